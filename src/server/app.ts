@@ -1,0 +1,136 @@
+// Build the Fastify app: platform plugins first, then each area's routes, then the web app.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import type { DatabaseHandle } from "./db/connection.ts";
+import { registerAuthentication } from "./platform/authenticate.ts";
+import { localeOf, registerErrorHandling, sendError } from "./platform/error-handler.ts";
+import { PlatformErrors } from "./platform/errors.ts";
+import type { App } from "./platform/http.ts";
+import { registerIdempotency } from "./platform/idempotency/idempotency.hooks.ts";
+import { platformRoutes } from "./platform/platform.routes.ts";
+import { authRoutes } from "./users/auth.routes.ts";
+import { usersRoutes } from "./users/users.routes.ts";
+
+export const VERSION = "0.1.0";
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const WEB_DIST = path.join(ROOT, "dist/web");
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  /** A pino logger to share; by default one at the configured level, or none with `false`. */
+  logger?: Logger | false;
+}
+
+export async function buildApp({ config, database, logger }: AppDeps): Promise<App> {
+  const app = Fastify({
+    ...(logger
+      ? { loggerInstance: logger as FastifyBaseLogger }
+      : { logger: logger === false ? false : { level: config.log.level } }),
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    // Ids in paths are UUIDs; anything longer is noise that should not reach the router.
+    routerOptions: { maxParamLength: 200 },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app, { defaultLocale: config.defaultLocale, bodyLimit: config.http.bodyLimit });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables through a style element and style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Served over plain http on a LAN in embedded mode; HSTS belongs to the TLS terminator in front.
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(PlatformErrors.rateLimited({ retryAfterSeconds: Math.ceil(context.ttl / 1000) }), {
+        statusCode: 429,
+      }),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Bikri API",
+        version: VERSION,
+        description:
+          "Bikri (বিক্রি) REST API. Authenticate with the session cookie from POST /api/v1/auth/sign-in (send x-csrf-token on writes) or with `Authorization: Bearer <API token>`. Errors are `{error:{code,message,details}}` with messages in the language of Accept-Language (bn or en). POSTs accept an Idempotency-Key header.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "bikri_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthentication(app, { db: database.db, auth: config.auth, defaultLocale: config.defaultLocale });
+  registerIdempotency(app, database.db);
+
+  platformRoutes(app, { engine: database.engine, version: VERSION });
+  authRoutes(app, { ...config.auth, loginRatePerMinute: config.auth.loginRatePerMinute });
+  usersRoutes(app);
+
+  await registerWebApp(app, config);
+  return app;
+}
+
+/** The React app from dist/web; any other GET that is not /api gets index.html (client-side routes). */
+async function registerWebApp(app: App, config: Config) {
+  const hasBuild = existsSync(path.join(WEB_DIST, "index.html"));
+  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      request.method === "GET" && !request.url.startsWith("/api") && !path.extname(request.url.split("?")[0] ?? "");
+    if (wantsPage && hasBuild) return reply.header("cache-control", "no-cache").sendFile("index.html");
+    if (wantsPage)
+      return reply
+        .code(503)
+        .type("text/html; charset=utf-8")
+        .send(
+          "<!doctype html><title>Bikri</title><p>The web app is not built yet: run <code>npm run build</code>.</p>",
+        );
+    return sendError(reply, localeOf(request, config.defaultLocale), PlatformErrors.routeNotFound());
+  });
+}

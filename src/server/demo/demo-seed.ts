@@ -1,0 +1,218 @@
+// The demo company: the real 8 divisions and 64 districts of Bangladesh as the territory tree down to
+// routes, and one user per role (<role>@demo.bikri.app, password "bikri-demo": demo data only).
+// Deterministic: the same seed and sizes give the same ids and names on every machine. Later areas
+// (distributors, outlets, products, orders) add their own generators here, each on its own rng fork.
+import type { Logger } from "pino";
+import type { Locale } from "../../shared/locale.ts";
+import { ROLES, type Role } from "../../shared/roles.ts";
+import type { Db, Executor } from "../db/transaction.ts";
+import { withTransaction } from "../db/transaction.ts";
+import { recordAudit } from "../platform/audit/audit.service.ts";
+import { systemCtx } from "../platform/context.ts";
+import { countOrgs, findOrgBySlug, insertOrg } from "../platform/orgs/orgs.repository.ts";
+import { insertTerritories, type NewTerritory } from "../platform/territories/territories.repository.ts";
+import { childPath } from "../platform/territories/territories.service.ts";
+import { hashPassword } from "../users/passwords.ts";
+import { insertUser } from "../users/users.repository.ts";
+import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
+import { personName, phoneNumber } from "./bangladeshi-names.ts";
+import { createRng, type Rng } from "./seeded-random.ts";
+
+export const DEMO_PASSWORD = "bikri-demo";
+export const DEMO_DOMAIN = "demo.bikri.app";
+
+export interface DemoOptions {
+  seed: string;
+  slug: string;
+  /** Beats (routes) under each territory. */
+  routesPerTerritory: number;
+  /** Extra managers and reps spread over the tree, beyond one user per role. */
+  extraUsers: number;
+  /** Email domain of the demo users; a second demo org needs its own. */
+  emailDomain: string;
+}
+
+export const DEFAULT_DEMO: DemoOptions = {
+  seed: "bikri-demo",
+  slug: "demo",
+  routesPerTerritory: 3,
+  extraUsers: 24,
+  emailDomain: DEMO_DOMAIN,
+};
+
+export interface DemoSummary {
+  orgId: string;
+  territories: number;
+  users: number;
+  /** Ids by role of the fixed demo users, and the territory codes they are scoped to. */
+  usersByRole: Record<Role, string>;
+  territoryIdByCode: Map<string, string>;
+}
+
+const WEEKDAYS: readonly [string, string][] = [
+  ["Saturday", "শনিবার"],
+  ["Sunday", "রবিবার"],
+  ["Monday", "সোমবার"],
+  ["Tuesday", "মঙ্গলবার"],
+  ["Wednesday", "বুধবার"],
+  ["Thursday", "বৃহস্পতিবার"],
+];
+
+/** Seeded ids are stamped at a fixed instant, so they do not change with the day the seed runs. */
+const SEED_EPOCH = new Date("2026-01-01T00:00:00Z");
+
+function buildTerritories(orgId: string, rng: Rng, routesPerTerritory: number): NewTerritory[] {
+  const rows: NewTerritory[] = [];
+  const add = (t: Omit<NewTerritory, "orgId" | "id" | "path">, parentPath: string | null) => {
+    const id = rng.uuidv7At(SEED_EPOCH);
+    const row = { ...t, orgId, id, path: childPath(parentPath, id) };
+    rows.push(row);
+    return row;
+  };
+  const nation = add({ parentId: null, level: "national", code: "BD", name: "Bangladesh", nameBn: "বাংলাদেশ" }, null);
+  for (const div of DIVISIONS) {
+    const region = add(
+      { parentId: nation.id, level: "region", code: div.code, name: div.en, nameBn: div.bn },
+      nation.path,
+    );
+    for (const dist of DISTRICTS.filter((d) => d.divisionCode === div.code)) {
+      const area = add(
+        { parentId: region.id, level: "area", code: dist.code, name: dist.en, nameBn: dist.bn },
+        region.path,
+      );
+      for (const up of dist.upazilas) {
+        const terr = add(
+          { parentId: area.id, level: "territory", code: up.code, name: up.en, nameBn: up.bn },
+          area.path,
+        );
+        for (let r = 0; r < routesPerTerritory; r++) {
+          const [dayEn, dayBn] = WEEKDAYS[r % WEEKDAYS.length] ?? ["Route", "রুট"];
+          const n = r + 1;
+          add(
+            {
+              parentId: terr.id,
+              level: "route",
+              code: `${up.code}-R${n}`,
+              name: `${up.en} ${dayEn} beat ${n}`,
+              nameBn: `${up.bn} ${dayBn} বিট ${n.toLocaleString("bn-BD")}`,
+            },
+            terr.path,
+          );
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/** Where each fixed demo user works. Admin, marketing and service are org-wide. */
+const DEMO_SCOPE: Partial<Record<Role, string>> = {
+  manager: "DHA", // Dhaka division
+  rep: "DHA-GAZ", // Gazipur district's first territory is chosen below
+};
+
+export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Promise<DemoSummary> {
+  const o = { ...DEFAULT_DEMO, ...options };
+  const rng = createRng(o.seed);
+  const orgId = rng.fork("org").uuidv7At(SEED_EPOCH);
+  const territories = buildTerritories(orgId, rng.fork("territories"), o.routesPerTerritory);
+  const byCode = new Map(territories.map((t) => [t.code, t]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return withTransaction(db, async (tx) => {
+    await insertOrg(tx, {
+      id: orgId,
+      slug: o.slug,
+      name: "Padma Consumer Products Ltd.",
+      nameBn: "পদ্মা কনজিউমার প্রোডাক্টস লিমিটেড",
+      defaultLocale: "bn",
+    });
+    await insertTerritories(tx, territories);
+
+    const userRng = rng.fork("users");
+    const usersByRole = {} as Record<Role, string>;
+    const territoryFor = (role: Role): string | null => {
+      const code = DEMO_SCOPE[role];
+      if (!code) return null;
+      if (role === "rep")
+        return territories.find((t) => t.level === "territory" && t.code.startsWith(`${code}-`))?.id ?? null;
+      return byCode.get(code)?.id ?? null;
+    };
+    let count = 0;
+    const addUser = async (u: {
+      email: string;
+      name: string;
+      role: Role;
+      territoryId: string | null;
+      locale: Locale;
+    }) => {
+      const id = userRng.uuidv7At(SEED_EPOCH);
+      await insertUser(tx, {
+        org_id: orgId,
+        id,
+        email: u.email,
+        name: u.name,
+        phone: phoneNumber(userRng),
+        role: u.role,
+        territory_id: u.territoryId,
+        locale: u.locale,
+        password_hash: passwordHash,
+        password_changed_at: new Date(),
+      });
+      count++;
+      return id;
+    };
+    for (const role of ROLES) {
+      const person = personName(userRng);
+      usersByRole[role] = await addUser({
+        email: `${role}@${o.emailDomain}`,
+        name: person.en,
+        role,
+        territoryId: territoryFor(role),
+        // Field roles use the app in Bengali; head office in English, each can switch.
+        locale: role === "admin" || role === "marketing" ? "en" : "bn",
+      });
+    }
+    const regions = territories.filter((t) => t.level === "region");
+    const fieldTerritories = territories.filter((t) => t.level === "territory");
+    for (let i = 0; i < o.extraUsers; i++) {
+      const person = personName(userRng);
+      const isManager = i % 4 === 0;
+      const where = isManager ? regions[(i / 4) % regions.length] : userRng.pick(fieldTerritories);
+      const local = person.en.toLowerCase().replace(/[^a-z]+/g, ".");
+      await addUser({
+        email: `${local}.${i + 1}@${o.emailDomain}`,
+        name: person.en,
+        role: isManager ? "manager" : "rep",
+        territoryId: where?.id ?? null,
+        locale: "bn",
+      });
+    }
+    await recordAudit(tx as Executor, systemCtx(db, orgId), {
+      entity: "org",
+      entityId: orgId,
+      action: "seed_demo",
+      after: { seed: o.seed, territories: territories.length, users: count },
+    });
+    return {
+      orgId,
+      territories: territories.length,
+      users: count,
+      usersByRole,
+      territoryIdByCode: new Map(territories.map((t) => [t.code, t.id])),
+    };
+  });
+}
+
+/** First start of an empty database: create the demo company so a newcomer can sign in at once. */
+export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<DemoSummary | null> {
+  if ((await countOrgs(db)) > 0) return null;
+  const t0 = Date.now();
+  const summary = await seedDemo(db);
+  log.info({ territories: summary.territories, users: summary.users, ms: Date.now() - t0 }, "demo company created");
+  return summary;
+}
+
+export async function demoExists(db: Db, slug = DEFAULT_DEMO.slug): Promise<boolean> {
+  return (await findOrgBySlug(db, slug)) !== undefined;
+}

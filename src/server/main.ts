@@ -1,0 +1,78 @@
+// Start: parse config, open the database, run migrations, seed the demo company into an empty database,
+// start jobs, listen. Stops cleanly on SIGINT/SIGTERM.
+import pino from "pino";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/connection.ts";
+import { migrate } from "./db/migrate.ts";
+import { seedDemoIfEmpty } from "./demo/demo-seed.ts";
+import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
+import { platformJobs } from "./platform/platform-jobs.ts";
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = pino({ level: config.log.level });
+  const t0 = Date.now();
+  const database = await openDatabase(config.database);
+  const applied = await migrate(database);
+  log.info(
+    {
+      engine: database.engine,
+      applied: applied.length,
+      ...(config.database.kind === "pglite" && { dataDir: config.database.dataDir }),
+    },
+    "database ready",
+  );
+  const seeded = config.seedDemo === "auto" ? await seedDemoIfEmpty(database.db, log) : null;
+
+  let jobs: Jobs | null = null;
+  if (config.jobs.enabled) jobs = await startJobs(database, log, platformJobs(database.db, log));
+
+  const app = await buildApp({ config, database, logger: log });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.http.port;
+  const url = `http://localhost:${port}`;
+  log.info({ ms: Date.now() - t0 }, "started");
+  console.log(
+    [
+      "",
+      `  Bikri is running at ${url}`,
+      `  API docs: ${url}/api/docs`,
+      `  Database: ${database.engine === "pglite" ? `embedded (PGlite) in ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"}`,
+      seeded ? "  Demo company created." : "",
+      "  Demo sign-in (demo data only): admin@demo.bikri.app / bikri-demo",
+      "  (also manager@, rep@, distributor@, retailer@, marketing@, service@demo.bikri.app)",
+      "",
+    ]
+      .filter((l) => l !== "")
+      .join("\n"),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping");
+    await app.close();
+    await jobs?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+// The one access-check mechanism. Every API route declares `config.access`: "public", "signed-in" or a
+// permission below; app.ts refuses to start if a route has none. The permission decides by role; the
+// actor's scope (territory subtree, distributor, outlet) then narrows what data a service returns.
+import type { Locale } from "../../shared/locale.ts";
+import type { Role } from "../../shared/roles.ts";
+import { defineErrors } from "./errors.ts";
+
+export const PERMISSIONS = {
+  "users.read": ["admin", "manager"],
+  "users.write": ["admin", "manager"],
+  "territories.read": ["admin", "manager", "rep", "distributor", "marketing", "service"],
+  "audit.read": ["admin"],
+  "tokens.manage": ["admin"],
+  "notifications.send": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export type Access = "public" | "signed-in" | Permission;
+
+/** What part of the org's data an actor may see. */
+export type Scope =
+  | { kind: "org" }
+  | { kind: "territory"; territoryId: string; path: string }
+  | { kind: "distributor"; distributorId: string }
+  | { kind: "outlet"; outletId: string }
+  | { kind: "none" };
+
+export interface Actor {
+  orgId: string;
+  userId: string;
+  role: Role;
+  name: string;
+  email: string;
+  locale: Locale;
+  scope: Scope;
+  via: "session" | "token";
+}
+
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+/** Roles that work across the whole org unless given a territory. */
+const ORG_WIDE_ROLES: readonly Role[] = ["admin", "marketing", "service"];
+
+export function scopeFor(
+  role: Role,
+  user: { territory_id: string | null; distributor_id: string | null; outlet_id: string | null },
+  territoryPath: string | null,
+): Scope {
+  if (role === "admin") return { kind: "org" };
+  if (role === "distributor")
+    return user.distributor_id ? { kind: "distributor", distributorId: user.distributor_id } : { kind: "none" };
+  if (role === "retailer") return user.outlet_id ? { kind: "outlet", outletId: user.outlet_id } : { kind: "none" };
+  if (user.territory_id && territoryPath)
+    return { kind: "territory", territoryId: user.territory_id, path: territoryPath };
+  return ORG_WIDE_ROLES.includes(role) ? { kind: "org" } : { kind: "none" };
+}
+
+/** Does a territory (by its path) fall inside the actor's scope? */
+export function territoryInScope(scope: Scope, territoryPath: string | null): boolean {
+  if (scope.kind === "org") return true;
+  if (scope.kind === "territory") return territoryPath?.startsWith(scope.path) ?? false;
+  return false;
+}
+
+export const AccessErrors = defineErrors({
+  unauthenticated: {
+    code: "auth.required",
+    status: 401,
+    en: "Please sign in first.",
+    bn: "অনুগ্রহ করে আগে সাইন ইন করুন।",
+  },
+  forbidden: {
+    code: "access.forbidden",
+    status: 403,
+    en: "Your role does not allow this.",
+    bn: "আপনার ভূমিকায় এটি করার অনুমতি নেই।",
+  },
+  outOfScope: {
+    code: "access.out_of_scope",
+    status: 403,
+    en: "This is outside the territory, distributor or outlet you are assigned to.",
+    bn: "এটি আপনার নির্ধারিত এলাকা, ডিস্ট্রিবিউটর বা আউটলেটের বাইরে।",
+  },
+});

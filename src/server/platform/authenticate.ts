@@ -1,0 +1,72 @@
+// Who is calling: a session cookie (web) or a Bearer API token (integrations). Then the route's declared
+// access is enforced, and CSRF is checked for cookie-authenticated writes. Runs before the body is parsed,
+// so an anonymous caller learns nothing from validation errors.
+import type { FastifyRequest } from "fastify";
+import { type Locale, localeFromAcceptLanguage } from "../../shared/locale.ts";
+import type { Db } from "../db/transaction.ts";
+import {
+  type AuthSettings,
+  CSRF_COOKIE,
+  resolveApiToken,
+  resolveSession,
+  SESSION_COOKIE,
+} from "../users/auth.service.ts";
+import { AuthErrors } from "../users/users.errors.ts";
+import { AccessErrors, can } from "./access.ts";
+import type { App } from "./http.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function registerAuthentication(app: App, opts: { db: Db; auth: AuthSettings; defaultLocale: Locale }) {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("session", null);
+  app.decorateRequest("locale", opts.defaultLocale);
+  app.decorateRequest("db", {
+    getter: () => opts.db,
+  });
+
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/v1") && !route.config?.access)
+      throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    const headerLocale = localeFromAcceptLanguage(request.headers["accept-language"]);
+    request.locale = headerLocale ?? opts.defaultLocale;
+    const access = request.routeOptions.config?.access;
+    if (!request.url.startsWith("/api/") || access === undefined) return;
+
+    const expired = await authenticate(request, opts);
+    if (request.actor && !headerLocale) request.locale = request.actor.locale;
+
+    if (access === "public") return;
+    if (!request.actor) throw expired ? AuthErrors.sessionExpired() : AccessErrors.unauthenticated();
+    if (request.session && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers["x-csrf-token"];
+      if (typeof sent !== "string" || sent !== request.session.csrfToken) throw AuthErrors.csrf();
+    }
+    if (access !== "signed-in" && !can(request.actor, access)) throw AccessErrors.forbidden();
+    reply.header("cache-control", "no-store");
+  });
+}
+
+/** Sets request.actor; returns true when a session cookie was present but expired. */
+async function authenticate(request: FastifyRequest, opts: { db: Db; auth: AuthSettings }): Promise<boolean> {
+  const authz = request.headers.authorization;
+  if (authz?.startsWith("Bearer ")) {
+    const actor = await resolveApiToken(opts.db, authz.slice(7).trim());
+    if (!actor) throw AuthErrors.invalidToken();
+    request.actor = actor;
+    return false;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return false;
+  const resolved = await resolveSession(opts.db, opts.auth, cookie);
+  if (resolved === "expired") return true;
+  if (!resolved) return false;
+  request.actor = resolved.actor;
+  request.session = { tokenHash: resolved.tokenHash, csrfToken: resolved.csrfToken, expiresAt: resolved.expiresAt };
+  return false;
+}
+
+export { CSRF_COOKIE, SESSION_COOKIE };

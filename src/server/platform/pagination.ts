@@ -1,0 +1,34 @@
+// Opaque cursors for keyset pagination: the sort key values of the last row, base64url-encoded JSON.
+import { defineErrors } from "./errors.ts";
+
+export const PaginationErrors = defineErrors({
+  badCursor: {
+    code: "request.bad_cursor",
+    status: 400,
+    en: "The page cursor is not valid; start again from the first page.",
+    bn: "পাতার কার্সর সঠিক নয়; প্রথম পাতা থেকে আবার শুরু করুন।",
+  },
+});
+
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): (string | number)[] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed.every((v) => typeof v === "string" || typeof v === "number")) return parsed;
+  } catch {
+    // fall through to the error below
+  }
+  throw PaginationErrors.badCursor();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor that holds one record id (lists sorted by id, newest first). */
+export function decodeIdCursor(cursor: string): string {
+  const [id, ...rest] = decodeCursor(cursor);
+  if (typeof id !== "string" || !UUID.test(id) || rest.length) throw PaginationErrors.badCursor();
+  return id;
+}

@@ -1,0 +1,161 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import {
+  AcceptInviteRequest,
+  ChangePasswordRequest,
+  MeResponse,
+  SessionResponse,
+  SignInRequest,
+  UpdateMeRequest,
+} from "../../shared/contracts/auth.ts";
+import { ErrorResponse } from "../../shared/contracts/common.ts";
+import { AccessErrors } from "../platform/access.ts";
+import { type App, ctxOf, requestMeta } from "../platform/http.ts";
+import * as auth from "./auth.service.ts";
+import { CSRF_COOKIE, SESSION_COOKIE } from "./auth.service.ts";
+import * as repo from "./users.repository.ts";
+
+const tags = ["auth"];
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse };
+
+function setSessionCookies(request: FastifyRequest, reply: FastifyReply, s: auth.IssuedSession) {
+  const secure = request.protocol === "https";
+  reply.setCookie(SESSION_COOKIE, s.cookieValue, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    expires: s.expiresAt,
+  });
+  // Readable by the web app, which echoes it in x-csrf-token: a cross-site page can do neither.
+  reply.setCookie(CSRF_COOKIE, s.csrfToken, {
+    path: "/",
+    httpOnly: false,
+    sameSite: "lax",
+    secure,
+    expires: s.expiresAt,
+  });
+}
+
+function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: "/" });
+  reply.clearCookie(CSRF_COOKIE, { path: "/" });
+}
+
+const sessionBody = (s: auth.IssuedSession) => ({
+  user: auth.meResponse(s.user),
+  csrfToken: s.csrfToken,
+  expiresAt: s.expiresAt.toISOString(),
+});
+
+export function authRoutes(app: App, settings: auth.AuthSettings & { loginRatePerMinute: number }) {
+  app.post(
+    "/api/v1/auth/sign-in",
+    {
+      config: {
+        access: "public",
+        rateLimit: { max: settings.loginRatePerMinute, timeWindow: 60_000 },
+      },
+      schema: {
+        tags,
+        summary: "Sign in with email and password; sets the session cookie",
+        body: SignInRequest,
+        response: { 200: SessionResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.signIn(request.db, settings, request.body, requestMeta(request));
+      setSessionCookies(request, reply, session);
+      return sessionBody(session);
+    },
+  );
+
+  app.get(
+    "/api/v1/auth/session",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "The signed-in user and the CSRF token",
+        response: { 200: SessionResponse, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const user = await repo.findUser(ctx.db, ctx.actor.orgId, ctx.actor.userId);
+      if (!user) throw AccessErrors.unauthenticated();
+      return {
+        user: auth.meResponse(user),
+        // API-token callers have no session and need no CSRF token.
+        csrfToken: request.session?.csrfToken ?? "",
+        expiresAt: (request.session?.expiresAt ?? new Date(Date.now() + 3600_000)).toISOString(),
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/sign-out",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "End the current session",
+        response: { 204: z.null(), 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (request.session) await auth.signOut(ctxOf(request), request.session.tokenHash);
+      clearSessionCookies(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.patch(
+    "/api/v1/auth/me",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Change own name or language",
+        body: UpdateMeRequest,
+        response: { 200: MeResponse, ...errors },
+      },
+    },
+    async (request) => auth.updateMe(ctxOf(request), request.body),
+  );
+
+  app.post(
+    "/api/v1/auth/password",
+    {
+      config: { access: "signed-in", rateLimit: { max: settings.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: "Change own password; other sessions of the account end",
+        body: ChangePasswordRequest,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await auth.changePassword(ctxOf(request), request.body, request.session?.tokenHash);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/invites/accept",
+    {
+      config: { access: "public", rateLimit: { max: settings.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: "Set a password from an invitation link and sign in",
+        body: AcceptInviteRequest,
+        response: { 200: SessionResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.acceptInvite(request.db, settings, request.body, requestMeta(request));
+      setSessionCookies(request, reply, session);
+      return sessionBody(session);
+    },
+  );
+}

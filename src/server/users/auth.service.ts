@@ -1,0 +1,326 @@
+// Sign-in, sessions, API tokens, password change and invitations: who is calling, and proving it.
+import { newId } from "../../shared/ids.ts";
+import type { Locale } from "../../shared/locale.ts";
+import type { Db, Executor } from "../db/transaction.ts";
+import { withTransaction } from "../db/transaction.ts";
+import { type Actor, can, PERMISSIONS, type Permission, scopeFor } from "../platform/access.ts";
+import { recordAudit } from "../platform/audit/audit.service.ts";
+import type { Ctx, RequestMeta } from "../platform/context.ts";
+import { hashPassword, verifyPassword } from "./passwords.ts";
+import { randomSecret, sha256 } from "./secrets.ts";
+import { AuthErrors, UserErrors } from "./users.errors.ts";
+import type { UserRow } from "./users.repository.ts";
+import * as repo from "./users.repository.ts";
+
+export interface AuthSettings {
+  sessionTtlMs: number;
+  maxFailures: number;
+  lockMs: number;
+}
+
+/** Sessions are extended on use, but written at most this often, so reads stay reads. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+const INVITE_TTL_MS = 7 * 24 * 3600_000;
+
+export const SESSION_COOKIE = "bikri_session";
+export const CSRF_COOKIE = "bikri_csrf";
+
+export function actorFromUser(u: UserRow, via: Actor["via"]): Actor {
+  return {
+    orgId: u.org_id,
+    userId: u.id,
+    role: u.role,
+    name: u.name,
+    email: u.email,
+    locale: u.locale,
+    scope: scopeFor(u.role, u, u.territory_path),
+    via,
+  };
+}
+
+export function meResponse(u: UserRow) {
+  const actor = actorFromUser(u, "session");
+  const { scope } = actor;
+  return {
+    id: u.id,
+    orgId: u.org_id,
+    orgName: u.org_name,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    locale: u.locale,
+    scope: scope.kind === "territory" ? { kind: scope.kind, territoryId: scope.territoryId } : scope,
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p)),
+  };
+}
+
+export interface IssuedSession {
+  cookieValue: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: UserRow;
+}
+
+async function issueSession(
+  db: Executor,
+  settings: AuthSettings,
+  user: UserRow,
+  meta: RequestMeta,
+): Promise<IssuedSession> {
+  const secret = randomSecret();
+  const csrfToken = randomSecret(24);
+  const expiresAt = new Date(Date.now() + settings.sessionTtlMs);
+  await repo.insertSession(db, {
+    orgId: user.org_id,
+    tokenHash: sha256(secret),
+    userId: user.id,
+    csrfToken,
+    expiresAt,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
+  return { cookieValue: `${user.org_id}.${secret}`, csrfToken, expiresAt, user };
+}
+
+function ctxFor(db: Db, user: UserRow, meta: RequestMeta, locale: Locale): Ctx {
+  return { db, locale, ...meta, actor: actorFromUser(user, "session") };
+}
+
+export async function signIn(
+  db: Db,
+  settings: AuthSettings,
+  input: { email: string; password: string },
+  meta: RequestMeta,
+): Promise<IssuedSession> {
+  const email = input.email.trim().toLowerCase();
+  const user = await repo.findUserByEmail(db, email);
+  if (!user) {
+    await verifyPassword(null, input.password);
+    throw AuthErrors.invalidCredentials();
+  }
+  const minutes = Math.ceil(settings.lockMs / 60_000);
+  if (user.locked_until && user.locked_until.getTime() > Date.now()) throw AuthErrors.locked({ minutes });
+  const ok = await verifyPassword(user.password_hash, input.password);
+  if (!ok) {
+    const locked = await withTransaction(db, async (tx) => {
+      const failures = await repo.incrementFailedLogins(tx, user.org_id, user.id);
+      if (failures < settings.maxFailures) return false;
+      await repo.updateUser(tx, user.org_id, user.id, {
+        failed_logins: 0,
+        locked_until: new Date(Date.now() + settings.lockMs),
+      });
+      await recordAudit(tx, ctxFor(db, user, meta, user.locale), {
+        entity: "user",
+        entityId: user.id,
+        action: "lock",
+        after: { reason: "too_many_failed_sign_ins", failures },
+      });
+      return true;
+    });
+    throw locked ? AuthErrors.locked({ minutes }) : AuthErrors.invalidCredentials();
+  }
+  if (user.deactivated_at) throw AuthErrors.deactivated();
+  return withTransaction(db, async (tx) => {
+    await repo.updateUser(tx, user.org_id, user.id, {
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: new Date(),
+    });
+    const session = await issueSession(tx, settings, user, meta);
+    await recordAudit(tx, ctxFor(db, user, meta, user.locale), {
+      entity: "session",
+      entityId: user.id,
+      action: "sign_in",
+    });
+    return session;
+  });
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  user: UserRow;
+  csrfToken: string;
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+/** Looks up a session cookie; null when absent or malformed, "expired" when it has lapsed. */
+export async function resolveSession(
+  db: Db,
+  settings: AuthSettings,
+  cookieValue: string,
+): Promise<ResolvedSession | "expired" | null> {
+  const [orgId, secret, ...rest] = cookieValue.split(".");
+  if (!orgId || !secret || rest.length || !/^[0-9a-f-]{36}$/.test(orgId)) return null;
+  const tokenHash = sha256(secret);
+  const session = await repo.findSession(db, orgId, tokenHash);
+  if (!session) return null;
+  if (session.expires_at.getTime() <= Date.now()) {
+    await repo.deleteSession(db, orgId, tokenHash);
+    return "expired";
+  }
+  const user = await repo.findUser(db, orgId, session.user_id);
+  if (!user || user.deactivated_at) return null;
+  let expiresAt = session.expires_at;
+  if (Date.now() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    expiresAt = new Date(Date.now() + settings.sessionTtlMs);
+    await repo.touchSession(db, orgId, tokenHash, expiresAt);
+  }
+  return { actor: actorFromUser(user, "session"), user, csrfToken: session.csrf_token, tokenHash, expiresAt };
+}
+
+export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {
+  await withTransaction(ctx.db, async (tx) => {
+    await repo.deleteSession(tx, ctx.actor.orgId, tokenHash);
+    await recordAudit(tx, ctx, { entity: "session", entityId: ctx.actor.userId, action: "sign_out" });
+  });
+}
+
+// --- API tokens: "bikri_<org id without dashes>_<secret>"; the org part finds the tenant's shard.
+
+export async function resolveApiToken(db: Db, bearer: string): Promise<Actor | null> {
+  const m = /^bikri_([0-9a-f]{32})_([A-Za-z0-9_-]{20,100})$/.exec(bearer);
+  if (!m?.[1] || !m[2]) return null;
+  const h = m[1];
+  const orgId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const token = await repo.findApiToken(db, orgId, sha256(m[2]));
+  if (!token || token.revoked_at || (token.expires_at && token.expires_at.getTime() <= Date.now())) return null;
+  const user = await repo.findUser(db, orgId, token.user_id);
+  if (!user || user.deactivated_at) return null;
+  if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > TOUCH_INTERVAL_MS)
+    await repo.markApiTokenUsed(db, orgId, token.id);
+  return actorFromUser(user, "token");
+}
+
+function tokenResponse(t: NonNullable<Awaited<ReturnType<typeof repo.findApiTokenById>>>) {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    userId: t.user_id,
+    createdAt: t.created_at.toISOString(),
+    expiresAt: t.expires_at?.toISOString() ?? null,
+    lastUsedAt: t.last_used_at?.toISOString() ?? null,
+    revokedAt: t.revoked_at?.toISOString() ?? null,
+  };
+}
+
+export async function listApiTokens(ctx: Ctx) {
+  const rows = await repo.listApiTokens(ctx.db, ctx.actor.orgId);
+  return { items: rows.map(tokenResponse) };
+}
+
+/** The token acts as the admin who made it, with that admin's role and scope, until revoked. */
+export async function createApiToken(ctx: Ctx, input: { name: string; expiresInDays?: number | undefined }) {
+  const secret = randomSecret();
+  const id = newId();
+  const token = `bikri_${ctx.actor.orgId.replaceAll("-", "")}_${secret}`;
+  return withTransaction(ctx.db, async (tx) => {
+    await repo.insertApiToken(tx, {
+      orgId: ctx.actor.orgId,
+      id,
+      userId: ctx.actor.userId,
+      name: input.name,
+      tokenHash: sha256(secret),
+      prefix: `bikri_…${secret.slice(0, 6)}`,
+      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+    });
+    const row = await repo.findApiTokenById(tx, ctx.actor.orgId, id);
+    if (!row) throw UserErrors.tokenNotFound();
+    await recordAudit(tx, ctx, { entity: "api_token", entityId: id, action: "create", after: tokenResponse(row) });
+    return { ...tokenResponse(row), token };
+  });
+}
+
+export async function revokeApiToken(ctx: Ctx, id: string): Promise<void> {
+  await withTransaction(ctx.db, async (tx) => {
+    const before = await repo.findApiTokenById(tx, ctx.actor.orgId, id);
+    if (!before) throw UserErrors.tokenNotFound();
+    await repo.revokeApiToken(tx, ctx.actor.orgId, id);
+    const after = await repo.findApiTokenById(tx, ctx.actor.orgId, id);
+    await recordAudit(tx, ctx, {
+      entity: "api_token",
+      entityId: id,
+      action: "revoke",
+      before: tokenResponse(before),
+      after: after && tokenResponse(after),
+    });
+  });
+}
+
+// --- own account
+
+export async function changePassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+  keepTokenHash: string | undefined,
+): Promise<void> {
+  const user = await repo.findUser(ctx.db, ctx.actor.orgId, ctx.actor.userId);
+  if (!user) throw UserErrors.notFound();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw AuthErrors.wrongCurrentPassword();
+  if (input.currentPassword === input.newPassword) throw AuthErrors.samePassword();
+  const hash = await hashPassword(input.newPassword);
+  await withTransaction(ctx.db, async (tx) => {
+    await repo.updateUser(tx, ctx.actor.orgId, user.id, { password_hash: hash, password_changed_at: new Date() });
+    // Anyone else holding this account's sessions is signed out by a password change.
+    await repo.deleteUserSessions(tx, ctx.actor.orgId, user.id, keepTokenHash);
+    await recordAudit(tx, ctx, { entity: "user", entityId: user.id, action: "change_password" });
+  });
+}
+
+export async function updateMe(ctx: Ctx, input: { name?: string | undefined; locale?: Locale | undefined }) {
+  return withTransaction(ctx.db, async (tx) => {
+    const before = await repo.findUser(tx, ctx.actor.orgId, ctx.actor.userId);
+    if (!before) throw UserErrors.notFound();
+    await repo.updateUser(tx, ctx.actor.orgId, before.id, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.locale !== undefined && { locale: input.locale }),
+    });
+    const after = await repo.findUser(tx, ctx.actor.orgId, before.id);
+    if (!after) throw UserErrors.notFound();
+    await recordAudit(tx, ctx, {
+      entity: "user",
+      entityId: before.id,
+      action: "update_profile",
+      before: { name: before.name, locale: before.locale },
+      after: { name: after.name, locale: after.locale },
+    });
+    return meResponse(after);
+  });
+}
+
+export function issueInvite(): { token: string; hash: string; expiresAt: Date } {
+  const token = randomSecret();
+  return { token, hash: sha256(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) };
+}
+
+export async function acceptInvite(
+  db: Db,
+  settings: AuthSettings,
+  input: { token: string; password: string },
+  meta: RequestMeta,
+): Promise<IssuedSession> {
+  const user = await repo.findUserByInvite(db, sha256(input.token));
+  if (!user || user.deactivated_at || !user.invite_expires_at || user.invite_expires_at.getTime() <= Date.now())
+    throw AuthErrors.inviteInvalid();
+  const hash = await hashPassword(input.password);
+  return withTransaction(db, async (tx) => {
+    await repo.updateUser(tx, user.org_id, user.id, {
+      password_hash: hash,
+      password_changed_at: new Date(),
+      invite_token_hash: null,
+      invite_expires_at: null,
+      last_login_at: new Date(),
+    });
+    await recordAudit(tx, ctxFor(db, user, meta, user.locale), {
+      entity: "user",
+      entityId: user.id,
+      action: "accept_invite",
+    });
+    return issueSession(tx, settings, user, meta);
+  });
+}
+
+export async function purgeExpiredSessions(db: Db): Promise<number> {
+  return repo.deleteExpiredSessions(db);
+}

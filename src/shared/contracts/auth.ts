@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ROLES } from "../roles.ts";
+import { LocaleSchema } from "./common.ts";
+
+export const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.trim().toLowerCase());
+
+/** Long enough to resist guessing, short enough that argon2 is not a denial-of-service lever. */
+export const NewPassword = z.string().min(10).max(200);
+
+export const SignInRequest = z.strictObject({
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const ScopeResponse = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("org") }),
+  z.object({ kind: z.literal("territory"), territoryId: z.uuid() }),
+  z.object({ kind: z.literal("distributor"), distributorId: z.uuid() }),
+  z.object({ kind: z.literal("outlet"), outletId: z.uuid() }),
+  z.object({ kind: z.literal("none") }),
+]);
+
+export const MeResponse = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  locale: LocaleSchema,
+  scope: ScopeResponse,
+  permissions: z.array(z.string()),
+});
+
+export const SessionResponse = z.object({
+  user: MeResponse,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+
+export const UpdateMeRequest = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: LocaleSchema.optional(),
+});
+
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: NewPassword,
+});
+
+export const AcceptInviteRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: NewPassword,
+});
+
+export const CreateApiTokenRequest = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const ApiTokenResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  userId: z.uuid(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const CreatedApiTokenResponse = ApiTokenResponse.extend({
+  /** Shown once; only its hash is stored. */
+  token: z.string(),
+});
+
+export type SignInRequest = z.infer<typeof SignInRequest>;
+export type MeResponse = z.infer<typeof MeResponse>;
+export type SessionResponse = z.infer<typeof SessionResponse>;

@@ -1,0 +1,62 @@
+// The one formatting module for money, numbers and dates, used by the web app, exports and emails.
+// Money is integer poisha; grouping follows South Asian usage (lakh, crore): 12,34,56,789.
+import type { Locale } from "./locale.ts";
+
+export const BUSINESS_TIME_ZONE = "Asia/Dhaka";
+
+const intlLocale = (locale: Locale, bengaliDigits: boolean) =>
+  locale === "bn" ? (bengaliDigits ? "bn-BD" : "bn-BD-u-nu-latn") : "en-IN";
+
+export interface FormatOptions {
+  /** Bengali digits (০-৯) in Bengali; default true. English always uses 0-9. */
+  bengaliDigits?: boolean;
+}
+
+export function formatNumber(value: number, locale: Locale, opts: FormatOptions = {}): string {
+  return new Intl.NumberFormat(intlLocale(locale, opts.bengaliDigits ?? true), { maximumFractionDigits: 2 }).format(
+    value,
+  );
+}
+
+/** ৳ with lakh/crore grouping; whole taka are shown without decimals, otherwise two decimals. */
+export function formatMoney(poisha: number, locale: Locale, opts: FormatOptions = {}): string {
+  if (!Number.isSafeInteger(poisha)) throw new RangeError(`money must be whole poisha, got ${poisha}`);
+  const negative = poisha < 0;
+  const abs = Math.abs(poisha);
+  const whole = abs % 100 === 0;
+  const nf = new Intl.NumberFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  });
+  // Divide by 100 only for display: the stored value stays integer.
+  return `${negative ? "-" : ""}৳${nf.format(abs / 100)}`;
+}
+
+export function formatDate(value: Date | string, locale: Locale, opts: FormatOptions = {}): string {
+  const date =
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T00:00:00+06:00`)
+      : new Date(value);
+  return new Intl.DateTimeFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
+    timeZone: BUSINESS_TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(date);
+}
+
+export function formatDateTime(value: Date | string, locale: Locale, opts: FormatOptions = {}): string {
+  return new Intl.DateTimeFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
+    timeZone: BUSINESS_TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(value));
+}
+
+/** Today's business date (YYYY-MM-DD) in Asia/Dhaka. */
+export function businessDate(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE }).format(at);
+}

@@ -1,0 +1,2 @@
+export const ROLES = ["admin", "manager", "rep", "distributor", "retailer", "marketing", "service"] as const;
+export type Role = (typeof ROLES)[number];

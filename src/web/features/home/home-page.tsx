@@ -1,0 +1,78 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import type { MeResponse } from "../../../shared/contracts/auth.ts";
+import { businessDate, formatDate } from "../../../shared/format.ts";
+import { useLocale } from "../../i18n/i18n.ts";
+import { navItemsFor } from "../../ui/app-layout.tsx";
+import { useMe } from "../auth/use-session.ts";
+
+type ScopeKind = MeResponse["scope"]["kind"];
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const me = useMe();
+  const shortcuts = navItemsFor(me).filter((i) => i.to !== "/");
+  const scopeKey = `scope.${me.scope.kind satisfies ScopeKind}` as const;
+
+  return (
+    <Stack gap="lg" data-testid="home">
+      <div>
+        <Text size="sm" c="dimmed">
+          {formatDate(businessDate(), locale)}
+        </Text>
+        <Title order={2}>{t("home.greeting", { name: me.name })}</Title>
+      </div>
+      <Card withBorder padding="md">
+        <Stack gap={6}>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t("home.yourRole")}
+            </Text>
+            <Badge variant="light" data-testid="home-role">
+              {t(`roles.${me.role}`)}
+            </Badge>
+          </Group>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t("home.yourScope")}
+            </Text>
+            <Text size="sm" data-testid="home-scope">
+              {t(scopeKey)}
+            </Text>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t("home.org", { org: me.orgName })}
+          </Text>
+        </Stack>
+      </Card>
+      {shortcuts.length > 0 ? (
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
+          {shortcuts.map((s) => (
+            <Card
+              key={s.to}
+              withBorder
+              padding="md"
+              component={Link}
+              to={s.to}
+              style={{ textDecoration: "none", color: "inherit" }}
+            >
+              <Group gap="sm" wrap="nowrap">
+                {s.icon}
+                <div>
+                  <Text fw={600}>{t(s.labelKey)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {t(`home.shortcut.${s.labelKey.slice(4) as "users" | "audit" | "tokens"}`)}
+                  </Text>
+                </div>
+              </Group>
+            </Card>
+          ))}
+        </SimpleGrid>
+      ) : (
+        <Text c="dimmed">{t("home.moreSoon")}</Text>
+      )}
+    </Stack>
+  );
+}

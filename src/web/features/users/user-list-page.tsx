@@ -1,0 +1,291 @@
+import { ActionIcon, Badge, Button, Group, Menu, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { UserResponse } from "../../../shared/contracts/users.ts";
+import { ROLES, type Role } from "../../../shared/roles.ts";
+import { newIdempotencyKey } from "../../api/api-client.ts";
+import { useLocale } from "../../i18n/i18n.ts";
+import { ConfirmModal } from "../../ui/confirm-button.tsx";
+import { ErrorAlert } from "../../ui/error-alert.tsx";
+import { DateTimeText, NumberText } from "../../ui/formatted-values.tsx";
+import { DotsIcon, PlusIcon, SearchIcon } from "../../ui/icons.tsx";
+import { hasPermission, useMe } from "../auth/use-session.ts";
+import { territoryName } from "../territories/use-territories.ts";
+import { InviteLinkModal } from "./invite-link-modal.tsx";
+import { useDeactivateUser, useReactivateUser, useSendInvite, useUsers } from "./use-users.ts";
+import { STATUS_COLORS } from "./user-labels.ts";
+import { UserFormModal } from "./user-form-modal.tsx";
+
+const route = getRouteApi("/_app/users");
+
+export function UserListPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canWrite = hasPermission(me, "users.write");
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const [q, setQ] = useState(search.q ?? "");
+  const [debouncedQ] = useDebouncedValue(q, 300);
+
+  useEffect(() => {
+    const next = debouncedQ.trim() || undefined;
+    if (next !== search.q) void navigate({ search: (s) => ({ ...s, q: next }), replace: true });
+  }, [debouncedQ, search.q, navigate]);
+
+  const users = useUsers({ q: search.q, role: search.role, status: search.status ?? "active" });
+  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const [editing, setEditing] = useState<UserResponse | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [invite, setInvite] = useState<{ name: string; url: string } | null>(null);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{t("users.title")}</Title>
+        {canWrite ? (
+          <Button
+            leftSection={<PlusIcon size={16} />}
+            onClick={() => {
+              setEditing(null);
+              setFormOpen(true);
+            }}
+            data-testid="user-new"
+          >
+            {t("users.new")}
+          </Button>
+        ) : null}
+      </Group>
+
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          leftSection={<SearchIcon size={16} />}
+          placeholder={t("users.searchPlaceholder")}
+          aria-label={t("common.search")}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          style={{ flex: "1 1 220px" }}
+          data-testid="user-search"
+        />
+        <Select
+          placeholder={t("users.allRoles")}
+          aria-label={t("users.role")}
+          clearable
+          value={search.role ?? null}
+          onChange={(v) => navigate({ search: (s) => ({ ...s, role: (v as Role | null) ?? undefined }), replace: true })}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          w={{ base: "100%", xs: 170 }}
+          data-testid="user-role-filter"
+        />
+        <Select
+          aria-label={t("users.status")}
+          allowDeselect={false}
+          value={search.status ?? "active"}
+          onChange={(v) =>
+            navigate({
+              search: (s) => ({ ...s, status: v === "deactivated" || v === "all" ? v : undefined }),
+              replace: true,
+            })
+          }
+          data={[
+            { value: "active", label: t("users.statusFilter.active") },
+            { value: "deactivated", label: t("users.statusFilter.deactivated") },
+            { value: "all", label: t("users.statusFilter.all") },
+          ]}
+          w={{ base: "100%", xs: 170 }}
+          data-testid="user-status-filter"
+        />
+      </Group>
+
+      <ErrorAlert error={users.error} />
+
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped highlightOnHover verticalSpacing="xs" data-testid="user-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("users.name")}</Table.Th>
+              <Table.Th>{t("users.phone")}</Table.Th>
+              <Table.Th>{t("users.role")}</Table.Th>
+              <Table.Th>{t("users.territory")}</Table.Th>
+              <Table.Th>{t("users.status")}</Table.Th>
+              <Table.Th>{t("users.lastLogin")}</Table.Th>
+              <Table.Th w={48} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((u) => (
+              <UserRow
+                key={u.id}
+                user={u}
+                isSelf={u.id === me.id}
+                canWrite={canWrite}
+                canAudit={hasPermission(me, "audit.read")}
+                onEdit={() => {
+                  setEditing(u);
+                  setFormOpen(true);
+                }}
+                onInvite={(url) => setInvite({ name: u.name, url })}
+              />
+            ))}
+            {!users.isPending && rows.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={7}>
+                  <Text c="dimmed" ta="center" py="md">
+                    {t("users.empty")}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t("common.shown")} <NumberText value={rows.length} />
+        </Text>
+        {users.hasNextPage ? (
+          <Button
+            variant="default"
+            loading={users.isFetchingNextPage}
+            onClick={() => users.fetchNextPage()}
+            data-testid="load-more"
+          >
+            {t("common.loadMore")}
+          </Button>
+        ) : null}
+      </Group>
+
+      <UserFormModal
+        opened={formOpen}
+        user={editing}
+        onClose={() => setFormOpen(false)}
+        onCreated={(created) => {
+          notifications.show({ color: "teal", message: t("users.created", { name: created.name }) });
+          if (created.inviteUrl) setInvite({ name: created.name, url: created.inviteUrl });
+        }}
+      />
+      <InviteLinkModal invite={invite} onClose={() => setInvite(null)} />
+    </Stack>
+  );
+}
+
+function UserRow({
+  user: u,
+  isSelf,
+  canWrite,
+  canAudit,
+  onEdit,
+  onInvite,
+}: {
+  user: UserResponse;
+  isSelf: boolean;
+  canWrite: boolean;
+  canAudit: boolean;
+  onEdit: () => void;
+  onInvite: (url: string) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [confirm, setConfirm] = useState<"deactivate" | "reactivate" | null>(null);
+  const deactivate = useDeactivateUser({
+    onSuccess: () => notifications.show({ color: "teal", message: t("users.deactivated", { name: u.name }) }),
+  });
+  const reactivate = useReactivateUser({
+    onSuccess: () => notifications.show({ color: "teal", message: t("users.reactivated", { name: u.name }) }),
+  });
+  const sendInvite = useSendInvite({ onSuccess: (r) => onInvite(r.inviteUrl) });
+  const territory =
+    u.territoryName != null ? territoryName({ name: u.territoryName, nameBn: u.territoryNameBn ?? "" }, locale) : "—";
+
+  return (
+    <Table.Tr data-testid="user-row">
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {u.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {u.email}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {u.phone ?? "—"}
+        </Text>
+      </Table.Td>
+      <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+      <Table.Td>{territory}</Table.Td>
+      <Table.Td>
+        <Badge color={STATUS_COLORS[u.status]} variant="light">
+          {t(`users.statusLabel.${u.status}`)}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{u.lastLoginAt ? <DateTimeText value={u.lastLoginAt} /> : "—"}</Text>
+      </Table.Td>
+      <Table.Td>
+        {canWrite || canAudit ? (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t("common.actions")} data-testid="user-actions">
+                <DotsIcon />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {canWrite ? (
+                <>
+                  <Menu.Item onClick={onEdit} data-testid="user-edit">
+                    {t("common.edit")}
+                  </Menu.Item>
+                  {u.status !== "deactivated" ? (
+                    <Menu.Item
+                      onClick={() => sendInvite.mutate({ id: u.id, idempotencyKey: newIdempotencyKey() })}
+                      data-testid="user-invite"
+                    >
+                      {u.status === "invited" ? t("users.resendInvite") : t("users.sendReset")}
+                    </Menu.Item>
+                  ) : null}
+                  {u.status === "deactivated" ? (
+                    <Menu.Item onClick={() => setConfirm("reactivate")} data-testid="user-reactivate">
+                      {t("users.reactivate")}
+                    </Menu.Item>
+                  ) : !isSelf ? (
+                    <Menu.Item color="red" onClick={() => setConfirm("deactivate")} data-testid="user-deactivate">
+                      {t("users.deactivate")}
+                    </Menu.Item>
+                  ) : null}
+                </>
+              ) : null}
+              {canAudit ? (
+                <Menu.Item component={Link} to="/audit" search={{ entity: "user", entityId: u.id }}>
+                  {t("users.history")}
+                </Menu.Item>
+              ) : null}
+            </Menu.Dropdown>
+          </Menu>
+        ) : null}
+        <ConfirmModal
+          opened={confirm !== null}
+          onClose={() => setConfirm(null)}
+          title={confirm === "reactivate" ? t("users.reactivate") : t("users.deactivate")}
+          message={
+            confirm === "reactivate"
+              ? t("users.reactivateConfirm", { name: u.name })
+              : t("users.deactivateConfirm", { name: u.name })
+          }
+          confirmLabel={confirm === "reactivate" ? t("users.reactivate") : t("users.deactivate")}
+          color={confirm === "reactivate" ? "teal" : "red"}
+          loading={deactivate.isPending || reactivate.isPending}
+          onConfirm={() => {
+            if (confirm === "reactivate") reactivate.mutate(u.id);
+            else deactivate.mutate(u.id);
+            setConfirm(null);
+          }}
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}

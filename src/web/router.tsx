@@ -1,0 +1,145 @@
+// Code-based routes. Public: /sign-in, /invite/:token. Everything else sits under the signed-in layout,
+// whose beforeLoad sends visitors without a session to /sign-in (and back afterwards).
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import { ROLES, type Role } from "../shared/roles.ts";
+import { AuditLogPage } from "./features/audit/audit-log-page.tsx";
+import type { AuditFilters } from "./features/audit/use-audit.ts";
+import { InviteAcceptPage } from "./features/auth/invite-accept-page.tsx";
+import { ProfilePage } from "./features/auth/profile-page.tsx";
+import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { sessionQueryOptions } from "./features/auth/use-session.ts";
+import { HomePage } from "./features/home/home-page.tsx";
+import { ApiTokensPage } from "./features/tokens/api-tokens-page.tsx";
+import { UserListPage } from "./features/users/user-list-page.tsx";
+import { AppLayout } from "./ui/app-layout.tsx";
+import { NotFoundPage, RequirePermission, RouteErrorPage } from "./ui/status-pages.tsx";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Only paths inside this app may be a post-sign-in destination (no open redirect). */
+export const safeRedirect = (value: unknown): string | undefined =>
+  typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/sign-in")
+    ? value
+    : undefined;
+
+const str = (v: unknown, max = 120): string | undefined =>
+  typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, max) : undefined;
+const isoDate = (v: unknown): string | undefined =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+export interface SignInSearch {
+  redirect?: string;
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: (s: Record<string, unknown>): SignInSearch => ({ redirect: safeRedirect(s.redirect) }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (session) throw redirect({ href: search.redirect ?? "/" });
+  },
+  component: SignInPage,
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invite/$token",
+  component: InviteAcceptPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "_app",
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (!session) {
+      throw redirect({ to: "/sign-in", search: { redirect: location.href === "/" ? undefined : location.href } });
+    }
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
+
+const profileRoute = createRoute({ getParentRoute: () => appRoute, path: "/profile", component: ProfilePage });
+
+export interface UserSearch {
+  q?: string;
+  role?: Role;
+  status?: "active" | "deactivated" | "all";
+}
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/users",
+  validateSearch: (s: Record<string, unknown>): UserSearch => ({
+    q: str(s.q),
+    role: ROLES.includes(s.role as Role) ? (s.role as Role) : undefined,
+    status: s.status === "deactivated" || s.status === "all" ? s.status : undefined,
+  }),
+  component: () => (
+    <RequirePermission permission="users.read">
+      <UserListPage />
+    </RequirePermission>
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/audit",
+  validateSearch: (s: Record<string, unknown>): AuditFilters => ({
+    entity: str(s.entity, 60),
+    entityId: str(s.entityId, 80),
+    actorId: str(s.actorId, 36),
+    action: str(s.action, 60),
+    from: isoDate(s.from),
+    to: isoDate(s.to),
+  }),
+  component: () => (
+    <RequirePermission permission="audit.read">
+      <AuditLogPage />
+    </RequirePermission>
+  ),
+});
+
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/tokens",
+  component: () => (
+    <RequirePermission permission="tokens.manage">
+      <ApiTokensPage />
+    </RequirePermission>
+  ),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  inviteRoute,
+  appRoute.addChildren([homeRoute, profileRoute, usersRoute, auditRoute, tokensRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,148 @@
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { MeResponse } from "../../shared/contracts/auth.ts";
+import { hasPermission, useMe, useSignOut } from "../features/auth/use-session.ts";
+import { AuditIcon, HomeIcon, KeyIcon, LogoutIcon, UserIcon, UsersIcon } from "./icons.tsx";
+import { LanguageSwitch } from "./language-switch.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
+
+interface NavItem {
+  to: "/" | "/users" | "/audit" | "/tokens";
+  labelKey: "nav.home" | "nav.users" | "nav.audit" | "nav.tokens";
+  testId: string;
+  icon: ReactNode;
+  permission?: string;
+}
+
+// Later modules add their entries here; each is shown only to roles whose permissions include it.
+const NAV_ITEMS: NavItem[] = [
+  { to: "/", labelKey: "nav.home", testId: "nav-home", icon: <HomeIcon /> },
+  { to: "/users", labelKey: "nav.users", testId: "nav-users", icon: <UsersIcon />, permission: "users.read" },
+  { to: "/audit", labelKey: "nav.audit", testId: "nav-audit", icon: <AuditIcon />, permission: "audit.read" },
+  { to: "/tokens", labelKey: "nav.tokens", testId: "nav-tokens", icon: <KeyIcon />, permission: "tokens.manage" },
+];
+
+export const navItemsFor = (me: Pick<MeResponse, "permissions">) =>
+  NAV_ITEMS.filter((i) => !i.permission || hasPermission(me, i.permission));
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [navOpened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !navOpened } }}
+      padding={{ base: "sm", sm: "md" }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px={{ base: "xs", sm: "md" }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={navOpened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("nav.toggle")}
+              data-testid="nav-burger"
+            />
+            <Link to="/" style={{ textDecoration: "none", color: "inherit", minWidth: 0 }}>
+              <Text fw={700} size="lg" c="cyan.8" truncate>
+                <Text span inherit visibleFrom="xs">
+                  Bikri /{" "}
+                </Text>
+                বিক্রি
+              </Text>
+            </Link>
+            <Text size="sm" c="dimmed" truncate visibleFrom="md" data-testid="org-name">
+              {me.orgName}
+            </Text>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <LanguageSwitch />
+            <NotificationBell />
+            <UserMenu me={me} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" data-testid="nav" aria-label={t("nav.label")}>
+        <Text size="xs" c="dimmed" px="sm" pb="xs" hiddenFrom="md" truncate>
+          {me.orgName}
+        </Text>
+        {navItemsFor(me).map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.labelKey)}
+            leftSection={item.icon}
+            active={item.to === "/" ? pathname === "/" : pathname.startsWith(item.to)}
+            onClick={close}
+            data-testid={item.testId}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function UserMenu({ me }: { me: MeResponse }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signOut = useSignOut({ onSettled: () => navigate({ to: "/sign-in", search: {} }) });
+  const initials = me.name
+    .split(/\s+/)
+    .map((w) => w[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <Menu position="bottom-end" width={220} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t("userMenu.open")} data-testid="user-menu">
+          <Group gap={6} wrap="nowrap">
+            <Avatar size={32} radius="xl" color="cyan">
+              {initials}
+            </Avatar>
+            <Text size="sm" fw={500} visibleFrom="lg" maw={140} truncate>
+              {me.name}
+            </Text>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
+            {me.name}
+          </Text>
+          <Text size="xs" truncate>
+            {me.email}
+          </Text>
+          <Text size="xs">{t(`roles.${me.role}`)}</Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item leftSection={<UserIcon size={16} />} onClick={() => navigate({ to: "/profile" })} data-testid="menu-profile">
+          {t("userMenu.profile")}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<LogoutIcon size={16} />}
+          color="red"
+          onClick={() => signOut.mutate()}
+          data-testid="signout"
+        >
+          {t("userMenu.signOut")}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
