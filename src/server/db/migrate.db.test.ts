@@ -1,0 +1,37 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { listMigrations, migrate } from "./migrate.ts";
+
+describe("migrations", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it("apply every migration to an empty database, and a second run applies none", async () => {
+    const applied = await database.handle.db.selectFrom("schema_migrations").select("name").orderBy("name").execute();
+    expect(applied.map((r) => r.name)).toEqual(listMigrations());
+    expect(await migrate(database.handle)).toEqual([]);
+  });
+
+  it("lead the primary key of every tenant table with org_id", async () => {
+    const rows = await sql<{ table_name: string; first_column: string }>`
+      select tc.table_name, kcu.column_name as first_column
+      from information_schema.table_constraints tc
+      join information_schema.key_column_usage kcu
+        on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
+      where tc.table_schema = 'public' and tc.constraint_type = 'PRIMARY KEY' and kcu.ordinal_position = 1
+    `.execute(database.handle.db);
+    const platformTables = new Set(["orgs", "schema_migrations"]);
+    const tenantTables = rows.rows.filter((r) => !platformTables.has(r.table_name));
+    expect(tenantTables.length).toBeGreaterThanOrEqual(7);
+    for (const t of tenantTables) expect([t.table_name, t.first_column]).toEqual([t.table_name, "org_id"]);
+  });
+
+  it("keep business dates in Asia/Dhaka", async () => {
+    const r = await sql<{ tz: string }>`select current_setting('TimeZone') as tz`.execute(database.handle.db);
+    expect(r.rows[0]?.tz).toBe("Asia/Dhaka");
+  });
+});
