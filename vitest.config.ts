@@ -7,6 +7,8 @@ const postgres = process.env.DATABASE_URL;
 export default defineConfig({
   test: {
     root: ".",
+    // CI also writes a JSON report, from which .ci/run prints its closing "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -1,0 +1,52 @@
+// Browser journeys drive Debian's Chromium through playwright-core against the real app on a free port,
+// on a fresh embedded database with the demo company. No browser download: where Chromium is missing we
+// say so and how to install it; under CI=true that is a failure, never a skip.
+import { existsSync, mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { buildApp, WEB_DIST } from "../src/server/app.ts";
+import { loadConfig } from "../src/server/config.ts";
+import { openDatabase } from "../src/server/db/connection.ts";
+import { migrate } from "../src/server/db/migrate.ts";
+import { seedDemo } from "../src/server/demo/demo-seed.ts";
+
+export const CHROMIUM = process.env.BIKRI_CHROMIUM ?? "/usr/bin/chromium";
+export const chromiumAvailable = existsSync(CHROMIUM);
+export const INSTALL_HINT = `Chromium was not found at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium fonts-noto-core (or set BIKRI_CHROMIUM to its path).`;
+export const SCREENSHOTS = path.resolve("e2e/screenshots");
+
+export async function startServer() {
+  if (!existsSync(path.join(WEB_DIST, "index.html"))) throw new Error("dist/web is missing: run `npm run build` first");
+  const database = await openDatabase({ kind: "pglite-memory" });
+  await migrate(database);
+  await seedDemo(database.db, { routesPerTerritory: 1, extraUsers: 6 });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", BIKRI_JOBS: "false", PORT: "0", HOST: "127.0.0.1" });
+  const app = await buildApp({ config, database, logger: false });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}

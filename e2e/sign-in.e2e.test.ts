@@ -1,0 +1,71 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, INSTALL_HINT, launchBrowser, SCREENSHOTS, startServer } from "./browser.ts";
+
+describe("browser", () => {
+  it("has Chromium to drive", () => {
+    if (!chromiumAvailable) {
+      console.warn(`\n  Browser journeys not run. ${INSTALL_HINT}\n`);
+      expect(process.env.CI, INSTALL_HINT).not.toBe("true");
+    }
+  });
+});
+
+describe.runIf(chromiumAvailable)("journey: sign in, switch to Bengali, sign out", () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const width of [1280, 360]) {
+    it(`works at ${width} px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: width > 400 ? 800 : 740 } });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+
+      await page.goto(server.base);
+      await page.waitForURL(/\/sign-in/);
+      await page.getByTestId("lang-en").click();
+      await page.getByTestId("signin-email").fill("admin@demo.bikri.app");
+      await page.getByTestId("signin-password").fill("bikri-demo");
+      await page.getByTestId("signin-submit").click();
+      await page.getByTestId("user-menu").waitFor();
+
+      const nav = page.getByTestId("nav");
+      if (width < 768) await page.getByTestId("nav-burger").click();
+      await nav.getByTestId("nav-users").waitFor();
+      expect(await nav.getByTestId("nav-users").innerText()).toMatch(/Users/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `home-en-${width}.png`), fullPage: true });
+
+      await page.getByTestId("lang-bn").click();
+      await expect.poll(async () => nav.getByTestId("nav-users").innerText()).toMatch(/[\u0980-\u09FF]/);
+      expect(await nav.getByTestId("nav-home").innerText()).toMatch(/[\u0980-\u09FF]/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `home-bn-${width}.png`), fullPage: true });
+
+      // The language is remembered for the user: a reload keeps Bengali.
+      await page.reload();
+      if (width < 768) await page.getByTestId("nav-burger").click();
+      await expect.poll(async () => nav.getByTestId("nav-users").innerText()).toMatch(/[\u0980-\u09FF]/);
+
+      // Put the language back for the next run, then sign out.
+      await page.getByTestId("lang-en").click();
+      await page.getByTestId("user-menu").click();
+      await page.getByTestId("signout").click();
+      await page.waitForURL(/\/sign-in/);
+      const session = await page.request.get(`${server.base}/api/v1/auth/session`);
+      expect(session.status()).toBe(401);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
