@@ -21,7 +21,13 @@ export async function startServer() {
   const database = await openDatabase({ kind: "pglite-memory" });
   await migrate(database);
   await seedDemo(database.db, { routesPerTerritory: 1, extraUsers: 6 });
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", BIKRI_JOBS: "false", PORT: "0", HOST: "127.0.0.1" });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    BIKRI_JOBS: "false",
+    PORT: "0",
+    HOST: "127.0.0.1",
+  });
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;

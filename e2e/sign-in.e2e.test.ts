@@ -44,18 +44,18 @@ describe.runIf(chromiumAvailable)("journey: sign in, switch to Bengali, sign out
       const nav = page.getByTestId("nav");
       if (width < 768) await page.getByTestId("nav-burger").click();
       await nav.getByTestId("nav-users").waitFor();
-      expect(await nav.getByTestId("nav-users").innerText()).toMatch(/Users/);
+      expect(await nav.getByTestId("nav-users").textContent()).toMatch(/Users/);
       await page.screenshot({ path: path.join(SCREENSHOTS, `home-en-${width}.png`), fullPage: true });
 
       await page.getByTestId("lang-bn").click();
-      await expect.poll(async () => nav.getByTestId("nav-users").innerText()).toMatch(/[\u0980-\u09FF]/);
-      expect(await nav.getByTestId("nav-home").innerText()).toMatch(/[\u0980-\u09FF]/);
+      await expect.poll(async () => nav.getByTestId("nav-users").textContent()).toMatch(/[\u0980-\u09FF]/);
+      expect(await nav.getByTestId("nav-home").textContent()).toMatch(/[\u0980-\u09FF]/);
       await page.screenshot({ path: path.join(SCREENSHOTS, `home-bn-${width}.png`), fullPage: true });
 
       // The language is remembered for the user: a reload keeps Bengali.
       await page.reload();
       if (width < 768) await page.getByTestId("nav-burger").click();
-      await expect.poll(async () => nav.getByTestId("nav-users").innerText()).toMatch(/[\u0980-\u09FF]/);
+      await expect.poll(async () => nav.getByTestId("nav-users").textContent()).toMatch(/[\u0980-\u09FF]/);
 
       // Put the language back for the next run, then sign out.
       await page.getByTestId("lang-en").click();

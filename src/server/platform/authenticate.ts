@@ -34,12 +34,12 @@ export function registerAuthentication(app: App, opts: { db: Db; auth: AuthSetti
     const headerLocale = localeFromAcceptLanguage(request.headers["accept-language"]);
     request.locale = headerLocale ?? opts.defaultLocale;
     const access = request.routeOptions.config?.access;
-    if (!request.url.startsWith("/api/") || access === undefined) return;
+    // Public routes (health, sign-in) need no caller: skip the session lookup entirely.
+    if (!request.url.startsWith("/api/") || access === undefined || access === "public") return;
 
     const expired = await authenticate(request, opts);
     if (request.actor && !headerLocale) request.locale = request.actor.locale;
 
-    if (access === "public") return;
     if (!request.actor) throw expired ? AuthErrors.sessionExpired() : AccessErrors.unauthenticated();
     if (request.session && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers["x-csrf-token"];

@@ -29,8 +29,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const small = { routesPerTerritory: 1, extraUsers: 8 };
-  const orgA = await seedDemo(database.handle.db, { ...small, seed: "org-a", slug: "org-a", emailDomain: ORG_A_DOMAIN });
-  const orgB = await seedDemo(database.handle.db, { ...small, seed: "org-b", slug: "org-b", emailDomain: ORG_B_DOMAIN });
+  const orgA = await seedDemo(database.handle.db, {
+    ...small,
+    seed: "org-a",
+    slug: "org-a",
+    emailDomain: ORG_A_DOMAIN,
+  });
+  const orgB = await seedDemo(database.handle.db, {
+    ...small,
+    seed: "org-b",
+    slug: "org-b",
+    emailDomain: ORG_B_DOMAIN,
+  });
   const app = await buildApp({ config, database: database.handle, logger: false });
   await app.ready();
   return {

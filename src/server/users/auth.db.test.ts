@@ -114,7 +114,10 @@ describe("sign-in and sessions", () => {
       newPassword: "a-new-long-password",
     });
     expect(wrongCurrent.statusCode).toBe(400);
-    const tooShort = await first.request("POST", "/api/v1/auth/password", { currentPassword: PASSWORD, newPassword: "short" });
+    const tooShort = await first.request("POST", "/api/v1/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: "short",
+    });
     expect(tooShort.statusCode).toBe(400);
     const ok = await first.request("POST", "/api/v1/auth/password", {
       currentPassword: PASSWORD,
@@ -133,13 +136,22 @@ describe("sign-in and sessions", () => {
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^bikri_[0-9a-f]{32}_/);
-    const stored = await t.database.handle.db.selectFrom("api_tokens").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const stored = await t.database.handle.db
+      .selectFrom("api_tokens")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token.split("_")[2]);
     const bearer = { authorization: `Bearer ${token}` };
     const list = await t.app.inject({ method: "GET", url: "/api/v1/users?limit=5", headers: bearer });
     expect(list.statusCode).toBe(200);
     // Bearer callers have no cookie, so they need no CSRF token to write.
-    const write = await t.app.inject({ method: "PATCH", url: "/api/v1/auth/me", headers: bearer, payload: { locale: "en" } });
+    const write = await t.app.inject({
+      method: "PATCH",
+      url: "/api/v1/auth/me",
+      headers: bearer,
+      payload: { locale: "en" },
+    });
     expect(write.statusCode).toBe(200);
     expect((await admin.request("POST", `/api/v1/api-tokens/${id}/revoke`)).statusCode).toBe(204);
     const after = await t.app.inject({ method: "GET", url: "/api/v1/users", headers: bearer });
@@ -158,7 +170,11 @@ describe("sign-in and sessions", () => {
     expect(created.json().status).toBe("invited");
     const token = String(created.json().inviteUrl).split("/").pop();
     const accept = () =>
-      t.app.inject({ method: "POST", url: "/api/v1/auth/invites/accept", payload: { token, password: "my-own-password" } });
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/invites/accept",
+        payload: { token, password: "my-own-password" },
+      });
     const first = await accept();
     expect(first.statusCode).toBe(200);
     expect(first.json().user.email).toBe(`invitee@${ORG_A_DOMAIN}`);

@@ -153,20 +153,20 @@ export async function resolveSession(
   const [orgId, secret, ...rest] = cookieValue.split(".");
   if (!orgId || !secret || rest.length || !/^[0-9a-f-]{36}$/.test(orgId)) return null;
   const tokenHash = sha256(secret);
-  const session = await repo.findSession(db, orgId, tokenHash);
-  if (!session) return null;
-  if (session.expires_at.getTime() <= Date.now()) {
+  const row = await repo.findSessionWithUser(db, orgId, tokenHash);
+  if (!row) return null;
+  if (row.session_expires_at.getTime() <= Date.now()) {
     await repo.deleteSession(db, orgId, tokenHash);
     return "expired";
   }
-  const user = await repo.findUser(db, orgId, session.user_id);
-  if (!user || user.deactivated_at) return null;
-  let expiresAt = session.expires_at;
-  if (Date.now() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+  if (row.deactivated_at) return null;
+  const { csrf_token, session_expires_at, session_last_seen_at, ...user } = row;
+  let expiresAt = session_expires_at;
+  if (Date.now() - session_last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     expiresAt = new Date(Date.now() + settings.sessionTtlMs);
     await repo.touchSession(db, orgId, tokenHash, expiresAt);
   }
-  return { actor: actorFromUser(user, "session"), user, csrfToken: session.csrf_token, tokenHash, expiresAt };
+  return { actor: actorFromUser(user, "session"), user, csrfToken: csrf_token, tokenHash, expiresAt };
 }
 
 export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {

@@ -149,12 +149,13 @@ export async function insertSession(
     .execute();
 }
 
-export function findSession(db: Executor, orgId: string, tokenHash: string) {
-  return db
-    .selectFrom("sessions")
-    .select(["org_id", "token_hash", "user_id", "csrf_token", "expires_at", "last_seen_at"])
-    .where("org_id", "=", orgId)
-    .where("token_hash", "=", tokenHash)
+/** A session with its user in one round trip: this runs on every authenticated request. */
+export function findSessionWithUser(db: Executor, orgId: string, tokenHash: string) {
+  return usersWithTerritory(db)
+    .innerJoin("sessions as s", (j) => j.onRef("s.org_id", "=", "u.org_id").onRef("s.user_id", "=", "u.id"))
+    .select(["s.csrf_token", "s.expires_at as session_expires_at", "s.last_seen_at as session_last_seen_at"])
+    .where("s.org_id", "=", orgId)
+    .where("s.token_hash", "=", tokenHash)
     .executeTakeFirst();
 }
 

@@ -1,0 +1,122 @@
+// `npm run bench -- <workload>`: runs one workload against a real server on this machine (PostgreSQL when
+// DATABASE_URL is set, else embedded PGlite), writes bench/results/<workload>.json and prints it.
+// Each workload measures a baseline in the same run and reports ratios to it, so results compare across
+// machines.
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+import { buildApp } from "../src/server/app.ts";
+import { loadConfig } from "../src/server/config.ts";
+import { openDatabase } from "../src/server/db/connection.ts";
+import { migrate } from "../src/server/db/migrate.ts";
+import { DEMO_PASSWORD, demoExists, seedDemo } from "../src/server/demo/demo-seed.ts";
+
+interface Metric {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+type Workload = (base: string, cookie: string) => Promise<Metric[]>;
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+async function load(url: string, cookie: string, connections = 10) {
+  const r = await autocannon({ url, connections, duration: DURATION_S, headers: { cookie } });
+  if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+const workloads: Record<string, Workload> = {
+  /** Reading the user list (join with territories, scope filter) against the health check as baseline. */
+  "api-read": async (base, cookie) => {
+    const health = await load(`${base}/api/health`, cookie);
+    const users = await load(`${base}/api/v1/users?limit=50`, cookie);
+    const territories = await load(`${base}/api/v1/territories?level=area&limit=100`, cookie);
+    return [
+      { name: "health_rps", value: health.rps, unit: "req/s" },
+      { name: "users_list_rps", value: users.rps, unit: "req/s" },
+      { name: "users_list_p50_ms", value: users.p50, unit: "ms" },
+      { name: "users_list_p99_ms", value: users.p99, unit: "ms" },
+      { name: "territories_list_rps", value: territories.rps, unit: "req/s" },
+      { name: "users_list_vs_health_ratio", value: users.rps / health.rps, unit: "ratio" },
+    ];
+  },
+  /** Sign-in is deliberately slow (argon2id); measure it so that it stays bounded. */
+  "sign-in": async (base) => {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      const r = await fetch(`${base}/api/v1/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "rep@demo.bikri.app", password: DEMO_PASSWORD }),
+      });
+      if (r.status !== 200) throw new Error(`sign-in answered ${r.status}`);
+      times.push(performance.now() - t0);
+    }
+    const healthTimes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      await fetch(`${base}/api/health`);
+      healthTimes.push(performance.now() - t0);
+    }
+    return [
+      { name: "sign_in_median_ms", value: median(times), unit: "ms" },
+      { name: "health_median_ms", value: median(healthTimes), unit: "ms" },
+      { name: "sign_in_vs_health_ratio", value: median(times) / median(healthTimes), unit: "ratio" },
+    ];
+  },
+};
+
+async function main() {
+  const name = process.argv[2];
+  const workload = name ? workloads[name] : undefined;
+  if (!name || !workload) {
+    console.error(`usage: npm run bench -- <workload>\nworkloads: ${Object.keys(workloads).join(", ")}`);
+    process.exit(2);
+  }
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: "silent",
+    BIKRI_JOBS: "false",
+    LOGIN_RATE_PER_MINUTE: "10000",
+    LOGIN_MAX_FAILURES: "100",
+  });
+  const database = await openDatabase(
+    config.database.kind === "postgres" ? config.database : { kind: "pglite-memory" },
+  );
+  await migrate(database);
+  if (!(await demoExists(database.db))) await seedDemo(database.db);
+  const app = await buildApp({ config, database, logger: false });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@demo.bikri.app", password: DEMO_PASSWORD }),
+  });
+  const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith("bikri_session=")) ?? "").split(";")[0] ?? "";
+  try {
+    const metrics = await workload(base, cookie);
+    const result = { workload: name, engine: database.engine, metrics };
+    const dir = path.resolve("bench/results");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
