@@ -6,3 +6,8 @@ import { z } from "zod";
 export const newId = (): string => uuidv7();
 
 export const Id = z.uuid();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Strict UUID shape: anything else must never reach a uuid column, where it would be a database error. */
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);

@@ -147,7 +147,7 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
       locale: Locale;
     }) => {
       const id = userRng.uuidv7At(SEED_EPOCH);
-      await insertUser(tx, {
+      const inserted = await insertUser(tx, {
         org_id: orgId,
         id,
         email: u.email,
@@ -159,6 +159,7 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
         password_hash: passwordHash,
         password_changed_at: new Date(),
       });
+      if (!inserted) throw new Error(`${u.email} exists already: give this demo organisation its own --email-domain`);
       count++;
       return id;
     };

@@ -1,4 +1,5 @@
 // Opaque cursors for keyset pagination: the sort key values of the last row, base64url-encoded JSON.
+import { isUuid } from "../../shared/ids.ts";
 import { defineErrors } from "./errors.ts";
 
 export const PaginationErrors = defineErrors({
@@ -24,11 +25,9 @@ export function decodeCursor(cursor: string): (string | number)[] {
   throw PaginationErrors.badCursor();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A cursor that holds one record id (lists sorted by id, newest first). */
 export function decodeIdCursor(cursor: string): string {
   const [id, ...rest] = decodeCursor(cursor);
-  if (typeof id !== "string" || !UUID.test(id) || rest.length) throw PaginationErrors.badCursor();
+  if (!isUuid(id) || rest.length) throw PaginationErrors.badCursor();
   return id;
 }

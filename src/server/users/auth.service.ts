@@ -1,5 +1,5 @@
 // Sign-in, sessions, API tokens, password change and invitations: who is calling, and proving it.
-import { newId } from "../../shared/ids.ts";
+import { isUuid, newId } from "../../shared/ids.ts";
 import type { Locale } from "../../shared/locale.ts";
 import type { Db, Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
@@ -151,7 +151,7 @@ export async function resolveSession(
   cookieValue: string,
 ): Promise<ResolvedSession | "expired" | null> {
   const [orgId, secret, ...rest] = cookieValue.split(".");
-  if (!orgId || !secret || rest.length || !/^[0-9a-f-]{36}$/.test(orgId)) return null;
+  if (!isUuid(orgId) || !secret || rest.length) return null;
   const tokenHash = sha256(secret);
   const row = await repo.findSessionWithUser(db, orgId, tokenHash);
   if (!row) return null;

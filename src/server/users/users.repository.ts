@@ -91,8 +91,15 @@ export async function listUsers(db: Executor, orgId: string, scope: Scope, f: Us
     .execute();
 }
 
-export async function insertUser(db: Executor, user: NewUser): Promise<void> {
-  await db.insertInto("users").values(user).execute();
+/** Inserts a user; false when the email is taken (in any org: sign-in emails are global). */
+export async function insertUser(db: Executor, user: NewUser): Promise<boolean> {
+  const row = await db
+    .insertInto("users")
+    .values(user)
+    .onConflict((oc) => oc.column("email").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function updateUser(db: Executor, orgId: string, id: string, patch: UserUpdate): Promise<void> {
@@ -102,11 +109,6 @@ export async function updateUser(db: Executor, orgId: string, id: string, patch:
     .where("org_id", "=", orgId)
     .where("id", "=", id)
     .execute();
-}
-
-export async function emailExists(db: Executor, email: string): Promise<boolean> {
-  const row = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Counts a wrong password atomically; returns the new count. */

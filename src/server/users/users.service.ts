@@ -2,7 +2,7 @@
 // roles inside their own territory subtree. A user outside the caller's scope does not exist for them (404).
 
 import type { CreateUserRequest, UpdateUserRequest, UserListQuery } from "../../shared/contracts/users.ts";
-import { newId } from "../../shared/ids.ts";
+import { isUuid, newId } from "../../shared/ids.ts";
 import type { Locale } from "../../shared/locale.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { Executor } from "../db/transaction.ts";
@@ -88,8 +88,7 @@ export async function listUsers(ctx: Ctx, query: UserListQuery) {
   let after: { name: string; id: string } | undefined;
   if (query.cursor) {
     const [name, id] = decodeCursor(query.cursor);
-    if (typeof name !== "string" || typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id))
-      throw PaginationErrors.badCursor();
+    if (typeof name !== "string" || !isUuid(id)) throw PaginationErrors.badCursor();
     after = { name, id };
   }
   const rows = await repo.listUsers(ctx.db, ctx.actor.orgId, ctx.actor.scope, { ...query, after });
@@ -113,9 +112,8 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
   const invite = input.password ? null : issueInvite();
   return withTransaction(ctx.db, async (tx) => {
     await checkAssignment(tx, ctx, { role: input.role, territoryId });
-    if (await repo.emailExists(tx, input.email)) throw UserErrors.emailTaken();
     const id = newId();
-    await repo.insertUser(tx, {
+    const inserted = await repo.insertUser(tx, {
       org_id: ctx.actor.orgId,
       id,
       email: input.email,
@@ -131,6 +129,8 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
       invite_token_hash: invite?.hash ?? null,
       invite_expires_at: invite?.expiresAt ?? null,
     });
+    // The unique index decides, not a prior read: two concurrent creations cannot both pass.
+    if (!inserted) throw UserErrors.emailTaken();
     const created = await loadVisible(tx, ctx, id);
     await recordAudit(tx, ctx, { entity: "user", entityId: id, action: "create", after: auditView(created) });
     return { ...userResponse(created), inviteUrl: invite ? inviteUrl(invite.token) : null };
