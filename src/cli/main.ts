@@ -29,7 +29,9 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (command === "migrate") {
       const applied = await migrate(database);
-      console.log(applied.length ? `applied: ${applied.join(", ")}` : `up to date (${listMigrations().length} migrations)`);
+      console.log(
+        applied.length ? `applied: ${applied.join(", ")}` : `up to date (${listMigrations().length} migrations)`,
+      );
       return 0;
     }
     if (command === "check") {
@@ -63,7 +65,11 @@ async function run(argv: string[]): Promise<number> {
         seed: values.seed ?? DEFAULT_DEMO.seed,
         slug,
         emailDomain: values["email-domain"] ?? DEFAULT_DEMO.emailDomain,
-        routesPerTerritory: count(values["routes-per-territory"], DEFAULT_DEMO.routesPerTerritory, "routes-per-territory"),
+        routesPerTerritory: count(
+          values["routes-per-territory"],
+          DEFAULT_DEMO.routesPerTerritory,
+          "routes-per-territory",
+        ),
         extraUsers: count(values["extra-users"], DEFAULT_DEMO.extraUsers, "extra-users"),
       });
       console.log(

@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import { localeFromAcceptLanguage } from "../shared/locale.ts";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/connection.ts";
 import { registerAuthentication } from "./platform/authenticate.ts";
@@ -48,7 +49,19 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
     // Ids in paths are UUIDs; anything longer is noise that should not reach the router.
     routerOptions: { maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
+    // The router refuses some URLs (an over-long id, a broken %-escape) before any hook or error handler:
+    // answer those in our error format too.
+    frameworkErrors: (err, request, reply) => {
+      const locale = localeFromAcceptLanguage(request.headers["accept-language"]) ?? config.defaultLocale;
+      sendError(
+        reply,
+        locale,
+        err.code === "FST_ERR_MAX_PARAM_LENGTH" ? PlatformErrors.routeNotFound() : PlatformErrors.badRequest(),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  // JSON only: a text body is refused with 415 instead of being parsed as a string.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -21,15 +21,15 @@ export function formatNumber(value: number, locale: Locale, opts: FormatOptions 
 /** ৳ with lakh/crore grouping; whole taka are shown without decimals, otherwise two decimals. */
 export function formatMoney(poisha: number, locale: Locale, opts: FormatOptions = {}): string {
   if (!Number.isSafeInteger(poisha)) throw new RangeError(`money must be whole poisha, got ${poisha}`);
-  const negative = poisha < 0;
+  const tag = intlLocale(locale, opts.bengaliDigits ?? true);
   const abs = Math.abs(poisha);
-  const whole = abs % 100 === 0;
-  const nf = new Intl.NumberFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
-  // Divide by 100 only for display: the stored value stays integer.
-  return `${negative ? "-" : ""}৳${nf.format(abs / 100)}`;
+  // Taka and poisha are formatted as two integers, never as abs / 100: floating point would lose the
+  // last poisha of very large amounts.
+  const paisa = abs % 100;
+  const taka = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format((abs - paisa) / 100);
+  const fraction =
+    paisa === 0 ? "" : `.${new Intl.NumberFormat(tag, { minimumIntegerDigits: 2, useGrouping: false }).format(paisa)}`;
+  return `${poisha < 0 ? "-" : ""}৳${taka}${fraction}`;
 }
 
 export function formatDate(value: Date | string, locale: Locale, opts: FormatOptions = {}): string {

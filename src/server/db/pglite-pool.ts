@@ -19,9 +19,39 @@ class Mutex {
   }
 }
 
-function commandOf(sql: string): Command {
-  const verb = /^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(sql)?.[1]?.toUpperCase();
-  return (["UPDATE", "DELETE", "INSERT", "MERGE"].includes(verb ?? "") ? verb : "SELECT") as Command;
+const DML = new Set(["UPDATE", "DELETE", "INSERT", "MERGE"]);
+
+/**
+ * The statement's command, which Kysely needs to report affected rows. Skips comments, and for a WITH
+ * query finds the first top-level verb after the CTEs (parentheses and quotes tracked), since the
+ * CTEs themselves may select.
+ */
+export function commandOf(sql: string): Command {
+  let depth = 0;
+  let sawWith = false;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "-" && sql[i + 1] === "-") {
+      const end = sql.indexOf("\n", i);
+      i = end < 0 ? sql.length : end;
+    } else if (c === "/" && sql[i + 1] === "*") {
+      const end = sql.indexOf("*/", i + 2);
+      i = end < 0 ? sql.length : end + 1;
+    } else if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      i = end < 0 ? sql.length : end;
+    } else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (depth === 0 && c && /[a-z]/i.test(c) && (i === 0 || !/\w/.test(sql[i - 1] ?? ""))) {
+      const word = /^\w+/.exec(sql.slice(i))?.[0].toUpperCase() ?? "";
+      if (word === "WITH" && !sawWith) sawWith = true;
+      else if (DML.has(word)) return word as Command;
+      else if (word === "SELECT" || word === "VALUES" || word === "TABLE") return "SELECT";
+      else if (!sawWith) return "SELECT";
+      i += word.length - 1;
+    }
+  }
+  return "SELECT";
 }
 
 export class PGlitePool implements PostgresPool {

@@ -8,6 +8,7 @@ export interface Issue {
   expected?: unknown;
   received?: unknown;
   minimum?: unknown;
+  inclusive?: boolean;
   maximum?: unknown;
   origin?: string;
   format?: string;
@@ -35,22 +36,35 @@ function typeName(t: unknown, locale: Locale): string {
 export function describeIssue(issue: Issue, locale: Locale): string {
   const bn = locale === "bn";
   const n = (v: unknown) => (bn ? bnDigits(v) : String(v));
+  // Our own refinements and regexes carry both languages: "English text|বাংলা লেখা".
+  const own = issue.message ? /^([^|]+)\|([^|]*[\u0980-\u09FF][^|]*)$/.exec(issue.message) : null;
+  if (own?.[1] && own[2]) return bn ? own[2] : own[1];
+  const strict = issue.inclusive === false;
   switch (issue.code) {
     case "invalid_type":
       if (issue.received === "undefined" || issue.message?.includes("received undefined"))
         return bn ? "এই ঘরটি দরকার" : "is required";
       return bn ? `${typeName(issue.expected, locale)} হতে হবে` : `must be ${typeName(issue.expected, locale)}`;
     case "too_small":
+      if (issue.origin === "string" && Number(issue.minimum) === 1) return bn ? "খালি রাখা যাবে না" : "must not be empty";
+      if (issue.origin === "array" && Number(issue.minimum) === 1)
+        return bn ? "অন্তত একটি থাকতে হবে" : "must have at least one item";
       if (issue.origin === "string")
         return bn ? `কমপক্ষে ${n(issue.minimum)} অক্ষর হতে হবে` : `must be at least ${issue.minimum} characters`;
       if (issue.origin === "array")
         return bn ? `কমপক্ষে ${n(issue.minimum)}টি থাকতে হবে` : `must have at least ${issue.minimum} items`;
+      if (strict) return bn ? `${n(issue.minimum)}-এর বেশি হতে হবে` : `must be more than ${issue.minimum}`;
       return bn ? `${n(issue.minimum)} বা তার বেশি হতে হবে` : `must be ${issue.minimum} or more`;
     case "too_big":
+      if (issue.origin === "string" && Number(issue.maximum) === 1)
+        return bn ? "সর্বোচ্চ ১টি অক্ষর হতে পারে" : "must be at most 1 character";
+      if (issue.origin === "array" && Number(issue.maximum) === 1)
+        return bn ? "সর্বোচ্চ ১টি থাকতে পারে" : "must have at most one item";
       if (issue.origin === "string")
         return bn ? `সর্বোচ্চ ${n(issue.maximum)} অক্ষর হতে পারে` : `must be at most ${issue.maximum} characters`;
       if (issue.origin === "array")
         return bn ? `সর্বোচ্চ ${n(issue.maximum)}টি থাকতে পারে` : `must have at most ${issue.maximum} items`;
+      if (strict) return bn ? `${n(issue.maximum)}-এর কম হতে হবে` : `must be less than ${issue.maximum}`;
       return bn ? `${n(issue.maximum)} বা তার কম হতে হবে` : `must be ${issue.maximum} or less`;
     case "invalid_format":
       if (issue.format === "email") return bn ? "সঠিক ইমেইল ঠিকানা নয়" : "is not a valid email address";
@@ -69,11 +83,6 @@ export function describeIssue(issue: Issue, locale: Locale): string {
     case "not_multiple_of":
       return bn ? "সঠিক গুণিতক নয়" : "is not an allowed multiple";
     default:
-      // Custom refinements carry their own message key: "en text|bn text" keeps both languages together.
-      if (issue.message?.includes("|")) {
-        const [en, bnText] = issue.message.split("|");
-        return (bn ? bnText : en) ?? issue.message;
-      }
       return bn ? "মান সঠিক নয়" : "is not valid";
   }
 }

@@ -28,9 +28,16 @@ export function setCsrfToken(token: string | undefined): void {
 }
 
 function csrfFromCookie(): string | undefined {
+  if (typeof document === "undefined") return undefined;
   const match = /(?:^|;\s*)bikri_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
+
+/**
+ * The server sets the readable CSRF cookie together with the HttpOnly session cookie, with the same
+ * lifetime, and clears both on sign-out: without it there is no session worth asking about.
+ */
+export const mayHaveSession = (): boolean => csrfFromCookie() !== undefined;
 
 /** A random UUID for Idempotency-Key; crypto.randomUUID is missing on plain-http LAN origins. */
 export function newIdempotencyKey(): string {
@@ -98,7 +105,8 @@ export async function apiRequest<T>(method: string, path: string, opts: RequestO
   if (!res.ok) {
     const err = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
     if (err && typeof err.code === "string" && typeof err.message === "string") {
-      const details = err.details && typeof err.details === "object" ? (err.details as Record<string, unknown>) : undefined;
+      const details =
+        err.details && typeof err.details === "object" ? (err.details as Record<string, unknown>) : undefined;
       throw new ApiError(res.status, err.code, err.message, details);
     }
     throw new ApiError(res.status, `http.${res.status}`, i18n.t("errors.unexpected", { status: res.status }));

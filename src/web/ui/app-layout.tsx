@@ -4,7 +4,7 @@ import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-route
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/contracts/auth.ts";
-import { hasPermission, useMe, useSignOut } from "../features/auth/use-session.ts";
+import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
 import { AuditIcon, HomeIcon, KeyIcon, LogoutIcon, UserIcon, UsersIcon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
@@ -29,6 +29,17 @@ export const navItemsFor = (me: Pick<MeResponse, "permissions">) =>
   NAV_ITEMS.filter((i) => !i.permission || hasPermission(me, i.permission));
 
 export function AppLayout() {
+  // Right after sign-out (or a lost session) the cache has no session for one render before the
+  // router moves to /sign-in; render nothing then instead of a shell without a user.
+  const { data: session } = useSession();
+  return session ? (
+    <MeContext value={session.user}>
+      <SignedInShell />
+    </MeContext>
+  ) : null;
+}
+
+function SignedInShell() {
   const { t } = useTranslation();
   const me = useMe();
   const [navOpened, { toggle, close }] = useDisclosure(false);
@@ -131,7 +142,11 @@ function UserMenu({ me }: { me: MeResponse }) {
           <Text size="xs">{t(`roles.${me.role}`)}</Text>
         </Menu.Label>
         <Menu.Divider />
-        <Menu.Item leftSection={<UserIcon size={16} />} onClick={() => navigate({ to: "/profile" })} data-testid="menu-profile">
+        <Menu.Item
+          leftSection={<UserIcon size={16} />}
+          onClick={() => navigate({ to: "/profile" })}
+          data-testid="menu-profile"
+        >
           {t("userMenu.profile")}
         </Menu.Item>
         <Menu.Item

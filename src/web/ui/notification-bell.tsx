@@ -1,4 +1,17 @@
-import { ActionIcon, Box, Button, Divider, Group, Indicator, Loader, Popover, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Divider,
+  Group,
+  Indicator,
+  Loader,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useRouter } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -26,7 +39,14 @@ export function NotificationBell() {
   return (
     <Popover opened={opened} onChange={(o) => !o && close()} position="bottom-end" width={340} shadow="md" withinPortal>
       <Popover.Target>
-        <Indicator label={badge} size={18} disabled={unread === 0} offset={4} color="red" data-testid="notification-count">
+        <Indicator
+          label={badge}
+          size={18}
+          disabled={unread === 0}
+          offset={4}
+          color="red"
+          data-testid="notification-count"
+        >
           <ActionIcon
             variant="subtle"
             color="gray"

@@ -51,5 +51,5 @@ export function RouteErrorPage({ error }: { error: unknown }) {
 /** Shows its children only to users with the permission; the server checks again on every call. */
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
   const me = useMe();
-  return hasPermission(me, permission) ? <>{children}</> : <ForbiddenPage />;
+  return hasPermission(me, permission) ? children : <ForbiddenPage />;
 }

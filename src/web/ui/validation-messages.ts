@@ -10,7 +10,12 @@ export function issueMessage(issue: z.core.$ZodIssue, t: TFunction, locale: Loca
     const [en = "", bn = ""] = issue.message.split("|");
     return locale === "bn" ? bn : en;
   }
-  const i = issue as unknown as { origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  const i = issue as unknown as {
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    format?: string;
+  };
   switch (issue.code) {
     case "too_small":
       if (i.origin === "string" && Number(i.minimum) <= 1) return t("validation.required");

@@ -5,36 +5,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../shared/format.ts";
 import { useLocale } from "../../i18n/i18n.ts";
-
-export interface DiffRow {
-  key: string;
-  before: unknown;
-  after: unknown;
-  changed: boolean;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Top-level fields of before and after, changed ones first, each group in key order. */
-export function diffRows(before: unknown, after: unknown): DiffRow[] {
-  if (!isRecord(before) && !isRecord(after)) {
-    return [{ key: "", before, after, changed: JSON.stringify(before) !== JSON.stringify(after) }];
-  }
-  const b = isRecord(before) ? before : {};
-  const a = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-  const rows = keys.map((key) => ({
-    key,
-    before: b[key],
-    after: a[key],
-    changed: JSON.stringify(b[key]) !== JSON.stringify(a[key]),
-  }));
-  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
-}
+import { diffRows } from "./audit-diff.ts";
 
 function Value({ value }: { value: unknown }) {
-  if (value === undefined) return <Text span c="dimmed">—</Text>;
+  if (value === undefined)
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
   const text = typeof value === "string" ? value : JSON.stringify(value, null, 1);
   return (
     <Code block={text.length > 60 || text.includes("\n")} style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
@@ -50,6 +29,42 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
   const rows = diffRows(before, after);
   const changed = rows.filter((r) => r.changed).length;
   const visible = showAll ? rows : rows.filter((r) => r.changed);
+  // A record created or removed has one side only: list its fields instead of a one-sided diff.
+  const oneSide = before === null || after === null;
+  if (oneSide) {
+    const side = after ?? before;
+    return (
+      <Box data-testid="audit-diff">
+        <Text size="sm" c="dimmed" mb="xs">
+          {after !== null ? t("audit.createdValues") : t("audit.removedValues")}
+        </Text>
+        <Table.ScrollContainer minWidth={320}>
+          <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w="30%">{t("audit.field")}</Table.Th>
+                <Table.Th>{t("audit.value")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {diffRows(null, side).map((r) => (
+                <Table.Tr key={r.key}>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace">
+                      {r.key || "—"}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Value value={r.after} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Box>
+    );
+  }
   return (
     <Box data-testid="audit-diff">
       <Group justify="space-between" mb="xs">
@@ -65,7 +80,7 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
           />
         ) : null}
       </Group>
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer minWidth={300}>
         <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
           <Table.Thead>
             <Table.Tr>

@@ -9,17 +9,17 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
   return (
     <Center mih="100dvh" p="sm" bg="var(--mantine-color-gray-0)">
       <Stack w="100%" maw={400} gap="md">
-        <Group justify="space-between" wrap="nowrap">
-          <div>
-            <Title order={2} c="cyan.8">
-              Bikri / বিক্রি
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t("app.tagline")}
-            </Text>
-          </div>
-          <LanguageSwitch />
+        <Group justify="flex-end">
+          <LanguageSwitch size="sm" />
         </Group>
+        <div>
+          <Title order={2} c="cyan.8">
+            Bikri / বিক্রি
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("app.tagline")}
+          </Text>
+        </div>
         <Paper withBorder shadow="sm" p={{ base: "md", xs: "lg" }} radius="md">
           <Title order={3} mb="md">
             {title}

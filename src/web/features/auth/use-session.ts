@@ -1,10 +1,17 @@
 // The signed-in session: who the user is, their permissions and the CSRF token; sign in/out, the
 // profile (name, language) and the password.
-import { queryOptions, useMutation, useQuery, useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
+import { queryOptions, type UseMutationOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext } from "react";
 import type { z } from "zod";
-import type { ChangePasswordRequest, MeResponse, SessionResponse, SignInRequest, UpdateMeRequest } from "../../../shared/contracts/auth.ts";
+import type {
+  ChangePasswordRequest,
+  MeResponse,
+  SessionResponse,
+  SignInRequest,
+  UpdateMeRequest,
+} from "../../../shared/contracts/auth.ts";
 import type { Locale } from "../../../shared/locale.ts";
-import { api, isUnauthenticated, setCsrfToken } from "../../api/api-client.ts";
+import { api, isUnauthenticated, mayHaveSession, setCsrfToken } from "../../api/api-client.ts";
 import { queryKeys } from "../../api/query-keys.ts";
 import { applyLocale, currentLocale } from "../../i18n/i18n.ts";
 
@@ -19,6 +26,11 @@ export function markLocaleChosenWhileSignedOut(): void {
 }
 
 async function fetchSession(): Promise<SessionResponse | null> {
+  // Skipping the request when there is surely no session also keeps a 401 out of the browser console.
+  if (!mayHaveSession()) {
+    setCsrfToken(undefined);
+    return null;
+  }
   try {
     const session = await api.get<SessionResponse>("/api/v1/auth/session");
     setCsrfToken(session.csrfToken);
@@ -44,11 +56,16 @@ export function useSession() {
   return useQuery(sessionQueryOptions);
 }
 
-/** The signed-in user; only for components under the signed-in layout, which guarantees a session. */
+/**
+ * The signed-in user, provided by the signed-in layout. A context rather than the query itself: while
+ * signing out the cache empties a moment before the layout unmounts, and pages must not see that gap.
+ */
+export const MeContext = createContext<MeResponse | null>(null);
+
 export function useMe(): MeResponse {
-  const { data } = useSession();
-  if (!data) throw new Error("useMe() outside a signed-in route");
-  return data.user;
+  const me = useContext(MeContext);
+  if (!me) throw new Error("useMe() outside the signed-in layout");
+  return me;
 }
 
 export function hasPermission(me: Pick<MeResponse, "permissions">, permission: string): boolean {
@@ -62,6 +79,8 @@ function useAdoptSession() {
   const qc = useQueryClient();
   return async (session: SessionResponse) => {
     setCsrfToken(session.csrfToken);
+    // Nothing cached for a previous user (a lost session, a shared computer) may show to this one.
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session[0] });
     qc.setQueryData(queryKeys.session, session);
     const chosen = currentLocale();
     if (localeChosenWhileSignedOut && chosen !== session.user.locale) {
@@ -112,8 +131,10 @@ export function useSignOut(options: MutationOpts<void, void> = {}) {
     // Signing out locally must happen even when the server call fails (e.g. session already gone).
     onSettled: async (...args) => {
       setCsrfToken(undefined);
-      qc.clear();
+      // Session first: the signed-in layout unmounts, and with it every query of this user's pages.
+      // Forget their data only after that, or a still-mounted query would refetch without a session.
       qc.setQueryData(queryKeys.session, null);
+      setTimeout(() => qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session[0] }), 0);
       await options.onSettled?.(...args);
     },
   });

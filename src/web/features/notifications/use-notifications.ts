@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
+import { type UseMutationOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { NotificationResponse, UnreadCountResponse } from "../../../shared/contracts/platform.ts";
 import { api } from "../../api/api-client.ts";

@@ -11,8 +11,7 @@ export type Territory = z.infer<typeof TerritoryResponse>;
 export function useTerritoryChildren(parentId: string | null, enabled = true) {
   return useQuery({
     queryKey: queryKeys.territories.list({ parentId }),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Territory[] }>("/api/v1/territories", { parentId, limit: 1000 }, signal),
+    queryFn: ({ signal }) => api.get<{ items: Territory[] }>("/api/v1/territories", { parentId, limit: 1000 }, signal),
     select: (page) => page.items,
     enabled,
     staleTime: 5 * 60_000,

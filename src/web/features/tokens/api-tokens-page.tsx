@@ -11,7 +11,13 @@ import { DateTimeText } from "../../ui/formatted-values.tsx";
 import { PlusIcon } from "../../ui/icons.tsx";
 import { SecretOnce } from "../../ui/secret-once.tsx";
 import { fieldErrors } from "../../ui/validation-messages.ts";
-import { type ApiToken, type CreatedApiToken, useApiTokens, useCreateApiToken, useRevokeApiToken } from "./use-api-tokens.ts";
+import {
+  type ApiToken,
+  type CreatedApiToken,
+  useApiTokens,
+  useCreateApiToken,
+  useRevokeApiToken,
+} from "./use-api-tokens.ts";
 
 type TokenStatus = "active" | "expired" | "revoked";
 
@@ -26,6 +32,10 @@ export function ApiTokensPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const now = Date.now();
+  const closeCreate = () => {
+    setCreating(false);
+    setCreated(null);
+  };
 
   return (
     <Stack gap="md">
@@ -69,25 +79,24 @@ export function ApiTokensPage() {
         </Table>
       </Table.ScrollContainer>
 
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t("tokens.new")} centered>
-        {creating ? (
-          <CreateTokenForm
-            onCancel={() => setCreating(false)}
-            onCreated={(tok) => {
-              setCreating(false);
-              setCreated(tok);
-            }}
-          />
-        ) : null}
-      </Modal>
-      <Modal opened={created !== null} onClose={() => setCreated(null)} title={t("tokens.createdTitle")} centered size="lg">
+      {/* One modal: the form, then (once) the new token in the same place. */}
+      <Modal
+        opened={creating}
+        onClose={closeCreate}
+        title={created ? t("tokens.createdTitle") : t("tokens.new")}
+        centered
+        size={created ? "lg" : "md"}
+        closeOnClickOutside={!created}
+      >
         {created ? (
           <Stack gap="sm" data-testid="token-created">
             <SecretOnce label={created.name} value={created.token} warning={t("tokens.shownOnce")} />
             <Group justify="flex-end">
-              <Button onClick={() => setCreated(null)}>{t("common.done")}</Button>
+              <Button onClick={closeCreate}>{t("common.done")}</Button>
             </Group>
           </Stack>
+        ) : creating ? (
+          <CreateTokenForm onCancel={closeCreate} onCreated={setCreated} />
         ) : null}
       </Modal>
     </Stack>
@@ -108,7 +117,7 @@ function TokenRow({ token: tok, status }: { token: ApiToken; status: TokenStatus
       </Table.Td>
       <Table.Td>
         <Text size="sm" ff="monospace">
-          {tok.prefix}…
+          {tok.prefix}
         </Text>
       </Table.Td>
       <Table.Td>

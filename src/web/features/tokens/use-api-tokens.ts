@@ -1,6 +1,10 @@
-import { useMutation, useQuery, useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
+import { type UseMutationOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { ApiTokenResponse, CreateApiTokenRequest, CreatedApiTokenResponse } from "../../../shared/contracts/auth.ts";
+import type {
+  ApiTokenResponse,
+  CreateApiTokenRequest,
+  CreatedApiTokenResponse,
+} from "../../../shared/contracts/auth.ts";
 import { api } from "../../api/api-client.ts";
 import { queryKeys } from "../../api/query-keys.ts";
 

@@ -3,7 +3,13 @@ import { useTranslation } from "react-i18next";
 import { SecretOnce } from "../../ui/secret-once.tsx";
 import { absoluteUrl } from "./user-labels.ts";
 
-export function InviteLinkModal({ invite, onClose }: { invite: { name: string; url: string } | null; onClose: () => void }) {
+export function InviteLinkModal({
+  invite,
+  onClose,
+}: {
+  invite: { name: string; url: string } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened={invite !== null} onClose={onClose} title={t("users.inviteTitle")} centered size="lg">

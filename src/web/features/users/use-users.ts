@@ -1,14 +1,20 @@
 import {
   keepPreviousData,
+  type UseMutationOptions,
   useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
-  type UseMutationOptions,
 } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { InviteResponse, UserCreatedResponse } from "../../../shared/contracts/users.ts";
-import type { CreateUserRequest, UpdateUserRequest, UserListQuery, UserResponse } from "../../../shared/contracts/users.ts";
+import type {
+  CreateUserRequest,
+  InviteResponse,
+  UpdateUserRequest,
+  UserCreatedResponse,
+  UserListQuery,
+  UserResponse,
+} from "../../../shared/contracts/users.ts";
 import { api } from "../../api/api-client.ts";
 import { queryKeys } from "../../api/query-keys.ts";
 
@@ -45,7 +51,9 @@ export function useUser(id: string | undefined) {
 }
 
 /** Create a user; `idempotencyKey` is made once per form submission and reused if it is retried. */
-export function useCreateUser(options: MutationOpts<UserCreated, { body: CreateUserRequest; idempotencyKey: string }> = {}) {
+export function useCreateUser(
+  options: MutationOpts<UserCreated, { body: CreateUserRequest; idempotencyKey: string }> = {},
+) {
   const qc = useQueryClient();
   return useMutation({
     ...options,

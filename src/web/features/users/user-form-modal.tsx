@@ -119,7 +119,9 @@ function UserForm({
   };
 
   const currentTerritory =
-    user?.territoryName != null ? territoryName({ name: user.territoryName, nameBn: user.territoryNameBn ?? "" }, uiLocale) : null;
+    user?.territoryName != null
+      ? territoryName({ name: user.territoryName, nameBn: user.territoryNameBn ?? "" }, uiLocale)
+      : null;
 
   return (
     <form onSubmit={submit} noValidate>

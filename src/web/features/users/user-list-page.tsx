@@ -1,7 +1,20 @@
-import { ActionIcon, Badge, Button, Group, Menu, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserResponse } from "../../../shared/contracts/users.ts";
@@ -16,8 +29,8 @@ import { hasPermission, useMe } from "../auth/use-session.ts";
 import { territoryName } from "../territories/use-territories.ts";
 import { InviteLinkModal } from "./invite-link-modal.tsx";
 import { useDeactivateUser, useReactivateUser, useSendInvite, useUsers } from "./use-users.ts";
-import { STATUS_COLORS } from "./user-labels.ts";
 import { UserFormModal } from "./user-form-modal.tsx";
+import { STATUS_COLORS } from "./user-labels.ts";
 
 const route = getRouteApi("/_app/users");
 
@@ -25,6 +38,8 @@ export function UserListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const canWrite = hasPermission(me, "users.write");
+  const canAudit = hasPermission(me, "audit.read");
+  const isPhone = useMediaQuery("(max-width: 48em)") ?? false;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [q, setQ] = useState(search.q ?? "");
@@ -75,7 +90,9 @@ export function UserListPage() {
           aria-label={t("users.role")}
           clearable
           value={search.role ?? null}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, role: (v as Role | null) ?? undefined }), replace: true })}
+          onChange={(v) =>
+            navigate({ search: (s) => ({ ...s, role: (v as Role | null) ?? undefined }), replace: true })
+          }
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           w={{ base: "100%", xs: 170 }}
           data-testid="user-role-filter"
@@ -102,46 +119,70 @@ export function UserListPage() {
 
       <ErrorAlert error={users.error} />
 
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="user-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("users.name")}</Table.Th>
-              <Table.Th>{t("users.phone")}</Table.Th>
-              <Table.Th>{t("users.role")}</Table.Th>
-              <Table.Th>{t("users.territory")}</Table.Th>
-              <Table.Th>{t("users.status")}</Table.Th>
-              <Table.Th>{t("users.lastLogin")}</Table.Th>
-              <Table.Th w={48} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((u) => (
-              <UserRow
-                key={u.id}
-                user={u}
-                isSelf={u.id === me.id}
-                canWrite={canWrite}
-                canAudit={hasPermission(me, "audit.read")}
-                onEdit={() => {
-                  setEditing(u);
-                  setFormOpen(true);
-                }}
-                onInvite={(url) => setInvite({ name: u.name, url })}
-              />
-            ))}
-            {!users.isPending && rows.length === 0 ? (
+      {isPhone ? (
+        <Stack gap="xs" data-testid="user-table">
+          {rows.map((u) => (
+            <UserCard
+              key={u.id}
+              user={u}
+              isSelf={u.id === me.id}
+              canWrite={canWrite}
+              canAudit={canAudit}
+              onEdit={() => {
+                setEditing(u);
+                setFormOpen(true);
+              }}
+              onInvite={(url) => setInvite({ name: u.name, url })}
+            />
+          ))}
+          {!users.isPending && rows.length === 0 ? (
+            <Text c="dimmed" ta="center" py="md">
+              {t("users.empty")}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover verticalSpacing="xs" data-testid="user-table">
+            <Table.Thead>
               <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t("users.empty")}
-                  </Text>
-                </Table.Td>
+                <Table.Th>{t("users.name")}</Table.Th>
+                <Table.Th>{t("users.phone")}</Table.Th>
+                <Table.Th>{t("users.role")}</Table.Th>
+                <Table.Th>{t("users.territory")}</Table.Th>
+                <Table.Th>{t("users.status")}</Table.Th>
+                <Table.Th>{t("users.lastLogin")}</Table.Th>
+                <Table.Th w={48} />
               </Table.Tr>
-            ) : null}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((u) => (
+                <UserRow
+                  key={u.id}
+                  user={u}
+                  isSelf={u.id === me.id}
+                  canWrite={canWrite}
+                  canAudit={canAudit}
+                  onEdit={() => {
+                    setEditing(u);
+                    setFormOpen(true);
+                  }}
+                  onInvite={(url) => setInvite({ name: u.name, url })}
+                />
+              ))}
+              {!users.isPending && rows.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Text c="dimmed" ta="center" py="md">
+                      {t("users.empty")}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
 
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
@@ -173,34 +214,34 @@ export function UserListPage() {
   );
 }
 
-function UserRow({
-  user: u,
-  isSelf,
-  canWrite,
-  canAudit,
-  onEdit,
-  onInvite,
-}: {
+interface RowProps {
   user: UserResponse;
   isSelf: boolean;
   canWrite: boolean;
   canAudit: boolean;
   onEdit: () => void;
   onInvite: (url: string) => void;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const [confirm, setConfirm] = useState<"deactivate" | "reactivate" | null>(null);
-  const deactivate = useDeactivateUser({
-    onSuccess: () => notifications.show({ color: "teal", message: t("users.deactivated", { name: u.name }) }),
-  });
-  const reactivate = useReactivateUser({
-    onSuccess: () => notifications.show({ color: "teal", message: t("users.reactivated", { name: u.name }) }),
-  });
-  const sendInvite = useSendInvite({ onSuccess: (r) => onInvite(r.inviteUrl) });
-  const territory =
-    u.territoryName != null ? territoryName({ name: u.territoryName, nameBn: u.territoryNameBn ?? "" }, locale) : "—";
+}
 
+function useTerritoryLabel(u: UserResponse): string {
+  const locale = useLocale();
+  return u.territoryName != null
+    ? territoryName({ name: u.territoryName, nameBn: u.territoryNameBn ?? "" }, locale)
+    : "—";
+}
+
+function StatusBadge({ user: u }: { user: UserResponse }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[u.status]} variant="light" tt="none">
+      {t(`users.statusLabel.${u.status}`)}
+    </Badge>
+  );
+}
+
+function UserRow(props: RowProps) {
+  const { t } = useTranslation();
+  const u = props.user;
   return (
     <Table.Tr data-testid="user-row">
       <Table.Td>
@@ -217,75 +258,127 @@ function UserRow({
         </Text>
       </Table.Td>
       <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-      <Table.Td>{territory}</Table.Td>
+      <Table.Td>{useTerritoryLabel(u)}</Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLORS[u.status]} variant="light">
-          {t(`users.statusLabel.${u.status}`)}
-        </Badge>
+        <StatusBadge user={u} />
       </Table.Td>
       <Table.Td>
         <Text size="sm">{u.lastLoginAt ? <DateTimeText value={u.lastLoginAt} /> : "—"}</Text>
       </Table.Td>
       <Table.Td>
-        {canWrite || canAudit ? (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={t("common.actions")} data-testid="user-actions">
-                <DotsIcon />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {canWrite ? (
-                <>
-                  <Menu.Item onClick={onEdit} data-testid="user-edit">
-                    {t("common.edit")}
-                  </Menu.Item>
-                  {u.status !== "deactivated" ? (
-                    <Menu.Item
-                      onClick={() => sendInvite.mutate({ id: u.id, idempotencyKey: newIdempotencyKey() })}
-                      data-testid="user-invite"
-                    >
-                      {u.status === "invited" ? t("users.resendInvite") : t("users.sendReset")}
-                    </Menu.Item>
-                  ) : null}
-                  {u.status === "deactivated" ? (
-                    <Menu.Item onClick={() => setConfirm("reactivate")} data-testid="user-reactivate">
-                      {t("users.reactivate")}
-                    </Menu.Item>
-                  ) : !isSelf ? (
-                    <Menu.Item color="red" onClick={() => setConfirm("deactivate")} data-testid="user-deactivate">
-                      {t("users.deactivate")}
-                    </Menu.Item>
-                  ) : null}
-                </>
-              ) : null}
-              {canAudit ? (
-                <Menu.Item component={Link} to="/audit" search={{ entity: "user", entityId: u.id }}>
-                  {t("users.history")}
-                </Menu.Item>
-              ) : null}
-            </Menu.Dropdown>
-          </Menu>
-        ) : null}
-        <ConfirmModal
-          opened={confirm !== null}
-          onClose={() => setConfirm(null)}
-          title={confirm === "reactivate" ? t("users.reactivate") : t("users.deactivate")}
-          message={
-            confirm === "reactivate"
-              ? t("users.reactivateConfirm", { name: u.name })
-              : t("users.deactivateConfirm", { name: u.name })
-          }
-          confirmLabel={confirm === "reactivate" ? t("users.reactivate") : t("users.deactivate")}
-          color={confirm === "reactivate" ? "teal" : "red"}
-          loading={deactivate.isPending || reactivate.isPending}
-          onConfirm={() => {
-            if (confirm === "reactivate") reactivate.mutate(u.id);
-            else deactivate.mutate(u.id);
-            setConfirm(null);
-          }}
-        />
+        <UserActions {...props} />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Phones get one card per user instead of a table that scrolls sideways. */
+function UserCard(props: RowProps) {
+  const { t } = useTranslation();
+  const u = props.user;
+  const territory = useTerritoryLabel(u);
+  return (
+    <Paper withBorder p="sm" data-testid="user-row">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <div style={{ minWidth: 0 }}>
+          <Text size="sm" fw={600} truncate>
+            {u.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {u.email}
+          </Text>
+        </div>
+        <UserActions {...props} />
+      </Group>
+      <Group gap="xs" mt={6}>
+        <StatusBadge user={u} />
+        <Text size="sm">{t(`roles.${u.role}`)}</Text>
+        {territory !== "—" ? (
+          <Text size="sm" c="dimmed">
+            · {territory}
+          </Text>
+        ) : null}
+      </Group>
+      {u.phone ? (
+        <Text size="sm" mt={4}>
+          {u.phone}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+function UserActions({ user: u, isSelf, canWrite, canAudit, onEdit, onInvite }: RowProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [confirm, setConfirm] = useState<"deactivate" | "reactivate" | null>(null);
+  const deactivate = useDeactivateUser({
+    onSuccess: () => notifications.show({ color: "teal", message: t("users.deactivated", { name: u.name }) }),
+  });
+  const reactivate = useReactivateUser({
+    onSuccess: () => notifications.show({ color: "teal", message: t("users.reactivated", { name: u.name }) }),
+  });
+  const sendInvite = useSendInvite({ onSuccess: (r) => onInvite(r.inviteUrl) });
+  if (!canWrite && !canAudit) return null;
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" aria-label={t("common.actions")} data-testid="user-actions">
+            <DotsIcon />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {canWrite ? (
+            <>
+              <Menu.Item onClick={onEdit} data-testid="user-edit">
+                {t("common.edit")}
+              </Menu.Item>
+              {u.status !== "deactivated" ? (
+                <Menu.Item
+                  onClick={() => sendInvite.mutate({ id: u.id, idempotencyKey: newIdempotencyKey() })}
+                  data-testid="user-invite"
+                >
+                  {u.status === "invited" ? t("users.resendInvite") : t("users.sendReset")}
+                </Menu.Item>
+              ) : null}
+              {u.status === "deactivated" ? (
+                <Menu.Item onClick={() => setConfirm("reactivate")} data-testid="user-reactivate">
+                  {t("users.reactivate")}
+                </Menu.Item>
+              ) : !isSelf ? (
+                <Menu.Item color="red" onClick={() => setConfirm("deactivate")} data-testid="user-deactivate">
+                  {t("users.deactivate")}
+                </Menu.Item>
+              ) : null}
+            </>
+          ) : null}
+          {canAudit ? (
+            <Menu.Item onClick={() => navigate({ to: "/audit", search: { entity: "user", entityId: u.id } })}>
+              {t("users.history")}
+            </Menu.Item>
+          ) : null}
+        </Menu.Dropdown>
+      </Menu>
+      <ConfirmModal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={confirm === "reactivate" ? t("users.reactivate") : t("users.deactivate")}
+        message={
+          confirm === "reactivate"
+            ? t("users.reactivateConfirm", { name: u.name })
+            : t("users.deactivateConfirm", { name: u.name })
+        }
+        confirmLabel={confirm === "reactivate" ? t("users.reactivate") : t("users.deactivate")}
+        color={confirm === "reactivate" ? "teal" : "red"}
+        loading={deactivate.isPending || reactivate.isPending}
+        onConfirm={() => {
+          if (confirm === "reactivate") reactivate.mutate(u.id);
+          else deactivate.mutate(u.id);
+          setConfirm(null);
+        }}
+      />
+    </>
   );
 }
