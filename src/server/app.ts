@@ -8,7 +8,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -132,11 +132,27 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
 /** The React app from dist/web; any other GET that is not /api gets index.html (client-side routes). */
 async function registerWebApp(app: App, config: Config) {
   const hasBuild = existsSync(path.join(WEB_DIST, "index.html"));
-  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  if (hasBuild)
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      // Files are looked up per request, so a rebuild is served without a restart.
+      wildcard: true,
+      index: false,
+      // Hashed assets never change under the same name; index.html is revalidated every time.
+      setHeaders: (res, filePath) => {
+        res.header(
+          "cache-control",
+          filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+  const sendIndex = (reply: FastifyReply) => reply.header("cache-control", "no-cache").sendFile("index.html");
+  // The root is a page, not a directory listing for the static wildcard.
+  if (hasBuild) app.get("/", { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =
       request.method === "GET" && !request.url.startsWith("/api") && !path.extname(request.url.split("?")[0] ?? "");
-    if (wantsPage && hasBuild) return reply.header("cache-control", "no-cache").sendFile("index.html");
+    if (wantsPage && hasBuild) return sendIndex(reply);
     if (wantsPage)
       return reply
         .code(503)

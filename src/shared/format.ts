@@ -53,6 +53,8 @@ export function formatDateTime(value: Date | string, locale: Locale, opts: Forma
     year: "numeric",
     hour: "numeric",
     minute: "2-digit",
+    // Bengali has no AM/PM letters of its own in ICU; a 24-hour clock reads naturally instead.
+    ...(locale === "bn" && { hourCycle: "h23" as const }),
   }).format(new Date(value));
 }
 

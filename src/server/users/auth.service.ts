@@ -49,7 +49,15 @@ export function meResponse(u: UserRow) {
     name: u.name,
     role: u.role,
     locale: u.locale,
-    scope: scope.kind === "territory" ? { kind: scope.kind, territoryId: scope.territoryId } : scope,
+    scope:
+      scope.kind === "territory"
+        ? {
+            kind: scope.kind,
+            territoryId: scope.territoryId,
+            territoryName: u.territory_name ?? "",
+            territoryNameBn: u.territory_name_bn ?? "",
+          }
+        : scope,
     permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p)),
   };
 }

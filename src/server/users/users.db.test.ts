@@ -397,10 +397,27 @@ describe("users", () => {
         payload: { token: token2, password: "invited-password" },
       });
       expect(fresh.statusCode).toBe(200);
-      // Once a password is set, no invitation is needed.
-      const done = await admin.request("POST", `/api/v1/users/${res.json().id}/invite`);
-      expect(done.statusCode).toBe(409);
-      expect(errorCode(done)).toBe("user.already_active");
+      // Once a password is set, the same action gives a reset link; the old password works until it is used.
+      const reset = await admin.request("POST", `/api/v1/users/${res.json().id}/invite`);
+      expect(reset.statusCode).toBe(200);
+      const resetToken = must(String(reset.json().inviteUrl).split("/").pop(), "reset token");
+      const email = res.json().email as string;
+      const signInWith = (password: string) =>
+        t.app.inject({ method: "POST", url: "/api/v1/auth/sign-in", payload: { email, password } });
+      expect((await signInWith("invited-password")).statusCode).toBe(200);
+      const used = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/invites/accept",
+        payload: { token: resetToken, password: "reset-password-2" },
+      });
+      expect(used.statusCode).toBe(200);
+      expect((await signInWith("invited-password")).statusCode).toBe(401);
+      expect((await signInWith("reset-password-2")).statusCode).toBe(200);
+      // A deactivated user gets no link.
+      await admin.request("POST", `/api/v1/users/${res.json().id}/deactivate`);
+      const refused = await admin.request("POST", `/api/v1/users/${res.json().id}/invite`);
+      expect(refused.statusCode).toBe(409);
+      expect(errorCode(refused)).toBe("user.deactivated");
     });
 
     it.each([

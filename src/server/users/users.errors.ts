@@ -100,11 +100,11 @@ export const UserErrors = defineErrors({
     en: "You cannot deactivate yourself or change your own role.",
     bn: "আপনি নিজেকে নিষ্ক্রিয় করতে বা নিজের ভূমিকা বদলাতে পারেন না।",
   },
-  alreadyActive: {
-    code: "user.already_active",
+  deactivated: {
+    code: "user.deactivated",
     status: 409,
-    en: "The user has already set a password; an invitation is not needed.",
-    bn: "ব্যবহারকারী আগেই পাসওয়ার্ড সেট করেছেন; আমন্ত্রণের দরকার নেই।",
+    en: "The user is deactivated. Reactivate them first.",
+    bn: "ব্যবহারকারী নিষ্ক্রিয়। আগে তাকে সক্রিয় করুন।",
   },
   tokenNotFound: {
     code: "api_token.not_found",

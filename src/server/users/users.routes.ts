@@ -105,7 +105,8 @@ export function usersRoutes(app: App) {
       config: { access: "users.write" },
       schema: {
         tags,
-        summary: "Issue a new invitation link for a user who has not set a password",
+        summary:
+          "Issue a link to set a password: a new invitation for an invited user, a reset link for an active one (valid 7 days)",
         params: IdParams,
         response: { 200: InviteResponse, ...errors },
       },

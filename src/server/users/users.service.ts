@@ -204,13 +204,22 @@ export async function reissueInvite(ctx: Ctx, id: string) {
   if (!can(ctx.actor, "users.write")) throw AccessErrors.forbidden();
   return withTransaction(ctx.db, async (tx) => {
     const user = await loadVisible(tx, ctx, id);
-    if (user.password_hash) throw UserErrors.alreadyActive();
+    if (user.deactivated_at) throw UserErrors.deactivated();
+    if (ctx.actor.role !== "admin" && !MANAGER_ASSIGNABLE.includes(user.role))
+      throw UserErrors.roleNotAllowed({ role: user.role });
+    // For an invited user this is a new invitation; for an active one, a link to set a new password
+    // (the old password keeps working until the link is used).
     const invite = issueInvite();
     await repo.updateUser(tx, ctx.actor.orgId, id, {
       invite_token_hash: invite.hash,
       invite_expires_at: invite.expiresAt,
     });
-    await recordAudit(tx, ctx, { entity: "user", entityId: id, action: "invite" });
+    await recordAudit(tx, ctx, {
+      entity: "user",
+      entityId: id,
+      action: user.password_hash ? "password_reset_link" : "invite",
+      after: { expiresAt: invite.expiresAt.toISOString() },
+    });
     return { inviteUrl: inviteUrl(invite.token) };
   });
 }

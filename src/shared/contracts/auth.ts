@@ -17,7 +17,12 @@ export const SignInRequest = z.strictObject({
 
 export const ScopeResponse = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("org") }),
-  z.object({ kind: z.literal("territory"), territoryId: z.uuid() }),
+  z.object({
+    kind: z.literal("territory"),
+    territoryId: z.uuid(),
+    territoryName: z.string(),
+    territoryNameBn: z.string(),
+  }),
   z.object({ kind: z.literal("distributor"), distributorId: z.uuid() }),
   z.object({ kind: z.literal("outlet"), outletId: z.uuid() }),
   z.object({ kind: z.literal("none") }),

@@ -21,6 +21,11 @@ export const TerritoryResponse = z.object({
   childCount: z.number().int(),
 });
 
+/** One territory with the chain above it (root first, within what the caller may see). */
+export const TerritoryDetailResponse = TerritoryResponse.extend({
+  ancestors: z.array(z.object({ id: z.uuid(), level: TerritoryLevel, name: z.string(), nameBn: z.string() })),
+});
+
 export const AuditListQuery = PageQuery.extend({
   entity: z.string().max(60).optional(),
   entityId: z.string().max(80).optional(),

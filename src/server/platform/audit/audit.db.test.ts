@@ -464,12 +464,12 @@ describe("audit log", () => {
         code: "user.territory_unknown",
       },
       {
-        what: "an invitation for an active user",
+        what: "an invitation for an unknown user",
         as: "admin",
         method: "POST",
-        url: () => `/api/v1/users/${w.subjectId}/invite`,
-        status: 409,
-        code: "user.already_active",
+        url: () => `/api/v1/users/${newId()}/invite`,
+        status: 404,
+        code: "user.not_found",
       },
       {
         what: "revoking an unknown token",

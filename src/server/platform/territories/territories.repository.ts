@@ -30,6 +30,18 @@ export function territoryIdsInScope(db: Executor, orgId: string, scope: Extract<
   return db.selectFrom("territories").select("id").where("org_id", "=", orgId).where("path", "like", `${scope.path}%`);
 }
 
+/** The territories on a path (the chain from the root), root first. */
+export function findTerritoriesOnPath(db: Executor, orgId: string, path: string) {
+  const ids = path.split("/").filter(Boolean);
+  return db
+    .selectFrom("territories")
+    .select(["id", "level", "name", "name_bn", "path"])
+    .where("org_id", "=", orgId)
+    .where("id", "in", ids)
+    .orderBy("path")
+    .execute();
+}
+
 export interface TerritoryFilter {
   id?: string | undefined;
   parentId?: string | undefined;

@@ -1,7 +1,7 @@
 import type { TerritoryLevel } from "../../db/database.ts";
 import type { Ctx } from "../context.ts";
 import { defineErrors } from "../errors.ts";
-import { listTerritories } from "./territories.repository.ts";
+import { findTerritoriesOnPath, listTerritories } from "./territories.repository.ts";
 
 export const TerritoryErrors = defineErrors({
   notFound: {
@@ -58,5 +58,11 @@ export async function getTerritory(ctx: Ctx, id: string) {
   if (within === null) throw TerritoryErrors.notFound();
   const [t] = await listTerritories(ctx.db, ctx.actor.orgId, { id, withinPath: within, rootsOnly: false, limit: 1 });
   if (!t) throw TerritoryErrors.notFound();
-  return territoryResponse(t);
+  const chain = await findTerritoriesOnPath(ctx.db, ctx.actor.orgId, t.path);
+  return {
+    ...territoryResponse(t),
+    ancestors: chain
+      .filter((a) => a.id !== t.id && (within === undefined || a.path.startsWith(within)))
+      .map((a) => ({ id: a.id, level: a.level, name: a.name, nameBn: a.name_bn })),
+  };
 }

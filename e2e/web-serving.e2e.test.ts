@@ -1,0 +1,43 @@
+// How the server hands out the web app: pages with security headers, client-side routes falling back to
+// index.html, hashed assets cached for good, and unknown API paths answered as API errors.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WEB_DIST } from "../src/server/app.ts";
+import { startServer } from "./browser.ts";
+
+describe("serving the web app", () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it.each(["/", "/users", "/audit?entity=user", "/sign-in"])("serves the app at %s with a strict CSP", async (url) => {
+    const res = await fetch(server.base + url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/<script type="module"[^>]* src="\/assets\//);
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("caches hashed assets for a year", async () => {
+    const js = readdirSync(path.join(WEB_DIST, "assets")).find((f) => f.endsWith(".js"));
+    const res = await fetch(`${server.base}/assets/${js}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("answers an unknown API path with a localized JSON error, not the app", async () => {
+    const res = await fetch(`${server.base}/api/v1/nothing-here`, { headers: { "accept-language": "bn" } });
+    expect(res.status).toBe(404);
+    const body = await res.json();
+    expect(body.error.code).toBe("route.not_found");
+    expect(body.error.message).toMatch(/[\u0980-\u09FF]/);
+  });
+
+  it("answers a missing asset with 404", async () => {
+    expect((await fetch(`${server.base}/assets/missing-abc123.js`)).status).toBe(404);
+  });
+});
