@@ -115,7 +115,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // Swagger UI sets inline styles; allow those (not scripts) on the docs pages only.
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+  });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerAuthentication(app, { db: database.db, auth: config.auth, defaultLocale: config.defaultLocale });
