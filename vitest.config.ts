@@ -1,8 +1,26 @@
 // Three kinds of tests: unit and database tests on the embedded PGlite (always), the database tests
 // again on PostgreSQL when DATABASE_URL is set, and browser journeys in headless Chromium.
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
-const postgres = process.env.DATABASE_URL;
+// Each project takes the root options (timeouts, reporters) and adds its own.
+const pglite: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { name: "pglite", include: ["src/**/*.test.ts"], env: { BIKRI_TEST_ENGINE: "pglite" } },
+};
+const postgres: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { name: "postgres", include: ["src/**/*.db.test.ts"], env: { BIKRI_TEST_ENGINE: "postgres" } },
+};
+const browser: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: "browser",
+    include: ["e2e/**/*.e2e.test.ts"],
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+};
 
 export default defineConfig({
   test: {
@@ -11,37 +29,6 @@ export default defineConfig({
     reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    projects: [
-      {
-        test: {
-          name: "pglite",
-          root: ".",
-          include: ["src/**/*.test.ts"],
-          env: { BIKRI_TEST_ENGINE: "pglite" },
-        },
-      },
-      ...(postgres
-        ? [
-            {
-              test: {
-                name: "postgres",
-                root: ".",
-                include: ["src/**/*.db.test.ts"],
-                env: { BIKRI_TEST_ENGINE: "postgres" },
-              },
-            },
-          ]
-        : []),
-      {
-        test: {
-          name: "browser",
-          root: ".",
-          include: ["e2e/**/*.e2e.test.ts"],
-          testTimeout: 90_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-        },
-      },
-    ],
+    projects: process.env.DATABASE_URL ? [pglite, postgres, browser] : [pglite, browser],
   },
 });

@@ -1,18 +1,11 @@
 // Tenants never meet: a caller of org A learns nothing about org B. Every record of B is "not found" (404,
 // never 403, which would confirm that it exists), no list ever carries one of B's ids, and no write of A's
 // can reach into B. After each refused write, B's rows are compared with a snapshot taken just before.
-import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorCode, must, tokenSecret } from "../testing/assertions.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
 
 type Method = "GET" | "POST" | "PATCH";
-
-function must<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`test setup: no ${what}`);
-  return value;
-}
-
-const errorCode = (res: LightMyRequestResponse): string | undefined => res.json()?.error?.code;
 
 describe("tenant isolation between two organisations", () => {
   let t: TestApp;
@@ -513,7 +506,7 @@ describe("tenant isolation between two organisations", () => {
     });
 
     it("an API token relabelled with org B's id is refused", async () => {
-      const secret = adminToken.split("_").slice(2).join("_");
+      const secret = tokenSecret(adminToken);
       const forged = `bikri_${t.orgB.orgId.replaceAll("-", "")}_${secret}`;
       const res = await t.app.inject({
         method: "GET",

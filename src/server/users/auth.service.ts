@@ -45,6 +45,7 @@ export function meResponse(u: UserRow) {
     id: u.id,
     orgId: u.org_id,
     orgName: u.org_name,
+    orgNameBn: u.org_name_bn,
     email: u.email,
     name: u.name,
     role: u.role,

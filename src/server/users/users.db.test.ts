@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import { PERMISSIONS } from "../platform/access.ts";
 import { encodeCursor } from "../platform/pagination.ts";
+import { errorCode, must } from "../testing/assertions.ts";
 import {
   type Caller,
   createTestApp,
@@ -17,12 +18,6 @@ import {
 } from "../testing/test-app.ts";
 import { sha256 } from "./secrets.ts";
 
-function must<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`test setup: no ${what}`);
-  return value;
-}
-
-const errorCode = (res: LightMyRequestResponse): string | undefined => res.json()?.error?.code;
 const idsOf = (res: LightMyRequestResponse): string[] => res.json().items.map((u: { id: string }) => u.id);
 
 describe("users", () => {

@@ -29,6 +29,7 @@ const userColumns = [
   "t.name_bn as territory_name_bn",
   "t.path as territory_path",
   "o.name as org_name",
+  "o.name_bn as org_name_bn",
 ] as const;
 
 function usersWithTerritory(db: Executor) {

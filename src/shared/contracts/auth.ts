@@ -32,6 +32,7 @@ export const MeResponse = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
   orgName: z.string(),
+  orgNameBn: z.string().nullable(),
   email: z.string(),
   name: z.string(),
   role: z.enum(ROLES),

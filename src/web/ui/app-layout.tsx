@@ -4,7 +4,9 @@ import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-route
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/contracts/auth.ts";
+import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
+import { useLocale } from "../i18n/i18n.ts";
 import { AuditIcon, HomeIcon, KeyIcon, LogoutIcon, UserIcon, UsersIcon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
@@ -41,6 +43,7 @@ export function AppLayout() {
 
 function SignedInShell() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const me = useMe();
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -71,7 +74,7 @@ function SignedInShell() {
               </Text>
             </Link>
             <Text size="sm" c="dimmed" truncate visibleFrom="md" data-testid="org-name">
-              {me.orgName}
+              {orgName(me, locale)}
             </Text>
           </Group>
           <Group gap={6} wrap="nowrap">
@@ -84,7 +87,7 @@ function SignedInShell() {
 
       <AppShell.Navbar p="xs" data-testid="nav" aria-label={t("nav.label")}>
         <Text size="xs" c="dimmed" px="sm" pb="xs" hiddenFrom="md" truncate>
-          {me.orgName}
+          {orgName(me, locale)}
         </Text>
         {navItemsFor(me).map((item) => (
           <NavLink
@@ -109,6 +112,7 @@ function SignedInShell() {
 
 function UserMenu({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const navigate = useNavigate();
   const signOut = useSignOut({ onSettled: () => navigate({ to: "/sign-in", search: {} }) });
   const initials = me.name
@@ -118,7 +122,7 @@ function UserMenu({ me }: { me: MeResponse }) {
     .slice(0, 2)
     .toUpperCase();
   return (
-    <Menu position="bottom-end" width={220} withinPortal>
+    <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={t("userMenu.open")} data-testid="user-menu">
           <Group gap={6} wrap="nowrap">
@@ -140,6 +144,9 @@ function UserMenu({ me }: { me: MeResponse }) {
             {me.email}
           </Text>
           <Text size="xs">{t(`roles.${me.role}`)}</Text>
+          <Text size="xs" data-testid="menu-scope">
+            {scopeLabel(me.scope, t, locale)}
+          </Text>
         </Menu.Label>
         <Menu.Divider />
         <Menu.Item

@@ -1,11 +1,11 @@
 // The audit log: every write leaves exactly one row (who, what, which record, before, after) in the same
 // transaction as the write; refused writes leave none; secrets never enter it; and GET /api/v1/audit
 // filters by entity, record, actor, action and Asia/Dhaka dates, newest first, with a cursor.
-import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../../shared/ids.ts";
 import { ROLES, type Role } from "../../../shared/roles.ts";
+import { errorCode, must, tokenSecret } from "../../testing/assertions.ts";
 import {
   type Caller,
   createTestApp,
@@ -17,13 +17,6 @@ import {
 } from "../../testing/test-app.ts";
 import { PERMISSIONS } from "../access.ts";
 import { encodeCursor } from "../pagination.ts";
-
-function must<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`test setup: no ${what}`);
-  return value;
-}
-
-const errorCode = (res: LightMyRequestResponse): string | undefined => res.json()?.error?.code;
 
 interface AuditItem {
   id: string;
@@ -148,7 +141,7 @@ describe("audit log", () => {
     const token = await admin.request("POST", "/api/v1/api-tokens", { name: "Audit ERP" });
     expect(token.statusCode).toBe(201);
     w.tokenId = token.json().id;
-    secrets.push(token.json().token, must(String(token.json().token).split("_")[2], "token secret"));
+    secrets.push(token.json().token, tokenSecret(String(token.json().token)));
     expect((await admin.request("POST", `/api/v1/api-tokens/${w.tokenId}/revoke`)).statusCode).toBe(204);
 
     const sent = await admin.request("POST", "/api/v1/notifications", {
@@ -172,7 +165,7 @@ describe("audit log", () => {
     expect(bearerToken.statusCode).toBe(201);
     w.bearerTokenId = bearerToken.json().id;
     const raw: string = bearerToken.json().token;
-    secrets.push(raw, must(raw.split("_")[2], "token secret"));
+    secrets.push(raw, tokenSecret(raw));
     const viaToken = await t.app.inject({
       method: "PATCH",
       url: `/api/v1/users/${w.managerMadeId}`,

@@ -1,20 +1,17 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import type { MeResponse } from "../../../shared/contracts/auth.ts";
 import { businessDate, formatDate } from "../../../shared/format.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { navItemsFor } from "../../ui/app-layout.tsx";
+import { orgName, scopeLabel } from "../auth/scope-label.ts";
 import { useMe } from "../auth/use-session.ts";
-
-type ScopeKind = MeResponse["scope"]["kind"];
 
 export function HomePage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const me = useMe();
   const shortcuts = navItemsFor(me).filter((i) => i.to !== "/");
-  const scopeKey = `scope.${me.scope.kind satisfies ScopeKind}` as const;
 
   return (
     <Stack gap="lg" data-testid="home">
@@ -39,11 +36,11 @@ export function HomePage() {
               {t("home.yourScope")}
             </Text>
             <Text size="sm" data-testid="home-scope">
-              {t(scopeKey)}
+              {scopeLabel(me.scope, t, locale)}
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            {t("home.org", { org: me.orgName })}
+            {t("home.org", { org: orgName(me, locale) })}
           </Text>
         </Stack>
       </Card>

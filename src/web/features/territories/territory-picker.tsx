@@ -1,10 +1,11 @@
 // Cascading territory picker: one select per level (national > region > area > territory > route),
-// each listing the children of the one chosen above it. The value is the deepest choice.
+// each listing the children of the one chosen above it. The value is the deepest choice. A territory
+// already chosen is shown with its ancestors filled in, so it can be changed at any level.
 import { Button, Group, Input, Loader, Select, Stack, Text } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/i18n.ts";
-import { territoryName, useTerritoryChildren } from "./use-territories.ts";
+import { territoryName, useTerritory, useTerritoryChildren } from "./use-territories.ts";
 
 export function TerritoryPicker({
   value,
@@ -15,7 +16,7 @@ export function TerritoryPicker({
   error,
 }: {
   value: string | null;
-  /** Name of the territory already chosen (the API gives no ancestors to rebuild the cascade from). */
+  /** Name of the territory already chosen, shown if its chain cannot be loaded (archived, out of sight). */
   currentLabel?: string | null;
   onChange: (id: string | null) => void;
   label: string;
@@ -23,35 +24,57 @@ export function TerritoryPicker({
   error?: string;
 }) {
   const { t } = useTranslation();
-  const [chain, setChain] = useState<string[]>([]);
-  const [choosing, setChoosing] = useState(value === null);
+  // The cascade is rebuilt once, from the territory chosen when the form opened; later choices live in it.
+  const [initialId] = useState(value);
+  const [startOver, setStartOver] = useState(false);
+  const current = useTerritory(startOver ? null : initialId);
 
-  if (!choosing) {
-    return (
-      <Input.Wrapper label={label} description={description} error={error}>
-        <Group gap="xs" mt={4}>
-          <Text size="sm" data-testid="territory-current">
-            {currentLabel ?? t("territory.unknown")}
-          </Text>
-          <Button size="compact-xs" variant="light" onClick={() => setChoosing(true)}>
-            {t("territory.change")}
-          </Button>
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            color="gray"
-            onClick={() => {
-              onChange(null);
-              setChoosing(true);
-            }}
-          >
-            {t("territory.clear")}
-          </Button>
-        </Group>
-      </Input.Wrapper>
+  let body: ReactNode;
+  if (initialId === null || startOver) body = <TerritoryCascade initialChain={[]} onChange={onChange} />;
+  else if (current.data) {
+    const chain = [...current.data.ancestors.map((a) => a.id), current.data.id];
+    body = <TerritoryCascade initialChain={chain} onChange={onChange} />;
+  } else if (current.isError) {
+    // Archived, or outside what the caller may see: show the name, and let them choose afresh.
+    body = (
+      <Group gap="xs" mt={4}>
+        <Text size="sm" data-testid="territory-current">
+          {currentLabel ?? t("territory.unknown")}
+        </Text>
+        <Button size="compact-xs" variant="light" onClick={() => setStartOver(true)}>
+          {t("territory.change")}
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="gray"
+          onClick={() => {
+            onChange(null);
+            setStartOver(true);
+          }}
+        >
+          {t("territory.clear")}
+        </Button>
+      </Group>
     );
-  }
+  } else body = <Loader size="xs" mt={6} data-testid="territory-loading" />;
 
+  return (
+    <Input.Wrapper label={label} description={description} error={error}>
+      {body}
+    </Input.Wrapper>
+  );
+}
+
+/** One select per level, each listing the children of the choice above it, starting from `initialChain`. */
+function TerritoryCascade({
+  initialChain,
+  onChange,
+}: {
+  initialChain: string[];
+  onChange: (id: string | null) => void;
+}) {
+  const [chain, setChain] = useState(initialChain);
   const parents: (string | null)[] = [null, ...chain];
   const pick = (level: number, id: string | null) => {
     const next = [...chain.slice(0, level), ...(id ? [id] : [])];
@@ -60,18 +83,16 @@ export function TerritoryPicker({
   };
 
   return (
-    <Input.Wrapper label={label} description={description} error={error}>
-      <Stack gap={6} mt={4} data-testid="territory-picker">
-        {parents.map((parentId, level) => (
-          <TerritoryLevelSelect
-            key={parentId ?? "root"}
-            parentId={parentId}
-            value={chain[level] ?? null}
-            onChange={(id) => pick(level, id)}
-          />
-        ))}
-      </Stack>
-    </Input.Wrapper>
+    <Stack gap={6} mt={4} data-testid="territory-picker">
+      {parents.map((parentId, level) => (
+        <TerritoryLevelSelect
+          key={parentId ?? "root"}
+          parentId={parentId}
+          value={chain[level] ?? null}
+          onChange={(id) => pick(level, id)}
+        />
+      ))}
+    </Stack>
   );
 }
 

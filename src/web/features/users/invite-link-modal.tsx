@@ -3,20 +3,37 @@ import { useTranslation } from "react-i18next";
 import { SecretOnce } from "../../ui/secret-once.tsx";
 import { absoluteUrl } from "./user-labels.ts";
 
-export function InviteLinkModal({
-  invite,
-  onClose,
-}: {
-  invite: { name: string; url: string } | null;
-  onClose: () => void;
-}) {
+/**
+ * A link to set a password: an invitation for someone who has never signed in, or a reset link for an
+ * active user (their current password keeps working until the link is used).
+ */
+export interface PasswordLink {
+  name: string;
+  url: string;
+  kind: "invite" | "reset";
+}
+
+export function InviteLinkModal({ invite, onClose }: { invite: PasswordLink | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const reset = invite?.kind === "reset";
   return (
-    <Modal opened={invite !== null} onClose={onClose} title={t("users.inviteTitle")} centered size="lg">
+    <Modal
+      opened={invite !== null}
+      onClose={onClose}
+      title={reset ? t("users.resetTitle") : t("users.inviteTitle")}
+      centered
+      size="lg"
+    >
       {invite ? (
         <Stack gap="sm" data-testid="invite-link">
-          <Text size="sm">{t("users.inviteBody", { name: invite.name })}</Text>
-          <SecretOnce label={t("users.inviteLink")} value={absoluteUrl(invite.url)} warning={t("users.inviteOnce")} />
+          <Text size="sm">
+            {reset ? t("users.resetBody", { name: invite.name }) : t("users.inviteBody", { name: invite.name })}
+          </Text>
+          <SecretOnce
+            label={reset ? t("users.resetLink") : t("users.inviteLink")}
+            value={absoluteUrl(invite.url)}
+            warning={t("users.inviteOnce")}
+          />
           <Group justify="flex-end">
             <Button onClick={onClose}>{t("common.done")}</Button>
           </Group>

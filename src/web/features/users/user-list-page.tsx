@@ -27,7 +27,7 @@ import { DateTimeText, NumberText } from "../../ui/formatted-values.tsx";
 import { DotsIcon, PlusIcon, SearchIcon } from "../../ui/icons.tsx";
 import { hasPermission, useMe } from "../auth/use-session.ts";
 import { territoryName } from "../territories/use-territories.ts";
-import { InviteLinkModal } from "./invite-link-modal.tsx";
+import { InviteLinkModal, type PasswordLink } from "./invite-link-modal.tsx";
 import { useDeactivateUser, useReactivateUser, useSendInvite, useUsers } from "./use-users.ts";
 import { UserFormModal } from "./user-form-modal.tsx";
 import { STATUS_COLORS } from "./user-labels.ts";
@@ -55,7 +55,7 @@ export function UserListPage() {
 
   const [editing, setEditing] = useState<UserResponse | null>(null);
   const [formOpen, setFormOpen] = useState(false);
-  const [invite, setInvite] = useState<{ name: string; url: string } | null>(null);
+  const [invite, setInvite] = useState<PasswordLink | null>(null);
 
   return (
     <Stack gap="md">
@@ -132,7 +132,7 @@ export function UserListPage() {
                 setEditing(u);
                 setFormOpen(true);
               }}
-              onInvite={(url) => setInvite({ name: u.name, url })}
+              onInvite={(link) => setInvite(link)}
             />
           ))}
           {!users.isPending && rows.length === 0 ? (
@@ -167,7 +167,7 @@ export function UserListPage() {
                     setEditing(u);
                     setFormOpen(true);
                   }}
-                  onInvite={(url) => setInvite({ name: u.name, url })}
+                  onInvite={(link) => setInvite(link)}
                 />
               ))}
               {!users.isPending && rows.length === 0 ? (
@@ -206,7 +206,7 @@ export function UserListPage() {
         onClose={() => setFormOpen(false)}
         onCreated={(created) => {
           notifications.show({ color: "teal", message: t("users.created", { name: created.name }) });
-          if (created.inviteUrl) setInvite({ name: created.name, url: created.inviteUrl });
+          if (created.inviteUrl) setInvite({ name: created.name, url: created.inviteUrl, kind: "invite" });
         }}
       />
       <InviteLinkModal invite={invite} onClose={() => setInvite(null)} />
@@ -220,7 +220,7 @@ interface RowProps {
   canWrite: boolean;
   canAudit: boolean;
   onEdit: () => void;
-  onInvite: (url: string) => void;
+  onInvite: (link: PasswordLink) => void;
 }
 
 function useTerritoryLabel(u: UserResponse): string {
@@ -318,7 +318,12 @@ function UserActions({ user: u, isSelf, canWrite, canAudit, onEdit, onInvite }: 
   const reactivate = useReactivateUser({
     onSuccess: () => notifications.show({ color: "teal", message: t("users.reactivated", { name: u.name }) }),
   });
-  const sendInvite = useSendInvite({ onSuccess: (r) => onInvite(r.inviteUrl) });
+  // Invited users get a new invitation, active ones a reset link; deactivated ones neither (the server
+  // refuses with user.deactivated), so the item is not offered to them.
+  const linkKind = u.status === "invited" ? "invite" : "reset";
+  const sendInvite = useSendInvite({
+    onSuccess: (r) => onInvite({ name: u.name, url: r.inviteUrl, kind: linkKind }),
+  });
   if (!canWrite && !canAudit) return null;
 
   return (
@@ -340,7 +345,7 @@ function UserActions({ user: u, isSelf, canWrite, canAudit, onEdit, onInvite }: 
                   onClick={() => sendInvite.mutate({ id: u.id, idempotencyKey: newIdempotencyKey() })}
                   data-testid="user-invite"
                 >
-                  {u.status === "invited" ? t("users.resendInvite") : t("users.sendReset")}
+                  {linkKind === "invite" ? t("users.resendInvite") : t("users.sendReset")}
                 </Menu.Item>
               ) : null}
               {u.status === "deactivated" ? (
