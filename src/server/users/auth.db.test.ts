@@ -170,7 +170,15 @@ describe("sign-in and sessions", () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().status).toBe("invited");
-    const token = String(created.json().inviteUrl).split("/").pop();
+    const token = String(created.json().inviteUrl).split("/").pop() ?? "";
+    // The same secret under another org's id is no invitation.
+    const elsewhere = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/invites/accept",
+      payload: { token: token.replace(t.orgA.orgId, t.orgB.orgId), password: "my-own-password" },
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.code).toBe("auth.invite_invalid");
     const accept = () =>
       t.app.inject({
         method: "POST",

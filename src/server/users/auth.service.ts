@@ -298,9 +298,10 @@ export async function updateMe(ctx: Ctx, input: { name?: string | undefined; loc
   });
 }
 
-export function issueInvite(): { token: string; hash: string; expiresAt: Date } {
-  const token = randomSecret();
-  return { token, hash: sha256(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) };
+/** An invitation or reset link token, `<org id>.<secret>` like the session cookie; only the hash is kept. */
+export function issueInvite(orgId: string): { token: string; hash: string; expiresAt: Date } {
+  const secret = randomSecret();
+  return { token: `${orgId}.${secret}`, hash: sha256(secret), expiresAt: new Date(Date.now() + INVITE_TTL_MS) };
 }
 
 export async function acceptInvite(
@@ -309,7 +310,9 @@ export async function acceptInvite(
   input: { token: string; password: string },
   meta: RequestMeta,
 ): Promise<IssuedSession> {
-  const user = await repo.findUserByInvite(db, sha256(input.token));
+  const [orgId, secret, ...rest] = input.token.split(".");
+  if (!isUuid(orgId) || !secret || rest.length) throw AuthErrors.inviteInvalid();
+  const user = await repo.findUserByInvite(db, orgId, sha256(secret));
   if (!user || user.deactivated_at || !user.invite_expires_at || user.invite_expires_at.getTime() <= Date.now())
     throw AuthErrors.inviteInvalid();
   const hash = await hashPassword(input.password);

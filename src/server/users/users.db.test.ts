@@ -226,7 +226,7 @@ describe("users", () => {
       });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ email, role, territoryId: code(territory), status: "invited" });
-      expect(res.json().inviteUrl).toMatch(/^\/invite\/[A-Za-z0-9_-]{20,}$/);
+      expect(res.json().inviteUrl).toMatch(new RegExp(`^/invite/${t.orgA.orgId}\\.[A-Za-z0-9_-]{40,}$`));
       const row = await userRow(res.json().id);
       expect(row).toMatchObject({ org_id: t.orgA.orgId, role, territory_id: code(territory) });
       expect(idsOf(await manager.request("GET", "/api/v1/users?limit=200"))).toContain(res.json().id);
@@ -367,11 +367,12 @@ describe("users", () => {
       expect(res.statusCode).toBe(201);
       expect(res.json().status).toBe("invited");
       const url: string = res.json().inviteUrl;
-      expect(url).toMatch(/^\/invite\/[A-Za-z0-9_-]{20,}$/);
+      // <org id>.<secret>, like the session cookie: the org part finds the tenant, only the secret's hash is kept.
+      expect(url).toMatch(new RegExp(`^/invite/${t.orgA.orgId}\\.[A-Za-z0-9_-]{40,}$`));
       const token = must(url.split("/").pop(), "token");
       const row = await userRow(res.json().id);
       expect(row.password_hash).toBeNull();
-      expect(row.invite_token_hash).toBe(sha256(token));
+      expect(row.invite_token_hash).toBe(sha256(token.slice(t.orgA.orgId.length + 1)));
       expect(row.invite_expires_at?.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
       // A new invitation replaces the old link.

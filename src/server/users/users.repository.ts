@@ -50,8 +50,11 @@ export function findUser(db: Executor, orgId: string, id: string) {
   return usersWithTerritory(db).where("u.org_id", "=", orgId).where("u.id", "=", id).executeTakeFirst();
 }
 
-export function findUserByInvite(db: Executor, inviteHash: string) {
-  return usersWithTerritory(db).where("u.invite_token_hash", "=", inviteHash).executeTakeFirst();
+export function findUserByInvite(db: Executor, orgId: string, inviteHash: string) {
+  return usersWithTerritory(db)
+    .where("u.org_id", "=", orgId)
+    .where("u.invite_token_hash", "=", inviteHash)
+    .executeTakeFirst();
 }
 
 export interface UserFilter {

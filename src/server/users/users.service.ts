@@ -109,7 +109,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
   if (!can(ctx.actor, "users.write")) throw AccessErrors.forbidden();
   const territoryId = input.territoryId ?? null;
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const invite = input.password ? null : issueInvite();
+  const invite = input.password ? null : issueInvite(ctx.actor.orgId);
   return withTransaction(ctx.db, async (tx) => {
     await checkAssignment(tx, ctx, { role: input.role, territoryId });
     const id = newId();
@@ -209,7 +209,7 @@ export async function reissueInvite(ctx: Ctx, id: string) {
       throw UserErrors.roleNotAllowed({ role: user.role });
     // For an invited user this is a new invitation; for an active one, a link to set a new password
     // (the old password keeps working until the link is used).
-    const invite = issueInvite();
+    const invite = issueInvite(ctx.actor.orgId);
     await repo.updateUser(tx, ctx.actor.orgId, id, {
       invite_token_hash: invite.hash,
       invite_expires_at: invite.expiresAt,

@@ -59,7 +59,7 @@ create table users (
 );
 create unique index users_email_key on users (email);
 create index users_territory_idx on users (org_id, territory_id);
-create unique index users_invite_idx on users (invite_token_hash) where invite_token_hash is not null;
+create unique index users_invite_idx on users (org_id, invite_token_hash) where invite_token_hash is not null;
 
 -- The cookie carries org id and a random secret; only the secret's SHA-256 is stored.
 create table sessions (
