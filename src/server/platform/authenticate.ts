@@ -1,16 +1,11 @@
 // Who is calling: a session cookie (web) or a Bearer API token (integrations). Then the route's declared
 // access is enforced, and CSRF is checked for cookie-authenticated writes. Runs before the body is parsed,
 // so an anonymous caller learns nothing from validation errors.
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Locale, localeFromAcceptLanguage } from "../../shared/locale.ts";
 import type { Db } from "../db/transaction.ts";
-import {
-  type AuthSettings,
-  CSRF_COOKIE,
-  resolveApiToken,
-  resolveSession,
-  SESSION_COOKIE,
-} from "../users/auth.service.ts";
+import { type AuthSettings, resolveApiToken, resolveSession } from "../users/auth.service.ts";
+import { SESSION_COOKIE, setSessionCookies } from "../users/session-cookies.ts";
 import { AuthErrors } from "../users/users.errors.ts";
 import { AccessErrors, can } from "./access.ts";
 import type { App } from "./http.ts";
@@ -37,7 +32,7 @@ export function registerAuthentication(app: App, opts: { db: Db; auth: AuthSetti
     // Public routes (health, sign-in) need no caller: skip the session lookup entirely.
     if (!request.url.startsWith("/api/") || access === undefined || access === "public") return;
 
-    const expired = await authenticate(request, opts);
+    const expired = await authenticate(request, reply, opts);
     if (request.actor && !headerLocale) request.locale = request.actor.locale;
 
     if (!request.actor) throw expired ? AuthErrors.sessionExpired() : AccessErrors.unauthenticated();
@@ -51,7 +46,11 @@ export function registerAuthentication(app: App, opts: { db: Db; auth: AuthSetti
 }
 
 /** Sets request.actor; returns true when a session cookie was present but expired. */
-async function authenticate(request: FastifyRequest, opts: { db: Db; auth: AuthSettings }): Promise<boolean> {
+async function authenticate(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { db: Db; auth: AuthSettings },
+): Promise<boolean> {
   const authz = request.headers.authorization;
   if (authz?.startsWith("Bearer ")) {
     const actor = await resolveApiToken(opts.db, authz.slice(7).trim());
@@ -66,7 +65,12 @@ async function authenticate(request: FastifyRequest, opts: { db: Db; auth: AuthS
   if (!resolved) return false;
   request.actor = resolved.actor;
   request.session = { tokenHash: resolved.tokenHash, csrfToken: resolved.csrfToken, expiresAt: resolved.expiresAt };
+  // A sliding session: the browser's cookies keep pace with the server's expiry.
+  if (resolved.extended)
+    setSessionCookies(request, reply, {
+      cookieValue: cookie,
+      csrfToken: resolved.csrfToken,
+      expiresAt: resolved.expiresAt,
+    });
   return false;
 }
-
-export { CSRF_COOKIE, SESSION_COOKIE };

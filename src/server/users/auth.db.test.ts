@@ -74,6 +74,34 @@ describe("sign-in and sessions", () => {
     expect(res.json().error.code).toBe("auth.session_expired");
   });
 
+  it("slides the session: a request after a while moves the expiry and both cookies forward", async () => {
+    const caller = await signIn(t.app, `distributor@${ORG_A_DOMAIN}`);
+    const soon = new Date(Date.now() + 60_000);
+    await t.database.handle.db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(Date.now() - 10 * 60_000), expires_at: soon })
+      .where("org_id", "=", t.orgA.orgId)
+      .where("user_id", "=", t.orgA.usersByRole.distributor)
+      .execute();
+    const res = await caller.request("GET", "/api/v1/auth/session");
+    expect(res.statusCode).toBe(200);
+    const cookies = new Map(res.cookies.map((c) => [c.name, c]));
+    for (const name of ["bikri_session", "bikri_csrf"]) {
+      const expires = cookies.get(name)?.expires;
+      expect(expires, name).toBeInstanceOf(Date);
+      expect((expires as Date).getTime()).toBeGreaterThan(Date.now() + 24 * 3600_000);
+    }
+    const row = await t.database.handle.db
+      .selectFrom("sessions")
+      .select("expires_at")
+      .where("org_id", "=", t.orgA.orgId)
+      .where("user_id", "=", t.orgA.usersByRole.distributor)
+      .executeTakeFirstOrThrow();
+    expect(row.expires_at.getTime()).toBeGreaterThan(soon.getTime());
+    // Right after, nothing to extend: no cookies are re-sent.
+    expect((await caller.request("GET", "/api/v1/auth/session")).cookies).toEqual([]);
+  });
+
   it("requires the CSRF token on cookie-authenticated writes", async () => {
     const caller = await signIn(t.app, `admin@${ORG_A_DOMAIN}`);
     const without = await t.app.inject({

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   AcceptInviteRequest,
@@ -12,35 +11,11 @@ import { ErrorResponse } from "../../shared/contracts/common.ts";
 import { AccessErrors } from "../platform/access.ts";
 import { type App, ctxOf, requestMeta } from "../platform/http.ts";
 import * as auth from "./auth.service.ts";
-import { CSRF_COOKIE, SESSION_COOKIE } from "./auth.service.ts";
+import { clearSessionCookies, setSessionCookies } from "./session-cookies.ts";
 import * as repo from "./users.repository.ts";
 
 const tags = ["auth"];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse };
-
-function setSessionCookies(request: FastifyRequest, reply: FastifyReply, s: auth.IssuedSession) {
-  const secure = request.protocol === "https";
-  reply.setCookie(SESSION_COOKIE, s.cookieValue, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    expires: s.expiresAt,
-  });
-  // Readable by the web app, which echoes it in x-csrf-token: a cross-site page can do neither.
-  reply.setCookie(CSRF_COOKIE, s.csrfToken, {
-    path: "/",
-    httpOnly: false,
-    sameSite: "lax",
-    secure,
-    expires: s.expiresAt,
-  });
-}
-
-function clearSessionCookies(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: "/" });
-  reply.clearCookie(CSRF_COOKIE, { path: "/" });
-}
 
 const sessionBody = (s: auth.IssuedSession) => ({
   user: auth.meResponse(s.user),

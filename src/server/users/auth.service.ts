@@ -22,9 +22,6 @@ export interface AuthSettings {
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 const INVITE_TTL_MS = 7 * 24 * 3600_000;
 
-export const SESSION_COOKIE = "bikri_session";
-export const CSRF_COOKIE = "bikri_csrf";
-
 export function actorFromUser(u: UserRow, via: Actor["via"]): Actor {
   return {
     orgId: u.org_id,
@@ -151,6 +148,8 @@ export interface ResolvedSession {
   csrfToken: string;
   tokenHash: string;
   expiresAt: Date;
+  /** The expiry moved forward on this request: the cookies should move with it. */
+  extended: boolean;
 }
 
 /** Looks up a session cookie; null when absent or malformed, "expired" when it has lapsed. */
@@ -171,11 +170,12 @@ export async function resolveSession(
   if (row.deactivated_at) return null;
   const { csrf_token, session_expires_at, session_last_seen_at, ...user } = row;
   let expiresAt = session_expires_at;
-  if (Date.now() - session_last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+  const extended = Date.now() - session_last_seen_at.getTime() > TOUCH_INTERVAL_MS;
+  if (extended) {
     expiresAt = new Date(Date.now() + settings.sessionTtlMs);
     await repo.touchSession(db, orgId, tokenHash, expiresAt);
   }
-  return { actor: actorFromUser(user, "session"), user, csrfToken: csrf_token, tokenHash, expiresAt };
+  return { actor: actorFromUser(user, "session"), user, csrfToken: csrf_token, tokenHash, expiresAt, extended };
 }
 
 export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {
