@@ -1,9 +1,23 @@
 // `bikri` — operations from the shell: migrate, seed, check. Reads configuration like the server does.
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/connection.ts";
 import { listMigrations, migrate } from "../server/db/migrate.ts";
 import { DEFAULT_DEMO, DEMO_PASSWORD, demoExists, seedDemo } from "../server/demo/demo-seed.ts";
+import { AppError, localizedMessage } from "../server/platform/errors.ts";
+import { createOrganisation } from "../server/platform/orgs/orgs.service.ts";
+import { Email, NewPassword } from "../shared/contracts/auth.ts";
+
+const NewOrgArgs = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lowercase letters, digits and dashes, 2-63 long"),
+  name: z.string().trim().min(1).max(200),
+  "name-bn": z.string().trim().min(1).max(200).optional(),
+  locale: z.enum(["bn", "en"]).default("bn"),
+  "admin-email": Email,
+  "admin-name": z.string().trim().min(1).max(120),
+  "admin-password": NewPassword.optional(),
+});
 
 const HELP = `bikri <command>
 
@@ -14,6 +28,14 @@ const HELP = `bikri <command>
       --email-domain <domain>       domain of the demo users' emails (default ${DEFAULT_DEMO.emailDomain})
       --routes-per-territory <n>    beats under each territory (default ${DEFAULT_DEMO.routesPerTerritory})
       --extra-users <n>             managers and reps beyond one per role (default ${DEFAULT_DEMO.extraUsers})
+  org create [options]    create an organisation with its first administrator
+      --slug <slug>                 short name: lowercase letters, digits, dashes
+      --name <name>                 legal name
+      --name-bn <name>              name in Bengali (optional)
+      --locale <bn|en>              default language (default bn)
+      --admin-email <email>         the first administrator's email
+      --admin-name <name>           their name
+      --admin-password <password>   optional; without it an invitation link is printed
   check                   validate configuration and reach the database
 
 Storage: PostgreSQL when DATABASE_URL is set, else the embedded database in BIKRI_DATA_DIR (./data).`;
@@ -78,6 +100,41 @@ async function run(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    if (command === "org" && sub === "create") {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          slug: { type: "string" },
+          name: { type: "string" },
+          "name-bn": { type: "string" },
+          locale: { type: "string" },
+          "admin-email": { type: "string" },
+          "admin-name": { type: "string" },
+          "admin-password": { type: "string" },
+        },
+      });
+      const input = NewOrgArgs.safeParse(values);
+      if (!input.success) {
+        console.error(input.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+        return 2;
+      }
+      const a = input.data;
+      await migrate(database);
+      const created = await createOrganisation(database.db, {
+        slug: a.slug,
+        name: a.name,
+        nameBn: a["name-bn"],
+        defaultLocale: a.locale,
+        admin: { email: a["admin-email"], name: a["admin-name"], password: a["admin-password"] },
+      });
+      console.log(`Organisation "${a.slug}" created (${created.orgId}).`);
+      console.log(
+        created.invitePath
+          ? `The administrator sets a password at <your Bikri address>${created.invitePath} (valid 7 days).`
+          : `The administrator can sign in as ${a["admin-email"]}.`,
+      );
+      return 0;
+    }
     console.error(`unknown command: ${argv.join(" ")}\n\n${HELP}`);
     return 2;
   } finally {
@@ -88,7 +145,14 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    // Our own errors carry a code; say it in English, the operator's language here.
+    console.error(
+      err instanceof AppError
+        ? localizedMessage(err.code, "en", err.details)
+        : err instanceof Error
+          ? err.message
+          : err,
+    );
     process.exit(1);
   },
 );
