@@ -43,6 +43,7 @@ export interface UsersTable {
   distributor_id: string | null;
   outlet_id: string | null;
   locale: ColumnType<Locale, Locale | undefined, Locale>;
+  bengali_digits: Generated<boolean>;
   password_hash: string | null;
   password_changed_at: Timestamp | null;
   invite_token_hash: string | null;

@@ -47,6 +47,7 @@ export function meResponse(u: UserRow) {
     name: u.name,
     role: u.role,
     locale: u.locale,
+    bengaliDigits: u.bengali_digits,
     scope:
       scope.kind === "territory"
         ? {
@@ -277,13 +278,17 @@ export async function changePassword(
   });
 }
 
-export async function updateMe(ctx: Ctx, input: { name?: string | undefined; locale?: Locale | undefined }) {
+export async function updateMe(
+  ctx: Ctx,
+  input: { name?: string | undefined; locale?: Locale | undefined; bengaliDigits?: boolean | undefined },
+) {
   return withTransaction(ctx.db, async (tx) => {
     const before = await repo.findUser(tx, ctx.actor.orgId, ctx.actor.userId);
     if (!before) throw UserErrors.notFound();
     await repo.updateUser(tx, ctx.actor.orgId, before.id, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.locale !== undefined && { locale: input.locale }),
+      ...(input.bengaliDigits !== undefined && { bengali_digits: input.bengaliDigits }),
     });
     const after = await repo.findUser(tx, ctx.actor.orgId, before.id);
     if (!after) throw UserErrors.notFound();
@@ -291,8 +296,8 @@ export async function updateMe(ctx: Ctx, input: { name?: string | undefined; loc
       entity: "user",
       entityId: before.id,
       action: "update_profile",
-      before: { name: before.name, locale: before.locale },
-      after: { name: after.name, locale: after.locale },
+      before: { name: before.name, locale: before.locale, bengaliDigits: before.bengali_digits },
+      after: { name: after.name, locale: after.locale, bengaliDigits: after.bengali_digits },
     });
     return meResponse(after);
   });

@@ -16,6 +16,7 @@ const userColumns = [
   "u.distributor_id",
   "u.outlet_id",
   "u.locale",
+  "u.bengali_digits",
   "u.password_hash",
   "u.failed_logins",
   "u.locked_until",

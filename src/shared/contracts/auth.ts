@@ -37,6 +37,8 @@ export const MeResponse = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   locale: LocaleSchema,
+  /** In Bengali, show numbers in Bengali digits (১২৩) rather than 123. */
+  bengaliDigits: z.boolean(),
   scope: ScopeResponse,
   permissions: z.array(z.string()),
 });
@@ -50,6 +52,7 @@ export const SessionResponse = z.object({
 export const UpdateMeRequest = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   locale: LocaleSchema.optional(),
+  bengaliDigits: z.boolean().optional(),
 });
 
 export const ChangePasswordRequest = z.strictObject({

@@ -44,6 +44,8 @@ create table users (
   distributor_id  uuid,
   outlet_id       uuid,
   locale          text not null default 'bn' check (locale in ('bn', 'en')),
+  -- In Bengali, numbers in Bengali digits (১২৩) unless the user prefers 123.
+  bengali_digits  boolean not null default true,
   password_hash   text,
   password_changed_at timestamptz,
   invite_token_hash text,
