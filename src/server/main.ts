@@ -4,6 +4,7 @@ import pino from "pino";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
+import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemoIfEmpty } from "./demo/demo-seed.ts";
 import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
@@ -22,7 +23,16 @@ async function main() {
   }
   const log = pino({ level: config.log.level });
   const t0 = Date.now();
-  const database = await openDatabase(config.database);
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(config.database);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   const applied = await migrate(database);
   log.info(
     {
@@ -38,7 +48,15 @@ async function main() {
   if (config.jobs.enabled) jobs = await startJobs(database, log, platformJobs(database.db, log));
 
   const app = await buildApp({ config, database, logger: log });
-  await app.listen({ port: config.http.port, host: config.http.host });
+  try {
+    await app.listen({ port: config.http.port, host: config.http.host });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      console.error(`Port ${config.http.port} is already in use. Start Bikri on another one, e.g. PORT=3001 npm start`);
+      process.exit(2);
+    }
+    throw err;
+  }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.http.port;
   const url = `http://localhost:${port}`;

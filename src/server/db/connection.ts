@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 import type { Database } from "./database.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import { typeParsers } from "./type-parsers.ts";
@@ -25,7 +26,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === "postgres") return openPostgres(target.url, target.poolMax);
   const dataDir = target.kind === "pglite" ? target.dataDir : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir, { parsers: typeParsers });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(dataDir, { parsers: typeParsers });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   await lite.exec(`SET TIME ZONE '${BUSINESS_TIME_ZONE}'`);
   const pool = new PGlitePool(lite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -33,7 +41,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db,
     engine: "pglite",
     executeSql: (text, values = []) => pool.query(text, values),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
   };
 }
 
