@@ -13,7 +13,13 @@ describe("serving the web app", () => {
   });
   afterAll(() => server.close());
 
-  it.each(["/", "/users", "/audit?entity=user", "/sign-in"])("serves the app at %s with a strict CSP", async (url) => {
+  it.each([
+    "/",
+    "/users",
+    "/audit?entity=user",
+    "/sign-in",
+    "/invite/019b76da-a800-7e3c-8fea-276a0ee135e7.JRyOzEEakGcMRLs59m98EsD7pSCvaQtOVTsZuvB5BOU",
+  ])("serves the app at %s with a strict CSP", async (url) => {
     const res = await fetch(server.base + url);
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/<script type="module"[^>]* src="\/assets\//);

@@ -1,9 +1,10 @@
 // The web shell end to end: sign-in redirect, role-based navigation, language switch remembered on the
-// profile, users (create with a territory, invite link, accept it), API tokens, audit log, sign-out,
-// and the phone layout at 360 px.
+// profile, Bengali or Latin digits chosen on the profile, users (create with a territory, invite link,
+// accept it), API tokens, audit log, sign-out, and the phone layout at 360 px.
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchBrowser, startServer } from "./browser.ts";
+import { chromiumAvailable, launchBrowser, SCREENSHOTS, startServer } from "./browser.ts";
 
 const ADMIN = { email: "admin@demo.bikri.app", password: "bikri-demo" };
 
@@ -79,6 +80,52 @@ describe.runIf(chromiumAvailable)("web shell", () => {
     await fresh.getByTestId("lang-bn").click();
     await expect.poll(() => fresh.getByTestId("nav-users").textContent()).toBe("ব্যবহারকারী");
     await fresh.close();
+    await context.close();
+  });
+
+  it("shows Bengali or Latin digits as the user chooses on the profile, and keeps the choice", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    const faults = watchForFaults(page);
+    await signIn(page, server.base);
+    await page.getByTestId("lang-bn").click();
+    const homeDate = () => page.getByTestId("home-date").textContent();
+    const bengaliDigits = /^[^0-9]*[০-৯][^0-9]*$/;
+    // Latin digits, and still the Bengali month name (a Bengali letter that is not a digit).
+    const latinDigits = /^(?=.*[0-9])(?=.*[\u0980-\u09E5\u09F0-\u09FF])[^০-৯]*$/;
+    await expect.poll(homeDate).toMatch(bengaliDigits);
+    const saved = () =>
+      page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().endsWith("/api/v1/auth/me"));
+
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("menu-profile").click();
+    await page.waitForURL(/\/profile$/);
+    const profileDigits = page.locator("main").getByTestId("digits-switch");
+    await profileDigits.waitFor();
+    await page.getByRole("menu").waitFor({ state: "detached" });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "profile-bn-360.png"), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const toLatin = saved();
+    await profileDigits.getByTestId("digits-latn").click();
+    expect((await toLatin).ok()).toBe(true);
+
+    await page.goBack();
+    await expect.poll(homeDate).toMatch(latinDigits);
+    await page.reload();
+    await expect.poll(homeDate).toMatch(latinDigits);
+
+    // Back to Bengali digits, this time from the user menu, so later journeys see the default.
+    await page.getByTestId("user-menu").click();
+    const menu = page.getByRole("menu");
+    await menu.getByTestId("digits-switch").waitFor();
+    await expect.poll(() => menu.evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "user-menu-bn-360.png") });
+    const toBengali = saved();
+    await menu.getByTestId("digits-bn").click();
+    expect((await toBengali).ok()).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(homeDate).toMatch(bengaliDigits);
+    expect(faults).toEqual([]);
     await context.close();
   });
 

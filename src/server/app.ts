@@ -31,6 +31,8 @@ import { usersRoutes } from "./users/users.routes.ts";
 export const VERSION = "0.1.0";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const WEB_DIST = path.join(ROOT, "dist/web");
+/** Names that are files of the web build, never client-side routes. */
+const STATIC_FILE = /\.(?:js|mjs|css|map|png|jpe?g|svg|ico|webp|woff2?|ttf|json|webmanifest|txt|html)$/i;
 
 export interface AppDeps {
   config: Config;
@@ -155,8 +157,10 @@ async function registerWebApp(app: App, config: Config) {
   // The root is a page, not a directory listing for the static wildcard.
   if (hasBuild) app.get("/", { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage =
-      request.method === "GET" && !request.url.startsWith("/api") && !path.extname(request.url.split("?")[0] ?? "");
+    // A page is any GET outside /api that is not a file: client routes may hold dots (/invite/<org>.<secret>).
+    const pathname = request.url.split("?")[0] ?? "";
+    const isFile = pathname.startsWith("/assets/") || STATIC_FILE.test(pathname);
+    const wantsPage = request.method === "GET" && !pathname.startsWith("/api") && !isFile;
     if (wantsPage && hasBuild) return sendIndex(reply);
     if (wantsPage)
       return reply

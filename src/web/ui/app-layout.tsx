@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
@@ -7,6 +7,7 @@ import type { MeResponse } from "../../shared/contracts/auth.ts";
 import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
 import { useLocale } from "../i18n/i18n.ts";
+import { DigitsSwitch } from "./digits-switch.tsx";
 import { AuditIcon, HomeIcon, KeyIcon, LogoutIcon, UserIcon, UsersIcon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
@@ -149,6 +150,16 @@ function UserMenu({ me }: { me: MeResponse }) {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        {/* Digits matter only in Bengali; in English the choice stays on the profile page. */}
+        {locale === "bn" ? (
+          <>
+            <Menu.Label>{t("digits.label")}</Menu.Label>
+            <Box px="sm" pb="xs">
+              <DigitsSwitch compact />
+            </Box>
+            <Menu.Divider />
+          </>
+        ) : null}
         <Menu.Item
           leftSection={<UserIcon size={16} />}
           onClick={() => navigate({ to: "/profile" })}

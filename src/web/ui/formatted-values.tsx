@@ -1,34 +1,31 @@
-// Money, numbers and dates on screen, always through src/shared/format.ts in the current UI language.
+// Money, numbers and dates on screen, always through useFormat(): the UI language and the user's digits.
 import { Text, type TextProps } from "@mantine/core";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../shared/format.ts";
-import { useLocale } from "../i18n/i18n.ts";
+import { useFormat } from "./use-format.ts";
 
 export function Money({ poisha, ...rest }: TextProps & { poisha: number }) {
-  const locale = useLocale();
+  const fmt = useFormat();
   return (
     <Text component="span" inherit {...rest} style={{ fontVariantNumeric: "tabular-nums" }}>
-      {formatMoney(poisha, locale)}
+      {fmt.money(poisha)}
     </Text>
   );
 }
 
 export function NumberText({ value }: { value: number }) {
-  const locale = useLocale();
-  return <>{formatNumber(value, locale)}</>;
+  return <>{useFormat().number(value)}</>;
 }
 
 export function DateText({ value }: { value: string | Date }) {
-  const locale = useLocale();
-  return <>{formatDate(value, locale)}</>;
+  return <>{useFormat().date(value)}</>;
 }
 
 /** An instant in Asia/Dhaka time; the full ISO value is in the title for precision. */
 export function DateTimeText({ value }: { value: string | Date }) {
-  const locale = useLocale();
+  const fmt = useFormat();
   const iso = typeof value === "string" ? value : value.toISOString();
   return (
     <time dateTime={iso} title={iso}>
-      {formatDateTime(value, locale)}
+      {fmt.dateTime(value)}
     </time>
   );
 }

@@ -15,7 +15,6 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { useRouter } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../../shared/format.ts";
 import {
   type AppNotification,
   useMarkAllNotificationsRead,
@@ -23,18 +22,18 @@ import {
   useRecentNotifications,
   useUnreadCount,
 } from "../features/notifications/use-notifications.ts";
-import { useLocale } from "../i18n/i18n.ts";
 import { DateTimeText } from "./formatted-values.tsx";
 import { BellIcon } from "./icons.tsx";
+import { useFormat } from "./use-format.ts";
 
 export function NotificationBell() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const [opened, { toggle, close }] = useDisclosure(false);
   const unread = useUnreadCount().data ?? 0;
   const recent = useRecentNotifications(opened);
   const markAll = useMarkAllNotificationsRead();
-  const badge = unread > 99 ? `${formatNumber(99, locale)}+` : formatNumber(unread, locale);
+  const badge = unread > 99 ? `${fmt.number(99)}+` : fmt.number(unread);
 
   return (
     <Popover opened={opened} onChange={(o) => !o && close()} position="bottom-end" width={340} shadow="md" withinPortal>
@@ -52,7 +51,7 @@ export function NotificationBell() {
             color="gray"
             size="lg"
             onClick={toggle}
-            aria-label={t("notifications.open", { count: unread, n: formatNumber(unread, locale) })}
+            aria-label={t("notifications.open", { count: unread, n: fmt.number(unread) })}
             data-testid="notification-bell"
           >
             <BellIcon size={20} />

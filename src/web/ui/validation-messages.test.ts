@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import { NewPassword } from "../../shared/contracts/auth.ts";
 import { BdPhone } from "../../shared/contracts/users.ts";
+import { formattersFor } from "./use-format.ts";
 import { issueMessage } from "./validation-messages.ts";
 
 // A stand-in for i18next's t that shows which key and values were asked for.
@@ -12,14 +13,15 @@ describe("issueMessage", () => {
   it("picks the right half of a bilingual contract message", () => {
     const issue = BdPhone.safeParse("12345").error?.issues[0];
     if (!issue) throw new Error("expected an issue");
-    expect(issueMessage(issue, t, "bn")).toBe("বাংলাদেশি মোবাইল নম্বর নয়");
-    expect(issueMessage(issue, t, "en")).toBe("Not a Bangladesh mobile number");
+    expect(issueMessage(issue, t, formattersFor("bn", true))).toBe("বাংলাদেশি মোবাইল নম্বর নয়");
+    expect(issueMessage(issue, t, formattersFor("en", true))).toBe("Not a Bangladesh mobile number");
   });
 
-  it("words a too-short password with the minimum in the UI's digits", () => {
+  it("words a too-short password with the minimum in the user's digits", () => {
     const issue = NewPassword.safeParse("short").error?.issues[0];
     if (!issue) throw new Error("expected an issue");
-    expect(issueMessage(issue, t, "bn")).toBe('validation.minLength{"min":"১০"}');
-    expect(issueMessage(issue, t, "en")).toBe('validation.minLength{"min":"10"}');
+    expect(issueMessage(issue, t, formattersFor("bn", true))).toBe('validation.minLength{"min":"১০"}');
+    expect(issueMessage(issue, t, formattersFor("bn", false))).toBe('validation.minLength{"min":"10"}');
+    expect(issueMessage(issue, t, formattersFor("en", true))).toBe('validation.minLength{"min":"10"}');
   });
 });

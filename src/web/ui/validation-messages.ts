@@ -2,13 +2,15 @@
 // "English|বাংলা" carries both languages; other issues are worded here by their code.
 import type { TFunction } from "i18next";
 import type { z } from "zod";
-import { formatNumber } from "../../shared/format.ts";
-import type { Locale } from "../../shared/locale.ts";
+import type { Formatters } from "./use-format.ts";
 
-export function issueMessage(issue: z.core.$ZodIssue, t: TFunction, locale: Locale): string {
+/** What wording an issue needs: the language, and numbers in the user's digits (from useFormat()). */
+type IssueFormat = Pick<Formatters, "locale" | "number">;
+
+export function issueMessage(issue: z.core.$ZodIssue, t: TFunction, fmt: IssueFormat): string {
   if (issue.message.includes("|")) {
     const [en = "", bn = ""] = issue.message.split("|");
-    return locale === "bn" ? bn : en;
+    return fmt.locale === "bn" ? bn : en;
   }
   const i = issue as unknown as {
     origin?: string;
@@ -19,11 +21,11 @@ export function issueMessage(issue: z.core.$ZodIssue, t: TFunction, locale: Loca
   switch (issue.code) {
     case "too_small":
       if (i.origin === "string" && Number(i.minimum) <= 1) return t("validation.required");
-      if (i.origin === "string") return t("validation.minLength", { min: formatNumber(Number(i.minimum), locale) });
-      return t("validation.min", { min: formatNumber(Number(i.minimum), locale) });
+      if (i.origin === "string") return t("validation.minLength", { min: fmt.number(Number(i.minimum)) });
+      return t("validation.min", { min: fmt.number(Number(i.minimum)) });
     case "too_big":
-      if (i.origin === "string") return t("validation.maxLength", { max: formatNumber(Number(i.maximum), locale) });
-      return t("validation.max", { max: formatNumber(Number(i.maximum), locale) });
+      if (i.origin === "string") return t("validation.maxLength", { max: fmt.number(Number(i.maximum)) });
+      return t("validation.max", { max: fmt.number(Number(i.maximum)) });
     case "invalid_format":
       return i.format === "email" ? t("validation.email") : t("validation.format");
     case "invalid_type":
@@ -34,11 +36,11 @@ export function issueMessage(issue: z.core.$ZodIssue, t: TFunction, locale: Loca
 }
 
 /** Field errors keyed by the first path segment, first issue per field wins. */
-export function fieldErrors(error: z.ZodError, t: TFunction, locale: Locale): Record<string, string> {
+export function fieldErrors(error: z.ZodError, t: TFunction, fmt: IssueFormat): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "_");
-    out[key] ??= issueMessage(issue, t, locale);
+    out[key] ??= issueMessage(issue, t, fmt);
   }
   return out;
 }

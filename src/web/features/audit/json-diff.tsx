@@ -3,8 +3,7 @@
 import { Box, Code, Group, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../../../shared/format.ts";
-import { useLocale } from "../../i18n/i18n.ts";
+import { useFormat } from "../../ui/use-format.ts";
 import { diffRows } from "./audit-diff.ts";
 
 function Value({ value }: { value: unknown }) {
@@ -24,7 +23,7 @@ function Value({ value }: { value: unknown }) {
 
 export function JsonDiff({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const [showAll, setShowAll] = useState(false);
   const rows = diffRows(before, after);
   const changed = rows.filter((r) => r.changed).length;
@@ -69,7 +68,7 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
     <Box data-testid="audit-diff">
       <Group justify="space-between" mb="xs">
         <Text size="sm" c="dimmed">
-          {t("audit.changedFields", { count: changed, n: formatNumber(changed, locale) })}
+          {t("audit.changedFields", { count: changed, n: fmt.number(changed) })}
         </Text>
         {rows.length > changed ? (
           <Switch

@@ -3,8 +3,8 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NewPassword } from "../../../shared/contracts/auth.ts";
-import { useLocale } from "../../i18n/i18n.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
+import { useFormat } from "../../ui/use-format.ts";
 import { issueMessage } from "../../ui/validation-messages.ts";
 import { AuthCard } from "./auth-card.tsx";
 import { useAcceptInvite } from "./use-session.ts";
@@ -13,7 +13,7 @@ const route = getRouteApi("/invite/$token");
 
 export function InviteAcceptPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const navigate = useNavigate();
   const { token } = route.useParams();
   const [password, setPassword] = useState("");
@@ -25,7 +25,7 @@ export function InviteAcceptPage() {
     e.preventDefault();
     const parsed = NewPassword.safeParse(password);
     const next: typeof errors = {};
-    if (!parsed.success && parsed.error.issues[0]) next.password = issueMessage(parsed.error.issues[0], t, locale);
+    if (!parsed.success && parsed.error.issues[0]) next.password = issueMessage(parsed.error.issues[0], t, fmt);
     if (password !== confirm) next.confirm = t("validation.passwordsDiffer");
     setErrors(next);
     if (next.password || next.confirm) return;
@@ -42,7 +42,7 @@ export function InviteAcceptPage() {
           <ErrorAlert error={accept.error} />
           <PasswordInput
             label={t("auth.newPassword")}
-            description={t("auth.passwordRule")}
+            description={t("auth.passwordRule", { min: fmt.number(NewPassword.minLength ?? 0) })}
             autoComplete="new-password"
             required
             value={password}

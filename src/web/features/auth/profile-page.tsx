@@ -3,9 +3,10 @@ import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NewPassword } from "../../../shared/contracts/auth.ts";
-import { useLocale } from "../../i18n/i18n.ts";
+import { DigitsSwitch } from "../../ui/digits-switch.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { LanguageSwitch } from "../../ui/language-switch.tsx";
+import { useFormat } from "../../ui/use-format.ts";
 import { issueMessage } from "../../ui/validation-messages.ts";
 import { useChangePassword, useMe, useUpdateMe } from "./use-session.ts";
 
@@ -29,6 +30,15 @@ export function ProfilePage() {
             <LanguageSwitch size="sm" />
             <Text size="xs" c="dimmed" mt={4}>
               {t("profile.languageHint")}
+            </Text>
+          </div>
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {t("digits.label")}
+            </Text>
+            <DigitsSwitch size="sm" />
+            <Text size="xs" c="dimmed" mt={4}>
+              {t("digits.hint")}
             </Text>
           </div>
         </Stack>
@@ -74,7 +84,7 @@ function NameForm({ name: initial }: { name: string }) {
 
 function PasswordForm() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -92,7 +102,7 @@ function PasswordForm() {
     e.preventDefault();
     const parsed = NewPassword.safeParse(next);
     const errs: typeof errors = {};
-    if (!parsed.success && parsed.error.issues[0]) errs.next = issueMessage(parsed.error.issues[0], t, locale);
+    if (!parsed.success && parsed.error.issues[0]) errs.next = issueMessage(parsed.error.issues[0], t, fmt);
     if (next !== confirm) errs.confirm = t("validation.passwordsDiffer");
     setErrors(errs);
     if (errs.next || errs.confirm || !current) return;
@@ -114,7 +124,7 @@ function PasswordForm() {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <PasswordInput
               label={t("auth.newPassword")}
-              description={t("auth.passwordRule")}
+              description={t("auth.passwordRule", { min: fmt.number(NewPassword.minLength ?? 0) })}
               autoComplete="new-password"
               required
               value={next}

@@ -1,23 +1,25 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { businessDate, formatDate } from "../../../shared/format.ts";
+import { businessDate } from "../../../shared/format.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { navItemsFor } from "../../ui/app-layout.tsx";
+import { useFormat } from "../../ui/use-format.ts";
 import { orgName, scopeLabel } from "../auth/scope-label.ts";
 import { useMe } from "../auth/use-session.ts";
 
 export function HomePage() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const fmt = useFormat();
   const me = useMe();
   const shortcuts = navItemsFor(me).filter((i) => i.to !== "/");
 
   return (
     <Stack gap="lg" data-testid="home">
       <div>
-        <Text size="sm" c="dimmed">
-          {formatDate(businessDate(), locale)}
+        <Text size="sm" c="dimmed" data-testid="home-date">
+          {fmt.date(businessDate())}
         </Text>
         <Title order={2}>{t("home.greeting", { name: me.name })}</Title>
       </div>

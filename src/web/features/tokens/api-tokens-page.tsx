@@ -4,12 +4,12 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CreateApiTokenRequest } from "../../../shared/contracts/auth.ts";
 import { newIdempotencyKey } from "../../api/api-client.ts";
-import { useLocale } from "../../i18n/i18n.ts";
 import { ConfirmButton } from "../../ui/confirm-button.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText } from "../../ui/formatted-values.tsx";
 import { PlusIcon } from "../../ui/icons.tsx";
 import { SecretOnce } from "../../ui/secret-once.tsx";
+import { useFormat } from "../../ui/use-format.ts";
 import { fieldErrors } from "../../ui/validation-messages.ts";
 import {
   type ApiToken,
@@ -159,7 +159,7 @@ function TokenRow({ token: tok, status }: { token: ApiToken; status: TokenStatus
 
 function CreateTokenForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (t: CreatedApiToken) => void }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const [name, setName] = useState("");
   const [days, setDays] = useState<number | string>(90);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -171,7 +171,7 @@ function CreateTokenForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
       name,
       expiresInDays: days === "" ? undefined : Number(days),
     });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error, t, locale));
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error, t, fmt));
     setErrors({});
     create.mutate({ body: parsed.data, idempotencyKey });
   };

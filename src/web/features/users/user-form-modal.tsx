@@ -6,8 +6,8 @@ import { CreateUserRequest, UpdateUserRequest, type UserResponse } from "../../.
 import { isLocale, type Locale } from "../../../shared/locale.ts";
 import { ROLES, type Role } from "../../../shared/roles.ts";
 import { newIdempotencyKey } from "../../api/api-client.ts";
-import { useLocale } from "../../i18n/i18n.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
+import { useFormat } from "../../ui/use-format.ts";
 import { fieldErrors } from "../../ui/validation-messages.ts";
 import { TerritoryPicker } from "../territories/territory-picker.tsx";
 import { territoryName } from "../territories/use-territories.ts";
@@ -62,7 +62,8 @@ function UserForm({
   onCreated: (created: UserCreated) => void;
 }) {
   const { t } = useTranslation();
-  const uiLocale = useLocale();
+  const fmt = useFormat();
+  const uiLocale = fmt.locale;
   const [form, setForm] = useState<FormState>(() => ({
     email: user?.email ?? "",
     name: user?.name ?? "",
@@ -99,7 +100,7 @@ function UserForm({
         territoryId,
         locale: form.locale,
       });
-      if (!parsed.success) return setErrors(fieldErrors(parsed.error, t, uiLocale));
+      if (!parsed.success) return setErrors(fieldErrors(parsed.error, t, fmt));
       setErrors({});
       update.mutate({ id: user.id, body: parsed.data });
     } else {
@@ -112,7 +113,7 @@ function UserForm({
         locale: form.locale,
         password: form.password ? form.password : undefined,
       });
-      if (!parsed.success) return setErrors(fieldErrors(parsed.error, t, uiLocale));
+      if (!parsed.success) return setErrors(fieldErrors(parsed.error, t, fmt));
       setErrors({});
       create.mutate({ body: parsed.data, idempotencyKey });
     }
