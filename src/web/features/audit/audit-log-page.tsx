@@ -17,6 +17,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { type FormEvent, Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { EmptyTableRow } from "../../ui/empty-table-row.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText, NumberText } from "../../ui/formatted-values.tsx";
 import { ChevronIcon } from "../../ui/icons.tsx";
@@ -100,13 +101,7 @@ export function AuditLogPage() {
                 <AuditRow key={entry.id} entry={entry} onFilter={onFilter} />
               ))}
               {!audit.isPending && rows.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t("audit.empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyTableRow colSpan={6}>{t("audit.empty")}</EmptyTableRow>
               ) : null}
             </Table.Tbody>
           </Table>

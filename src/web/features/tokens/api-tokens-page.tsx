@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CreateApiTokenRequest } from "../../../shared/contracts/auth.ts";
 import { newIdempotencyKey } from "../../api/api-client.ts";
 import { ConfirmButton } from "../../ui/confirm-button.tsx";
+import { EmptyTableRow } from "../../ui/empty-table-row.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText } from "../../ui/formatted-values.tsx";
 import { PlusIcon } from "../../ui/icons.tsx";
@@ -66,15 +67,7 @@ export function ApiTokensPage() {
             {(tokens.data ?? []).map((tok) => (
               <TokenRow key={tok.id} token={tok} status={statusOf(tok, now)} />
             ))}
-            {tokens.data?.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t("tokens.empty")}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ) : null}
+            {tokens.data?.length === 0 ? <EmptyTableRow colSpan={7}>{t("tokens.empty")}</EmptyTableRow> : null}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

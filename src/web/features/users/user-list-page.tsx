@@ -22,6 +22,7 @@ import { ROLES, type Role } from "../../../shared/roles.ts";
 import { newIdempotencyKey } from "../../api/api-client.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { ConfirmModal } from "../../ui/confirm-button.tsx";
+import { EmptyTableRow } from "../../ui/empty-table-row.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText, NumberText } from "../../ui/formatted-values.tsx";
 import { DotsIcon, PlusIcon, SearchIcon } from "../../ui/icons.tsx";
@@ -171,13 +172,7 @@ export function UserListPage() {
                 />
               ))}
               {!users.isPending && rows.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t("users.empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyTableRow colSpan={7}>{t("users.empty")}</EmptyTableRow>
               ) : null}
             </Table.Tbody>
           </Table>
