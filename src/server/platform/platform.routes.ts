@@ -1,7 +1,7 @@
 // Routes of the platform's own resources: health, territory tree, audit log, notification centre.
-import { sql } from "kysely";
 import { z } from "zod";
 import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
+import { pingDatabase } from "../db/connection.ts";
 import {
   AuditEntryResponse,
   AuditListQuery,
@@ -36,7 +36,7 @@ export function platformRoutes(app: App, opts: { engine: "postgres" | "pglite"; 
     },
     async (request) => {
       try {
-        await sql`select 1`.execute(request.db);
+        await pingDatabase(request.db);
       } catch (err) {
         request.log.error({ err }, "health check: database unreachable");
         throw PlatformErrors.unavailable();

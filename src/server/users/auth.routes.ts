@@ -62,8 +62,8 @@ export function authRoutes(app: App, settings: auth.AuthSettings & { loginRatePe
       return {
         user: auth.meResponse(user),
         // API-token callers have no session and need no CSRF token.
-        csrfToken: request.session?.csrfToken ?? "",
-        expiresAt: (request.session?.expiresAt ?? new Date(Date.now() + 3600_000)).toISOString(),
+        csrfToken: request.session?.csrfToken ?? null,
+        expiresAt: request.session?.expiresAt.toISOString() ?? null,
       };
     },
   );

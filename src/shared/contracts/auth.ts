@@ -45,8 +45,10 @@ export const MeResponse = z.object({
 
 export const SessionResponse = z.object({
   user: MeResponse,
-  csrfToken: z.string(),
-  expiresAt: z.string(),
+  /** Echo in x-csrf-token on writes; null for API-token callers, who need none. */
+  csrfToken: z.string().nullable(),
+  /** When the session ends unless used; null for API-token callers (the token's own expiry applies). */
+  expiresAt: z.string().nullable(),
 });
 
 export const UpdateMeRequest = z.strictObject({

@@ -33,7 +33,7 @@ async function fetchSession(): Promise<SessionResponse | null> {
   }
   try {
     const session = await api.get<SessionResponse>("/api/v1/auth/session");
-    setCsrfToken(session.csrfToken);
+    setCsrfToken(session.csrfToken ?? undefined);
     applyLocale(session.user.locale);
     return session;
   } catch (e) {
@@ -78,7 +78,7 @@ type MutationOpts<TData, TVars> = Omit<UseMutationOptions<TData, Error, TVars>, 
 function useAdoptSession() {
   const qc = useQueryClient();
   return async (session: SessionResponse) => {
-    setCsrfToken(session.csrfToken);
+    setCsrfToken(session.csrfToken ?? undefined);
     // Nothing cached for a previous user (a lost session, a shared computer) may show to this one.
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session[0] });
     qc.setQueryData(queryKeys.session, session);
