@@ -1,7 +1,6 @@
 // Routes of the platform's own resources: health, territory tree, audit log, notification centre.
 import { z } from "zod";
 import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
-import { pingDatabase } from "../db/connection.ts";
 import {
   AuditEntryResponse,
   AuditListQuery,
@@ -14,6 +13,7 @@ import {
   TerritoryResponse,
   UnreadCountResponse,
 } from "../../shared/contracts/platform.ts";
+import { pingDatabase } from "../db/connection.ts";
 import { listAuditEntries } from "./audit/audit.service.ts";
 import { PlatformErrors } from "./errors.ts";
 import { type App, ctxOf } from "./http.ts";

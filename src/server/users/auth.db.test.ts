@@ -176,7 +176,11 @@ describe("sign-in and sessions", () => {
     const list = await t.app.inject({ method: "GET", url: "/api/v1/users?limit=5", headers: bearer });
     expect(list.statusCode).toBe(200);
     const who = await t.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: bearer });
-    expect(who.json()).toMatchObject({ user: { role: "admin", orgId: t.orgA.orgId }, csrfToken: null, expiresAt: null });
+    expect(who.json()).toMatchObject({
+      user: { role: "admin", orgId: t.orgA.orgId },
+      csrfToken: null,
+      expiresAt: null,
+    });
     // Bearer callers have no cookie, so they need no CSRF token to write.
     const write = await t.app.inject({
       method: "PATCH",
