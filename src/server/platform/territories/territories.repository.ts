@@ -15,16 +15,6 @@ export async function findTerritory(db: Executor, orgId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function findTerritoryPath(db: Executor, orgId: string, id: string): Promise<string | null> {
-  const row = await db
-    .selectFrom("territories")
-    .select("path")
-    .where("org_id", "=", orgId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row?.path ?? null;
-}
-
 /** Ids of the territories an actor with this scope may see: a subquery to use in `where x in (...)`. */
 export function territoryIdsInScope(db: Executor, orgId: string, scope: Extract<Scope, { kind: "territory" }>) {
   return db.selectFrom("territories").select("id").where("org_id", "=", orgId).where("path", "like", `${scope.path}%`);

@@ -12,8 +12,6 @@ export const TerritoryErrors = defineErrors({
   },
 });
 
-export const LEVELS: readonly TerritoryLevel[] = ["national", "region", "area", "territory", "route"];
-
 /** Path of ids from the root: '/a/b/'. A subtree is every path with that prefix. */
 export const childPath = (parentPath: string | null, id: string) => `${parentPath ?? "/"}${id}/`;
 
