@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp, WEB_DIST } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
@@ -55,4 +56,23 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+export interface Journey {
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Browser;
+}
+
+/** For a describe block: a fresh app and a browser before its tests, both closed after them. */
+export function journeyFixture(): Journey {
+  const j = {} as Journey;
+  beforeAll(async () => {
+    j.server = await startServer();
+    j.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await j.browser?.close();
+    await j.server?.close();
+  });
+  return j;
 }

@@ -1,7 +1,6 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, INSTALL_HINT, launchBrowser, SCREENSHOTS, startServer } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable, INSTALL_HINT, journeyFixture, SCREENSHOTS } from "./browser.ts";
 
 describe("browser", () => {
   it("has Chromium to drive", () => {
@@ -13,27 +12,18 @@ describe("browser", () => {
 });
 
 describe.runIf(chromiumAvailable)("journey: sign in, switch to Bengali, sign out", () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const j = journeyFixture();
 
   for (const width of [1280, 360]) {
     it(`works at ${width} px`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: width > 400 ? 800 : 740 } });
+      const page = await j.browser.newPage({ viewport: { width, height: width > 400 ? 800 : 740 } });
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());
       });
 
-      await page.goto(server.base);
+      await page.goto(j.server.base);
       await page.waitForURL(/\/sign-in/);
       await page.getByTestId("lang-en").click();
       await page.getByTestId("signin-email").fill("admin@demo.bikri.app");
@@ -62,7 +52,7 @@ describe.runIf(chromiumAvailable)("journey: sign in, switch to Bengali, sign out
       await page.getByTestId("user-menu").click();
       await page.getByTestId("signout").click();
       await page.waitForURL(/\/sign-in/);
-      const session = await page.request.get(`${server.base}/api/v1/auth/session`);
+      const session = await page.request.get(`${j.server.base}/api/v1/auth/session`);
       expect(session.status()).toBe(401);
       expect(errors).toEqual([]);
       await page.close();

@@ -2,9 +2,9 @@
 // profile, Bengali or Latin digits chosen on the profile, users (create with a territory, invite link,
 // accept it), API tokens, audit log, sign-out, and the phone layout at 360 px.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchBrowser, SCREENSHOTS, startServer } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable, journeyFixture, SCREENSHOTS } from "./browser.ts";
 
 const ADMIN = { email: "admin@demo.bikri.app", password: "bikri-demo" };
 
@@ -30,23 +30,12 @@ async function signIn(page: Page, base: string, who = ADMIN): Promise<void> {
 }
 
 describe.runIf(chromiumAvailable)("web shell", () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const j = journeyFixture();
 
   it("sends visitors to sign-in, shows a localized error, then lands where they were going", async () => {
-    const page = await browser.newPage();
+    const page = await j.browser.newPage();
     const faults = watchForFaults(page);
-    await page.goto(`${server.base}/users`);
+    await page.goto(`${j.server.base}/users`);
     await page.waitForURL(/\/sign-in\?redirect=%2Fusers/);
     await page.getByTestId("lang-bn").click();
     await page.getByTestId("signin-email").fill("admin@demo.bikri.app");
@@ -64,9 +53,9 @@ describe.runIf(chromiumAvailable)("web shell", () => {
   });
 
   it("remembers the language on the profile across sign-ins", async () => {
-    const context = await browser.newContext();
+    const context = await j.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, server.base);
+    await signIn(page, j.server.base);
     await page.getByTestId("lang-en").click();
     await expect.poll(() => page.getByTestId("nav-users").textContent()).toBe("Users");
     await page.getByTestId("user-menu").click();
@@ -74,8 +63,8 @@ describe.runIf(chromiumAvailable)("web shell", () => {
     await page.waitForURL(/sign-in/);
     await context.clearCookies();
     // A new device (no localStorage) still gets English after signing in.
-    const fresh = await browser.newPage();
-    await signIn(fresh, server.base);
+    const fresh = await j.browser.newPage();
+    await signIn(fresh, j.server.base);
     expect(await fresh.getByTestId("nav-users").textContent()).toBe("Users");
     await fresh.getByTestId("lang-bn").click();
     await expect.poll(() => fresh.getByTestId("nav-users").textContent()).toBe("ব্যবহারকারী");
@@ -84,10 +73,10 @@ describe.runIf(chromiumAvailable)("web shell", () => {
   });
 
   it("shows Bengali or Latin digits as the user chooses on the profile, and keeps the choice", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const context = await j.browser.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
     const faults = watchForFaults(page);
-    await signIn(page, server.base);
+    await signIn(page, j.server.base);
     await page.getByTestId("lang-bn").click();
     const homeDate = () => page.getByTestId("home-date").textContent();
     const bengaliDigits = /^[^0-9]*[০-৯][^0-9]*$/;
@@ -130,9 +119,9 @@ describe.runIf(chromiumAvailable)("web shell", () => {
   });
 
   it("creates a user with a territory and an invite link the new user can accept", async () => {
-    const page = await browser.newPage();
+    const page = await j.browser.newPage();
     const faults = watchForFaults(page);
-    await signIn(page, server.base);
+    await signIn(page, j.server.base);
     await page.getByTestId("nav-users").click();
     await page.getByTestId("user-new").click();
     const email = `e2e.${Date.now()}@demo.bikri.app`;
@@ -147,9 +136,9 @@ describe.runIf(chromiumAvailable)("web shell", () => {
     const inviteUrl = await page.getByTestId("secret-value").inputValue();
     expect(inviteUrl).toMatch(/\/invite\/[\w-]{20,}/);
 
-    const invited = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const invited = await j.browser.newContext({ viewport: { width: 360, height: 780 } });
     const p2 = await invited.newPage();
-    await p2.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, server.base));
+    await p2.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, j.server.base));
     await p2.getByTestId("invite-password").fill("a-long-password-1");
     await p2.getByTestId("invite-confirm").fill("a-long-password-1");
     await p2.getByTestId("invite-submit").click();
@@ -157,7 +146,7 @@ describe.runIf(chromiumAvailable)("web shell", () => {
     expect(await p2.getByTestId("home").textContent()).toContain("রহিম উদ্দিন");
     // A rep sees no admin navigation, and the admin pages refuse them.
     expect(await p2.getByTestId("nav-users").count()).toBe(0);
-    await p2.goto(`${server.base}/audit`);
+    await p2.goto(`${j.server.base}/audit`);
     await p2.getByTestId("forbidden").waitFor();
     await invited.close();
     expect(faults).toEqual([]);
@@ -165,8 +154,8 @@ describe.runIf(chromiumAvailable)("web shell", () => {
   });
 
   it("creates and revokes an API token, and the audit log shows both", async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.base);
+    const page = await j.browser.newPage();
+    await signIn(page, j.server.base);
     await page.getByTestId("nav-tokens").click();
     await page.getByTestId("token-new").click();
     await page.getByTestId("token-name").fill("ERP sync");
@@ -177,7 +166,7 @@ describe.runIf(chromiumAvailable)("web shell", () => {
     await page.getByTestId("confirm-ok").click();
     await expect.poll(() => page.getByTestId("token-revoke").count()).toBe(0);
 
-    await page.goto(`${server.base}/audit?entity=api_token`);
+    await page.goto(`${j.server.base}/audit?entity=api_token`);
     await page.getByTestId("audit-row").first().waitFor();
     expect(await page.getByTestId("audit-row").count()).toBe(2);
     await page.getByTestId("audit-expand").last().click();
@@ -187,9 +176,9 @@ describe.runIf(chromiumAvailable)("web shell", () => {
   });
 
   it("works on a 360 px phone: burger navigation, no sideways scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const context = await j.browser.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
-    await signIn(page, server.base);
+    await signIn(page, j.server.base);
     // The navbar waits off-screen until the burger opens it.
     const navRight = async () => {
       const box = await page.getByTestId("nav").boundingBox();

@@ -167,7 +167,9 @@ async function registerWebApp(app: App, config: Config) {
         .code(503)
         .type("text/html; charset=utf-8")
         .send(
-          "<!doctype html><title>Bikri</title><p>The web app is not built yet: run <code>npm run build</code>.</p>",
+          '<!doctype html><meta charset="utf-8"><title>Bikri</title>' +
+            '<p lang="bn">ওয়েব অ্যাপটি এখনও তৈরি হয়নি: <code>npm run build</code> চালান।</p>' +
+            '<p lang="en">The web app is not built yet: run <code>npm run build</code>.</p>',
         );
     return sendError(reply, localeOf(request, config.defaultLocale), PlatformErrors.routeNotFound());
   });

@@ -17,7 +17,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { type FormEvent, Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmptyTableRow } from "../../ui/empty-table-row.tsx";
+import { EmptyListText, EmptyTableRow } from "../../ui/empty-state.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText, NumberText } from "../../ui/formatted-values.tsx";
 import { ChevronIcon } from "../../ui/icons.tsx";
@@ -77,11 +77,7 @@ export function AuditLogPage() {
           {rows.map((entry) => (
             <AuditCard key={entry.id} entry={entry} onFilter={onFilter} />
           ))}
-          {!audit.isPending && rows.length === 0 ? (
-            <Text c="dimmed" ta="center" py="md">
-              {t("audit.empty")}
-            </Text>
-          ) : null}
+          {!audit.isPending && rows.length === 0 ? <EmptyListText>{t("audit.empty")}</EmptyListText> : null}
         </Stack>
       ) : (
         <Table.ScrollContainer minWidth={720}>

@@ -21,6 +21,50 @@ function Value({ value }: { value: unknown }) {
   );
 }
 
+/** One table of fields: a name column, then one value column per side shown. */
+function FieldTable({
+  columns,
+  rows,
+  minWidth,
+}: {
+  columns: { label: string; width: string }[];
+  rows: { key: string; values: unknown[]; highlight?: boolean }[];
+  minWidth: number;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.label} w={c.width}>
+                {c.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.key} bg={r.highlight ? "var(--mantine-color-yellow-light)" : undefined}>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {r.key || "—"}
+                </Text>
+              </Table.Td>
+              {r.values.map((v, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed per table
+                <Table.Td key={i}>
+                  <Value value={v} />
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 export function JsonDiff({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -29,38 +73,20 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
   const changed = rows.filter((r) => r.changed).length;
   const visible = showAll ? rows : rows.filter((r) => r.changed);
   // A record created or removed has one side only: list its fields instead of a one-sided diff.
-  const oneSide = before === null || after === null;
-  if (oneSide) {
-    const side = after ?? before;
+  if (before === null || after === null) {
     return (
       <Box data-testid="audit-diff">
         <Text size="sm" c="dimmed" mb="xs">
           {after !== null ? t("audit.createdValues") : t("audit.removedValues")}
         </Text>
-        <Table.ScrollContainer minWidth={320}>
-          <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="30%">{t("audit.field")}</Table.Th>
-                <Table.Th>{t("audit.value")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {diffRows(null, side).map((r) => (
-                <Table.Tr key={r.key}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {r.key || "—"}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Value value={r.after} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <FieldTable
+          minWidth={320}
+          columns={[
+            { label: t("audit.field"), width: "30%" },
+            { label: t("audit.value"), width: "70%" },
+          ]}
+          rows={diffRows(null, after ?? before).map((r) => ({ key: r.key, values: [r.after] }))}
+        />
       </Box>
     );
   }
@@ -79,34 +105,15 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
           />
         ) : null}
       </Group>
-      <Table.ScrollContainer minWidth={300}>
-        <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="22%">{t("audit.field")}</Table.Th>
-              <Table.Th w="39%">{t("audit.before")}</Table.Th>
-              <Table.Th w="39%">{t("audit.after")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {visible.map((r) => (
-              <Table.Tr key={r.key} bg={r.changed ? "var(--mantine-color-yellow-light)" : undefined}>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {r.key || "—"}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Value value={r.before} />
-                </Table.Td>
-                <Table.Td>
-                  <Value value={r.after} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <FieldTable
+        minWidth={300}
+        columns={[
+          { label: t("audit.field"), width: "22%" },
+          { label: t("audit.before"), width: "39%" },
+          { label: t("audit.after"), width: "39%" },
+        ]}
+        rows={visible.map((r) => ({ key: r.key, values: [r.before, r.after], highlight: r.changed }))}
+      />
     </Box>
   );
 }

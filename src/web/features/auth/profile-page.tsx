@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import type { ReactNode } from "react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NewPassword } from "../../../shared/contracts/auth.ts";
@@ -23,24 +24,12 @@ export function ProfilePage() {
             <Badge variant="light">{t(`roles.${me.role}`)}</Badge>
           </Group>
           <NameForm name={me.name} />
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              {t("language.label")}
-            </Text>
+          <Setting label={t("language.label")} hint={t("profile.languageHint")}>
             <LanguageSwitch size="sm" />
-            <Text size="xs" c="dimmed" mt={4}>
-              {t("profile.languageHint")}
-            </Text>
-          </div>
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              {t("digits.label")}
-            </Text>
+          </Setting>
+          <Setting label={t("digits.label")} hint={t("digits.hint")}>
             <DigitsSwitch size="sm" />
-            <Text size="xs" c="dimmed" mt={4}>
-              {t("digits.hint")}
-            </Text>
-          </div>
+          </Setting>
         </Stack>
       </Paper>
       <PasswordForm />
@@ -146,5 +135,20 @@ function PasswordForm() {
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** A labelled preference with a line of explanation under its control. */
+function Setting({ label, hint, children }: { label: string; hint: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" fw={500} mb={4}>
+        {label}
+      </Text>
+      {children}
+      <Text size="xs" c="dimmed" mt={4}>
+        {hint}
+      </Text>
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CreateApiTokenRequest } from "../../../shared/contracts/auth.ts";
 import { newIdempotencyKey } from "../../api/api-client.ts";
 import { ConfirmButton } from "../../ui/confirm-button.tsx";
-import { EmptyTableRow } from "../../ui/empty-table-row.tsx";
+import { EmptyTableRow } from "../../ui/empty-state.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText } from "../../ui/formatted-values.tsx";
 import { PlusIcon } from "../../ui/icons.tsx";

@@ -22,7 +22,7 @@ import { ROLES, type Role } from "../../../shared/roles.ts";
 import { newIdempotencyKey } from "../../api/api-client.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { ConfirmModal } from "../../ui/confirm-button.tsx";
-import { EmptyTableRow } from "../../ui/empty-table-row.tsx";
+import { EmptyListText, EmptyTableRow } from "../../ui/empty-state.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText, NumberText } from "../../ui/formatted-values.tsx";
 import { DotsIcon, PlusIcon, SearchIcon } from "../../ui/icons.tsx";
@@ -57,6 +57,19 @@ export function UserListPage() {
   const [editing, setEditing] = useState<UserResponse | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [invite, setInvite] = useState<PasswordLink | null>(null);
+
+  // The same user and actions, whether shown as a table row (desktop) or a card (phone).
+  const itemProps = (u: UserResponse): RowProps => ({
+    user: u,
+    isSelf: u.id === me.id,
+    canWrite,
+    canAudit,
+    onEdit: () => {
+      setEditing(u);
+      setFormOpen(true);
+    },
+    onInvite: setInvite,
+  });
 
   return (
     <Stack gap="md">
@@ -123,24 +136,9 @@ export function UserListPage() {
       {isPhone ? (
         <Stack gap="xs" data-testid="user-table">
           {rows.map((u) => (
-            <UserCard
-              key={u.id}
-              user={u}
-              isSelf={u.id === me.id}
-              canWrite={canWrite}
-              canAudit={canAudit}
-              onEdit={() => {
-                setEditing(u);
-                setFormOpen(true);
-              }}
-              onInvite={(link) => setInvite(link)}
-            />
+            <UserCard key={u.id} {...itemProps(u)} />
           ))}
-          {!users.isPending && rows.length === 0 ? (
-            <Text c="dimmed" ta="center" py="md">
-              {t("users.empty")}
-            </Text>
-          ) : null}
+          {!users.isPending && rows.length === 0 ? <EmptyListText>{t("users.empty")}</EmptyListText> : null}
         </Stack>
       ) : (
         <Table.ScrollContainer minWidth={760}>
@@ -158,18 +156,7 @@ export function UserListPage() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((u) => (
-                <UserRow
-                  key={u.id}
-                  user={u}
-                  isSelf={u.id === me.id}
-                  canWrite={canWrite}
-                  canAudit={canAudit}
-                  onEdit={() => {
-                    setEditing(u);
-                    setFormOpen(true);
-                  }}
-                  onInvite={(link) => setInvite(link)}
-                />
+                <UserRow key={u.id} {...itemProps(u)} />
               ))}
               {!users.isPending && rows.length === 0 ? (
                 <EmptyTableRow colSpan={7}>{t("users.empty")}</EmptyTableRow>
