@@ -1,0 +1,112 @@
+// Hand-worked examples: each expected figure was computed on paper before the code ran.
+import { describe, expect, it } from "vitest";
+import { marginOf, priceFromMargin, priceLine, priceOrder } from "./order-pricing.ts";
+import { fitsSellBy, splitIntoUnits, toBaseQty } from "./pack-units.ts";
+
+const soapUnits = [
+  { unit: "piece", factor: 1 },
+  { unit: "pack", factor: 12 },
+  { unit: "case", factor: 144 },
+];
+
+describe("pack sizes", () => {
+  it("convert any unit to base units: 1 case = 12 packs = 144 pieces", () => {
+    expect(toBaseQty(soapUnits, "case", 2)).toBe(288);
+    expect(toBaseQty(soapUnits, "pack", 3)).toBe(36);
+    expect(toBaseQty(soapUnits, "piece", 7)).toBe(7);
+    expect(toBaseQty(soapUnits, "carton", 1)).toBeNull();
+    expect(toBaseQty(soapUnits, "case", Number.MAX_SAFE_INTEGER)).toBeNull();
+  });
+
+  it("split base units back into the largest units first", () => {
+    // 150 = 1 x 144 + 6
+    expect(splitIntoUnits(soapUnits, 150)).toEqual([
+      { unit: "case", qty: 1 },
+      { unit: "piece", qty: 6 },
+    ]);
+    // 300 = 2 x 144 + 1 x 12
+    expect(splitIntoUnits(soapUnits, 300)).toEqual([
+      { unit: "case", qty: 2 },
+      { unit: "pack", qty: 1 },
+    ]);
+  });
+
+  it("enforce a sell-by-case rule on base quantities", () => {
+    expect(fitsSellBy(soapUnits, "case", 288)).toBe(true);
+    expect(fitsSellBy(soapUnits, "case", 150)).toBe(false);
+    expect(fitsSellBy(soapUnits, null, 7)).toBe(true);
+  });
+});
+
+describe("order pricing", () => {
+  it("derives a price from a margin off MRP, rounding half up to the poisha", () => {
+    // ৳45.00 MRP, 8.5 % retailer margin: 4500 x 0.915 = 4117.5 -> 4118 poisha
+    expect(priceFromMargin(4500, 850)).toBe(4118);
+    // ৳12.00 MRP, 10 %: 1080 exactly
+    expect(priceFromMargin(1200, 1000)).toBe(1080);
+    // the margin shown back: (4500 - 4118) / 4500 = 8.4889 % -> 849 bp
+    expect(marginOf(4500, 4118)).toBe(849);
+  });
+
+  it("prices a line in cases with VAT added on top", () => {
+    // 2 cases of 72 soaps = 144 pieces x 4118 = 592,992; VAT 15 % = 88,948.8 -> 88,949; total 681,941
+    const line = priceLine({ skuId: "s", qty: 144, unitPricePoisha: 4118, vatRateBp: 1500, pricesIncludeVat: false });
+    expect(line).toMatchObject({ grossPoisha: 592_992, discountPoisha: 0, vatPoisha: 88_949, totalPoisha: 681_941 });
+  });
+
+  it("extracts VAT from VAT-inclusive prices", () => {
+    // 7 biscuits x ৳10.00 = 7000 incl. 15 %: VAT = 7000 x 15/115 = 913.04 -> 913; payable stays 7000
+    const line = priceLine({ skuId: "b", qty: 7, unitPricePoisha: 1000, vatRateBp: 1500, pricesIncludeVat: true });
+    expect(line).toMatchObject({ grossPoisha: 7000, vatPoisha: 913, totalPoisha: 7000 });
+  });
+
+  it("rounds a half poisha of VAT up, and takes discounts off before VAT", () => {
+    // 10 x 333 = 3330 at 5 % = 166.5 -> 167
+    expect(
+      priceLine({ skuId: "t", qty: 10, unitPricePoisha: 333, vatRateBp: 500, pricesIncludeVat: false }),
+    ).toMatchObject({ vatPoisha: 167, totalPoisha: 3497 });
+    // with ৳1.00 off: 3230 at 5 % = 161.5 -> 162; total 3230 + 162 = 3392
+    const discounted = priceLine(
+      { skuId: "t", qty: 10, unitPricePoisha: 333, vatRateBp: 500, pricesIncludeVat: false },
+      [{ kind: "discount", schemeId: "x", label: { en: "Tk 1 off", bn: "১ টাকা ছাড়" }, poisha: 100 }],
+    );
+    expect(discounted).toMatchObject({ grossPoisha: 3330, discountPoisha: 100, vatPoisha: 162, totalPoisha: 3392 });
+  });
+
+  it("never lets a discount push a line below zero", () => {
+    const line = priceLine({ skuId: "z", qty: 1, unitPricePoisha: 50, vatRateBp: 1500, pricesIncludeVat: false }, [
+      { kind: "discount", schemeId: "x", label: { en: "all off", bn: "সব ছাড়" }, poisha: 80 },
+    ]);
+    expect(line).toMatchObject({ discountPoisha: 50, vatPoisha: 0, totalPoisha: 0 });
+  });
+
+  it("adds up a memo line by line, and passes lines through the scheme engine", () => {
+    const context = {
+      outletId: "o",
+      distributorId: "d",
+      orderDate: "2026-11-24",
+      channel: "grocery",
+      outletClass: "A",
+      territoryPath: "/x/",
+    };
+    const lines = [
+      { skuId: "a", qty: 144, unitPricePoisha: 4118, vatRateBp: 1500, pricesIncludeVat: false },
+      { skuId: "b", qty: 10, unitPricePoisha: 333, vatRateBp: 500, pricesIncludeVat: false },
+      { skuId: "c", qty: 3, unitPricePoisha: 5500, vatRateBp: 0, pricesIncludeVat: false },
+    ];
+    const plain = priceOrder(context, lines);
+    // 592,992 + 3,330 + 16,500 = 612,822; VAT 88,949 + 167 + 0 = 89,116; total 701,938
+    expect(plain.totals).toEqual({
+      subtotalPoisha: 612_822,
+      discountPoisha: 0,
+      vatPoisha: 89_116,
+      totalPoisha: 701_938,
+    });
+    const withScheme = priceOrder(context, lines, (_c, ls) => {
+      expect(ls).toHaveLength(3);
+      return new Map([[2, [{ kind: "discount", schemeId: "s1", label: { en: "5 %", bn: "৫ %" }, poisha: 825 }]]]);
+    });
+    expect(withScheme.lines[2]).toMatchObject({ discountPoisha: 825, totalPoisha: 15_675 });
+    expect(withScheme.totals.totalPoisha).toBe(701_938 - 825);
+  });
+});
