@@ -126,6 +126,425 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultedTimestamp;
 }
 
+// --- network
+
+export type Channel = "grocery" | "pharmacy" | "confectionery" | "wholesale" | "cosmetics" | "horeca" | "other";
+export type OutletClass = "A" | "B" | "C";
+type Money = ColumnType<number, number | bigint, number | bigint>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type DefaultedMoney = ColumnType<number, number | bigint | undefined, number | bigint>;
+
+export interface DistributorsTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: string;
+  name_bn: string;
+  trade_licence: string | null;
+  bin: string | null;
+  owner_name: string;
+  phone: string;
+  email: string | null;
+  address: string;
+  territory_id: string;
+  credit_limit_poisha: Money | null;
+  credit_days: Defaulted<number>;
+  search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface DistributorTerritoriesTable {
+  org_id: string;
+  distributor_id: string;
+  territory_id: string;
+}
+
+export interface OutletsTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: string;
+  name_bn: string;
+  owner_name: string;
+  phone: string | null;
+  address: Defaulted<string>;
+  division: string | null;
+  district: string | null;
+  upazila: string | null;
+  lat: number | null;
+  lng: number | null;
+  channel: Channel;
+  class: Defaulted<OutletClass>;
+  credit_limit_poisha: Money | null;
+  distributor_id: string | null;
+  route_id: string | null;
+  status: Defaulted<"active" | "pending" | "archived">;
+  search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface OutletAssignmentsTable {
+  org_id: string;
+  id: string;
+  outlet_id: string;
+  distributor_id: string;
+  route_id: string | null;
+  effective_from: string;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface RouteAssignmentsTable {
+  org_id: string;
+  id: string;
+  route_id: string;
+  rep_user_id: string;
+  effective_from: string;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+// --- catalog
+
+export interface BrandsTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: string;
+  name_bn: string;
+  created_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface CategoriesTable {
+  org_id: string;
+  id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  name_bn: string;
+  created_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface SkusTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: string;
+  name_bn: string;
+  brand_id: string;
+  category_id: string;
+  barcode: string | null;
+  base_unit: Defaulted<string>;
+  vat_rate_bp: Defaulted<number>;
+  sell_by_unit: string | null;
+  search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface SkuUnitsTable {
+  org_id: string;
+  sku_id: string;
+  unit: string;
+  name: string;
+  name_bn: string;
+  factor: number;
+}
+
+export interface PriceListsTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: string;
+  name_bn: string;
+  channel: Channel | null;
+  tier: OutletClass | null;
+  territory_id: string | null;
+  distributor_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  prices_include_vat: Defaulted<boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface PriceListItemsTable {
+  org_id: string;
+  price_list_id: string;
+  sku_id: string;
+  mrp_poisha: Money;
+  retailer_price_poisha: Money | null;
+  retailer_margin_bp: number | null;
+  distributor_price_poisha: Money | null;
+  distributor_margin_bp: number | null;
+}
+
+// --- stock and orders
+
+export type StockMovementKind =
+  | "opening"
+  | "receipt"
+  | "reservation"
+  | "release"
+  | "issue"
+  | "return"
+  | "adjustment"
+  | "transfer_in"
+  | "transfer_out";
+export type SecondaryOrderStatus =
+  | "draft"
+  | "confirmed"
+  | "invoiced"
+  | "dispatched"
+  | "delivered"
+  | "partially_delivered"
+  | "cancelled"
+  | "returned";
+export type PrimaryOrderStatus =
+  | "draft"
+  | "submitted"
+  | "approved"
+  | "rejected"
+  | "dispatched"
+  | "received"
+  | "cancelled";
+export type PaymentMethod = "cash" | "cheque" | "bkash" | "nagad" | "rocket" | "bank";
+
+export interface DocumentCountersTable {
+  org_id: string;
+  series: string;
+  next_value: number;
+}
+
+export interface StockBatchesTable {
+  org_id: string;
+  id: string;
+  distributor_id: string;
+  sku_id: string;
+  batch_no: string;
+  expiry_date: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface StockMovementsTable {
+  org_id: string;
+  id: string;
+  distributor_id: string;
+  sku_id: string;
+  batch_id: string | null;
+  kind: StockMovementKind;
+  on_hand_delta: Defaulted<number>;
+  reserved_delta: Defaulted<number>;
+  damaged_delta: Defaulted<number>;
+  reason: string | null;
+  ref_type: string | null;
+  ref_id: string | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface StockBalancesTable {
+  org_id: string;
+  distributor_id: string;
+  sku_id: string;
+  on_hand: Defaulted<number>;
+  reserved: Defaulted<number>;
+  damaged: Defaulted<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface StockBatchBalancesTable {
+  org_id: string;
+  batch_id: string;
+  distributor_id: string;
+  sku_id: string;
+  on_hand: Defaulted<number>;
+  damaged: Defaulted<number>;
+}
+
+export interface StockCountsTable {
+  org_id: string;
+  id: string;
+  distributor_id: string;
+  reason: string;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface StockCountLinesTable {
+  org_id: string;
+  count_id: string;
+  line_no: number;
+  sku_id: string;
+  batch_id: string | null;
+  system_qty: number;
+  counted_qty: number;
+}
+
+export interface SecondaryOrdersTable {
+  org_id: string;
+  id: string;
+  number: string;
+  outlet_id: string;
+  distributor_id: string;
+  route_id: string | null;
+  territory_path: string;
+  rep_user_id: string | null;
+  created_by: string | null;
+  source: "rep" | "portal" | "retailer" | "api" | "admin";
+  status: SecondaryOrderStatus;
+  order_date: string;
+  requested_delivery_date: string | null;
+  price_list_id: string | null;
+  subtotal_poisha: DefaultedMoney;
+  discount_poisha: DefaultedMoney;
+  vat_poisha: DefaultedMoney;
+  total_poisha: DefaultedMoney;
+  delivered_total_poisha: DefaultedMoney;
+  returned_total_poisha: DefaultedMoney;
+  line_count: Defaulted<number>;
+  note: string | null;
+  cancel_reason: string | null;
+  invoice_number: string | null;
+  confirmed_at: Timestamp | null;
+  invoiced_at: Timestamp | null;
+  dispatched_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface SecondaryOrderLinesTable {
+  org_id: string;
+  order_id: string;
+  line_no: number;
+  sku_id: string;
+  entered_qty: number;
+  entered_unit: string;
+  qty: number;
+  unit_price_poisha: Money;
+  gross_poisha: Money;
+  discount_poisha: DefaultedMoney;
+  vat_rate_bp: number;
+  vat_poisha: Money;
+  total_poisha: Money;
+  delivered_qty: Defaulted<number>;
+  returned_qty: Defaulted<number>;
+  adjustments: Json;
+}
+
+export interface SecondaryOrderEventsTable {
+  org_id: string;
+  id: string;
+  order_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: string | null;
+  note: string | null;
+  at: DefaultedTimestamp;
+}
+
+export interface OrderReturnsTable {
+  org_id: string;
+  id: string;
+  number: string;
+  order_id: string;
+  reason: string;
+  total_poisha: Money;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface OrderReturnLinesTable {
+  org_id: string;
+  return_id: string;
+  line_no: number;
+  sku_id: string;
+  qty: number;
+  condition: "saleable" | "damaged";
+  amount_poisha: Money;
+}
+
+export interface ReceivableEntriesTable {
+  org_id: string;
+  id: string;
+  outlet_id: string;
+  distributor_id: string;
+  order_id: string | null;
+  payment_id: string | null;
+  return_id: string | null;
+  kind: "invoice" | "payment" | "return" | "adjustment" | "reversal";
+  amount_poisha: Money;
+  entry_date: string;
+  due_date: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PaymentsTable {
+  org_id: string;
+  id: string;
+  number: string;
+  outlet_id: string;
+  distributor_id: string;
+  order_id: string | null;
+  method: PaymentMethod;
+  reference: string | null;
+  amount_poisha: Money;
+  received_on: string;
+  received_by: string | null;
+  status: Defaulted<"received" | "bounced">;
+  note: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PrimaryOrdersTable {
+  org_id: string;
+  id: string;
+  number: string;
+  distributor_id: string;
+  status: PrimaryOrderStatus;
+  order_date: string;
+  subtotal_poisha: DefaultedMoney;
+  vat_poisha: DefaultedMoney;
+  total_poisha: DefaultedMoney;
+  line_count: Defaulted<number>;
+  note: string | null;
+  decision_note: string | null;
+  created_by: string | null;
+  approved_by: string | null;
+  submitted_at: Timestamp | null;
+  approved_at: Timestamp | null;
+  dispatched_at: Timestamp | null;
+  received_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PrimaryOrderLinesTable {
+  org_id: string;
+  order_id: string;
+  line_no: number;
+  sku_id: string;
+  entered_qty: number;
+  entered_unit: string;
+  qty: number;
+  unit_price_poisha: Money;
+  gross_poisha: Money;
+  vat_rate_bp: number;
+  vat_poisha: Money;
+  total_poisha: Money;
+  received_qty: Defaulted<number>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -136,6 +555,33 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
   schema_migrations: SchemaMigrationsTable;
+  distributors: DistributorsTable;
+  distributor_territories: DistributorTerritoriesTable;
+  outlets: OutletsTable;
+  outlet_assignments: OutletAssignmentsTable;
+  route_assignments: RouteAssignmentsTable;
+  brands: BrandsTable;
+  categories: CategoriesTable;
+  skus: SkusTable;
+  sku_units: SkuUnitsTable;
+  price_lists: PriceListsTable;
+  price_list_items: PriceListItemsTable;
+  document_counters: DocumentCountersTable;
+  stock_batches: StockBatchesTable;
+  stock_movements: StockMovementsTable;
+  stock_balances: StockBalancesTable;
+  stock_batch_balances: StockBatchBalancesTable;
+  stock_counts: StockCountsTable;
+  stock_count_lines: StockCountLinesTable;
+  secondary_orders: SecondaryOrdersTable;
+  secondary_order_lines: SecondaryOrderLinesTable;
+  secondary_order_events: SecondaryOrderEventsTable;
+  order_returns: OrderReturnsTable;
+  order_return_lines: OrderReturnLinesTable;
+  receivable_entries: ReceivableEntriesTable;
+  payments: PaymentsTable;
+  primary_orders: PrimaryOrdersTable;
+  primary_order_lines: PrimaryOrderLinesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,9 +11,15 @@ describe("migrations", () => {
   afterAll(() => database.drop());
 
   it("apply every migration to an empty database, and a second run applies none", async () => {
-    const applied = await database.handle.db.selectFrom("schema_migrations").select("name").orderBy("name").execute();
-    expect(applied.map((r) => r.name)).toEqual(listMigrations());
+    const applied = await database.handle.db.selectFrom("schema_migrations").select("name").execute();
+    expect(applied.map((r) => r.name).sort()).toEqual([...listMigrations()].sort());
     expect(await migrate(database.handle)).toEqual([]);
+  });
+
+  it("run a day's numbered migrations after its unnumbered one", () => {
+    const names = listMigrations();
+    expect(names[0]).toBe("2026-11-24_create-platform.sql");
+    expect(names.indexOf("2026-11-24-2_create-network.sql")).toBe(1);
   });
 
   it("lead the primary key of every tenant table with org_id", async () => {

@@ -9,10 +9,22 @@ import type { DatabaseHandle } from "./connection.ts";
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 const LOCK_KEY = 727_274_101; // any constant shared by every Bikri process
 
+const MIGRATION_NAME = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?_[a-z0-9-]+\.sql$/;
+
+/** Ordered by date, then by the day's sequence number (none = 1), so `2026-11-24_a` runs before `2026-11-24-2_b`. */
+function migrationOrder(name: string): [string, number] {
+  const m = MIGRATION_NAME.exec(name);
+  return [m?.[1] ?? "", Number(m?.[2] ?? 1)];
+}
+
 export function listMigrations(dir = MIGRATIONS_DIR): string[] {
   return readdirSync(dir)
-    .filter((f) => /^\d{4}-\d{2}-\d{2}(-\d+)?_[a-z0-9-]+\.sql$/.test(f))
-    .sort();
+    .filter((f) => MIGRATION_NAME.test(f))
+    .sort((a, b) => {
+      const [da, na] = migrationOrder(a);
+      const [db, nb] = migrationOrder(b);
+      return da === db ? na - nb : da < db ? -1 : 1;
+    });
 }
 
 export async function migrate(handle: DatabaseHandle, dir = MIGRATIONS_DIR): Promise<string[]> {
