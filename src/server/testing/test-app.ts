@@ -3,7 +3,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
-import { type DemoSummary, seedDemo } from "../demo/demo-seed.ts";
+import { DEMO_SIZES, type DemoSummary, seedDemo } from "../demo/demo-seed.ts";
 import type { App } from "../platform/http.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
@@ -28,7 +28,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOGIN_RATE_PER_MINUTE: "10000",
     ...env,
   });
-  const small = { routesPerTerritory: 1, extraUsers: 8 };
+  // Tiny secondary-sales data (3 distributors, 30 outlets, 12 SKUs, about 40 historical memos): enough for
+  // scope and isolation tests, quick enough for every test file.
+  const small = { routesPerTerritory: 1, extraUsers: 8, ...DEMO_SIZES.tiny };
   const orgA = await seedDemo(database.handle.db, {
     ...small,
     seed: "org-a",

@@ -1,0 +1,242 @@
+// Collections: payments from outlets to their distributor (cash, cheque, bKash / Nagad / Rocket with the
+// transaction reference, bank), and the dues that remain with their ageing.
+import type { CreatePaymentRequest, DuesListQuery, PaymentListQuery } from "../../shared/contracts/orders.ts";
+import { businessDate } from "../../shared/format.ts";
+import { newId } from "../../shared/ids.ts";
+import { withTransaction } from "../db/transaction.ts";
+import { AccessErrors, can } from "../platform/access.ts";
+import { recordAudit } from "../platform/audit/audit.service.ts";
+import type { Ctx } from "../platform/context.ts";
+import { writeCsv } from "../platform/csv.ts";
+import { decodeCursor, decodeIdCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
+import { findTerritory } from "../platform/territories/territories.repository.ts";
+import * as repo from "./collections.repository.ts";
+import { OrderErrors } from "./orders.errors.ts";
+import * as orderRepo from "./orders.repository.ts";
+import { outletForCaller } from "./orders.service.ts";
+
+type PaymentRow = NonNullable<Awaited<ReturnType<typeof repo.findPayment>>>;
+
+const paymentResponse = (p: PaymentRow) => ({
+  id: p.id,
+  number: p.number,
+  outletId: p.outlet_id,
+  outletName: p.outlet_name,
+  outletNameBn: p.outlet_name_bn,
+  distributorId: p.distributor_id,
+  orderId: p.order_id,
+  method: p.method,
+  reference: p.reference,
+  amountPoisha: p.amount_poisha,
+  receivedOn: p.received_on,
+  receivedByName: p.received_by_name,
+  status: p.status,
+  note: p.note,
+  createdAt: p.created_at.toISOString(),
+});
+
+export async function recordPayment(ctx: Ctx, input: CreatePaymentRequest) {
+  if (!can(ctx.actor, "payments.write")) throw AccessErrors.forbidden();
+  const { orgId } = ctx.actor;
+  return withTransaction(ctx.db, async (tx) => {
+    const outlet = await outletForCaller(tx, ctx, input.outletId);
+    let distributorId = outlet.distributor_id;
+    if (input.orderId) {
+      const order = await orderRepo.findOrder(tx, orgId, ctx.actor.scope, input.orderId);
+      if (!order) throw OrderErrors.notFound();
+      if (order.outlet_id !== outlet.id) throw OrderErrors.paymentOrderMismatch();
+      distributorId = order.distributor_id;
+    }
+    if (!distributorId) throw OrderErrors.noDistributor({ date: businessDate() });
+    const id = input.id ?? newId();
+    const receivedOn = input.receivedOn ?? businessDate();
+    const inserted = await repo.insertPayment(tx, {
+      org_id: orgId,
+      id,
+      number: id,
+      outlet_id: outlet.id,
+      distributor_id: distributorId,
+      order_id: input.orderId ?? null,
+      method: input.method,
+      reference: input.reference ?? null,
+      amount_poisha: input.amountPoisha,
+      received_on: receivedOn,
+      received_by: ctx.actor.userId,
+      note: input.note ?? null,
+    });
+    // The unique index on mobile-money references decides, so a payment is never recorded twice.
+    if (!inserted) throw OrderErrors.paymentReferenceTaken({ method: input.method });
+    await orderRepo.insertReceivable(tx, {
+      orgId,
+      outletId: outlet.id,
+      distributorId,
+      kind: "payment",
+      amountPoisha: -input.amountPoisha,
+      entryDate: receivedOn,
+      orderId: input.orderId ?? null,
+      paymentId: id,
+    });
+    await repo.assignPaymentNumber(tx, orgId, id);
+    const created = await repo.findPayment(tx, orgId, id);
+    if (!created) throw OrderErrors.notFound();
+    const response = paymentResponse(created);
+    await recordAudit(tx, ctx, { entity: "payment", entityId: id, action: "create", after: response });
+    return response;
+  });
+}
+
+export async function listPayments(ctx: Ctx, query: PaymentListQuery) {
+  if (!can(ctx.actor, "payments.read")) throw AccessErrors.forbidden();
+  const rows = await repo.listPayments(ctx.db, ctx.actor.orgId, ctx.actor.scope, {
+    ...query,
+    beforeId: query.cursor ? decodeIdCursor(query.cursor) : undefined,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(paymentResponse),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+  };
+}
+
+const ageing = (r: repo.DuesRowSql) => ({
+  notDuePoisha: Number(r.not_due),
+  days1to15Poisha: Number(r.d1_15),
+  days16to30Poisha: Number(r.d16_30),
+  days31to60Poisha: Number(r.d31_60),
+  over60Poisha: Number(r.over_60),
+});
+
+const addAgeing = (a: ReturnType<typeof ageing>, b: ReturnType<typeof ageing>) => ({
+  notDuePoisha: a.notDuePoisha + b.notDuePoisha,
+  days1to15Poisha: a.days1to15Poisha + b.days1to15Poisha,
+  days16to30Poisha: a.days16to30Poisha + b.days16to30Poisha,
+  days31to60Poisha: a.days31to60Poisha + b.days31to60Poisha,
+  over60Poisha: a.over60Poisha + b.over60Poisha,
+});
+const NO_AGEING = { notDuePoisha: 0, days1to15Poisha: 0, days16to30Poisha: 0, days31to60Poisha: 0, over60Poisha: 0 };
+
+export async function outletDues(ctx: Ctx, outletId: string) {
+  if (!can(ctx.actor, "payments.read")) throw AccessErrors.forbidden();
+  const { orgId } = ctx.actor;
+  const outlet = await outletForCaller(ctx.db, ctx, outletId);
+  const today = businessDate();
+  const [rows, exposure, entries] = await Promise.all([
+    repo.dues(ctx.db, orgId, { outletId, today }),
+    orderRepo.outletExposure(ctx.db, orgId, outletId),
+    repo.outletEntries(ctx.db, orgId, outletId),
+  ]);
+  const limit = outlet.credit_limit_poisha;
+  return {
+    outletId,
+    balancePoisha: exposure.balance,
+    creditLimitPoisha: limit,
+    openOrdersPoisha: exposure.open,
+    availableCreditPoisha: limit === null ? null : limit - exposure.balance - exposure.open,
+    ageing: rows.map(ageing).reduce(addAgeing, NO_AGEING),
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amountPoisha: Number(e.amount_poisha),
+      entryDate: e.entry_date,
+      dueDate: e.due_date,
+      reference: e.reference,
+      balancePoisha: Number(e.balance),
+    })),
+  };
+}
+
+/** Every outlet x distributor with dues that the caller's scope and the filters select, most owed first. */
+async function duesRows(ctx: Ctx, query: DuesListQuery) {
+  if (!can(ctx.actor, "payments.read")) throw AccessErrors.forbidden();
+  const { orgId, scope } = ctx.actor;
+  const filter: repo.DuesFilter = { today: businessDate(), distributorId: query.distributorId };
+  if (scope.kind === "territory") filter.territoryPath = scope.path;
+  else if (scope.kind === "distributor") filter.distributorId = scope.distributorId;
+  else if (scope.kind === "outlet") filter.outletId = scope.outletId;
+  else if (scope.kind !== "org") return [];
+  if (query.territoryId) {
+    const t = await findTerritory(ctx.db, orgId, query.territoryId);
+    const path = t?.path ?? "/none/";
+    // Both the caller's scope and the filter must hold: the deeper of the two paths is the intersection.
+    if (!filter.territoryPath || path.startsWith(filter.territoryPath)) filter.territoryPath = path;
+  }
+  const rows = await repo.dues(ctx.db, orgId, filter);
+  return query.overdueOnly ? rows.filter((r) => Number(r.balance) > Number(r.not_due)) : rows;
+}
+
+async function duesItems(ctx: Ctx, rows: repo.DuesRowSql[]) {
+  const names = new Map(
+    (
+      await repo.outletNames(
+        ctx.db,
+        ctx.actor.orgId,
+        rows.map((r) => r.outlet_id),
+      )
+    ).map((n) => [n.id, n]),
+  );
+  return rows.map((r) => {
+    const n = names.get(r.outlet_id);
+    return {
+      outletId: r.outlet_id,
+      outletCode: n?.code ?? "",
+      outletName: n?.name ?? "",
+      outletNameBn: n?.name_bn ?? "",
+      distributorId: r.distributor_id,
+      distributorName: n?.distributor_name ?? "",
+      balancePoisha: Number(r.balance),
+      ageing: ageing(r),
+    };
+  });
+}
+
+export async function listDues(ctx: Ctx, query: DuesListQuery) {
+  const rows = await duesRows(ctx, query);
+  const offset = query.cursor ? offsetCursor(query.cursor) : 0;
+  return {
+    totalPoisha: rows.reduce((s, r) => s + Number(r.balance), 0),
+    ageing: rows.map(ageing).reduce(addAgeing, NO_AGEING),
+    items: await duesItems(ctx, rows.slice(offset, offset + query.limit)),
+    nextCursor: offset + query.limit < rows.length ? encodeCursor([offset + query.limit]) : null,
+  };
+}
+
+const taka = (poisha: number) => (poisha / 100).toFixed(2);
+
+/** The dues list as CSV, every row the filters select. */
+export async function exportDuesCsv(ctx: Ctx, query: DuesListQuery) {
+  const items = await duesItems(ctx, (await duesRows(ctx, query)).slice(0, 100_000));
+  return writeCsv(
+    [
+      "outlet_code",
+      "outlet_name",
+      "outlet_name_bn",
+      "distributor",
+      "balance_taka",
+      "not_due_taka",
+      "overdue_1_15_taka",
+      "overdue_16_30_taka",
+      "overdue_31_60_taka",
+      "overdue_over_60_taka",
+    ],
+    items.map((i) => [
+      i.outletCode,
+      i.outletName,
+      i.outletNameBn,
+      i.distributorName,
+      taka(i.balancePoisha),
+      taka(i.ageing.notDuePoisha),
+      taka(i.ageing.days1to15Poisha),
+      taka(i.ageing.days16to30Poisha),
+      taka(i.ageing.days31to60Poisha),
+      taka(i.ageing.over60Poisha),
+    ]),
+  );
+}
+
+/** Dues pages by position (the list is ordered by amount owed, computed whole). */
+function offsetCursor(cursor: string): number {
+  const [n, ...rest] = decodeCursor(cursor);
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0 || rest.length) throw PaginationErrors.badCursor();
+  return n;
+}
