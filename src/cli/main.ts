@@ -4,7 +4,7 @@ import { z } from "zod";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/connection.ts";
 import { listMigrations, migrate } from "../server/db/migrate.ts";
-import { DEFAULT_DEMO, DEMO_PASSWORD, demoExists, seedDemo } from "../server/demo/demo-seed.ts";
+import { DEFAULT_DEMO, DEMO_PASSWORD, DEMO_SIZES, demoExists, seedDemo } from "../server/demo/demo-seed.ts";
 import { AppError, localizedMessage } from "../server/platform/errors.ts";
 import { createOrganisation } from "../server/platform/orgs/orgs.service.ts";
 import { Email, NewPassword } from "../shared/contracts/auth.ts";
@@ -28,6 +28,13 @@ const HELP = `bikri <command>
       --email-domain <domain>       domain of the demo users' emails (default ${DEFAULT_DEMO.emailDomain})
       --routes-per-territory <n>    beats under each territory (default ${DEFAULT_DEMO.routesPerTerritory})
       --extra-users <n>             managers and reps beyond one per role (default ${DEFAULT_DEMO.extraUsers})
+      --size <tiny|small|full>      preset of the sales data below (default full; small is the first start's)
+      --distributors <n>            distributors (default ${DEFAULT_DEMO.distributors})
+      --outlets <n>                 outlets on the beats (default ${DEFAULT_DEMO.outlets})
+      --skus <n>                    SKUs of the 150 in the catalogue (default ${DEFAULT_DEMO.skus})
+      --history-months <n>          months of order and stock history (default ${DEFAULT_DEMO.historyMonths})
+      --order-lines <n>             about this many historical order lines (default ${DEFAULT_DEMO.orderLines})
+      --as-of <YYYY-MM-DD>          the demo's "today", where history ends (default today in Dhaka)
   org create [options]    create an organisation with its first administrator
       --slug <slug>                 short name: lowercase letters, digits, dashes
       --name <name>                 legal name
@@ -70,19 +77,33 @@ async function run(argv: string[]): Promise<number> {
           "email-domain": { type: "string" },
           "routes-per-territory": { type: "string" },
           "extra-users": { type: "string" },
+          size: { type: "string" },
+          distributors: { type: "string" },
+          outlets: { type: "string" },
+          skus: { type: "string" },
+          "history-months": { type: "string" },
+          "order-lines": { type: "string" },
+          "as-of": { type: "string" },
         },
       });
+      const sizeName = values.size ?? "full";
+      if (!(sizeName in DEMO_SIZES)) throw new Error(`--size must be one of ${Object.keys(DEMO_SIZES).join(", ")}`);
+      const preset = DEMO_SIZES[sizeName as keyof typeof DEMO_SIZES];
+      if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) {
+        throw new Error("--as-of must be a date YYYY-MM-DD");
+      }
       await migrate(database);
       const slug = values.slug ?? DEFAULT_DEMO.slug;
       if (await demoExists(database.db, slug)) {
         console.log(`The demo company "${slug}" already exists; nothing to do.`);
         return 0;
       }
-      const count = (v: string | undefined, d: number, name: string) => {
+      const count = (v: string | undefined, d: number, name: string, max = 10_000) => {
         const n = v === undefined ? d : Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new Error(`--${name} must be a whole number 0-10000`);
+        if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`--${name} must be a whole number 0-${max}`);
         return n;
       };
+      const t0 = Date.now();
       const summary = await seedDemo(database.db, {
         seed: values.seed ?? DEFAULT_DEMO.seed,
         slug,
@@ -93,9 +114,18 @@ async function run(argv: string[]): Promise<number> {
           "routes-per-territory",
         ),
         extraUsers: count(values["extra-users"], DEFAULT_DEMO.extraUsers, "extra-users"),
+        distributors: count(values.distributors, preset.distributors, "distributors", 1000),
+        outlets: count(values.outlets, preset.outlets, "outlets", 2_000_000),
+        skus: count(values.skus, preset.skus, "skus", 150),
+        historyMonths: count(values["history-months"], preset.historyMonths, "history-months", 36),
+        orderLines: count(values["order-lines"], preset.orderLines, "order-lines", 100_000_000),
+        ...(values["as-of"] !== undefined && { asOf: values["as-of"] }),
       });
+      const s = summary.sales;
       console.log(
-        `Demo company created: ${summary.territories} territories, ${summary.users} users.\n` +
+        `Demo company created in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summary.territories} territories, ` +
+          `${summary.users} users, ${s.distributors} distributors, ${s.outlets} outlets, ${s.skus} SKUs, ` +
+          `${s.orders} orders with ${s.orderLines} lines, ${s.stockMovements} stock movements, ${s.payments} payments.\n` +
           `Sign in as <role>@${values["email-domain"] ?? DEFAULT_DEMO.emailDomain} with password "${DEMO_PASSWORD}" (demo data only).`,
       );
       return 0;

@@ -279,6 +279,54 @@ export function shopName(rng: Rng): Bilingual {
   return join(words);
 }
 
+// Outlets by trade channel: the corner grocery ("Mudi Dokan"), the pharmacy, the confectionery, the cosmetics
+// shop and the wholesaler, each named the way its signboard would read. A separate function from shopName
+// so that adding it changed no name that shopName already gave.
+export type OutletChannel = "grocery" | "pharmacy" | "confectionery" | "cosmetics" | "wholesale";
+
+const CHANNEL_KINDS: Record<OutletChannel, readonly (readonly [kind: Word, weight: number])[]> = {
+  grocery: [
+    [["Store", "স্টোর"], 30],
+    [["General Store", "জেনারেল স্টোর"], 22],
+    [["Mudi Dokan", "মুদি দোকান"], 18],
+    [["Departmental Store", "ডিপার্টমেন্টাল স্টোর"], 8],
+    [["Varieties Store", "ভ্যারাইটিজ স্টোর"], 8],
+    [["Bhandar", "ভান্ডার"], 6],
+  ],
+  pharmacy: [
+    [["Pharmacy", "ফার্মেসী"], 60],
+    [["Medical Hall", "মেডিকেল হল"], 30],
+    [["Drug House", "ড্রাগ হাউস"], 10],
+  ],
+  confectionery: [
+    [["Confectionery", "কনফেকশনারি"], 60],
+    [["Bakery", "বেকারি"], 25],
+    [["Tea Stall", "টি স্টল"], 15],
+  ],
+  cosmetics: [
+    [["Cosmetics", "কসমেটিকস"], 70],
+    [["Fancy Store", "ফ্যান্সি স্টোর"], 30],
+  ],
+  wholesale: [
+    [["Traders", "ট্রেডার্স"], 40],
+    [["Wholesale", "হোলসেল"], 30],
+    [["Enterprise", "এন্টারপ্রাইজ"], 20],
+    [["Arot", "আড়ত"], 10],
+  ],
+};
+
+export function outletName(rng: Rng, channel: OutletChannel): Bilingual {
+  const words: Word[] = [];
+  if (rng.chance(0.08)) words.push(NEW);
+  if (rng.chance(0.25)) {
+    words.push(rng.chance(MUSLIM_SHARE) ? rng.pick(MUSLIM_MALE_GIVEN) : rng.pick(HINDU_MALE_GIVEN));
+  } else {
+    words.push(rng.pick(SHOP_PREFIXES));
+  }
+  words.push(rng.weightedPick(CHANNEL_KINDS[channel]));
+  return join(words);
+}
+
 // Distributors and suppliers: a family name ("Hossain Traders", "Saha & Sons") or an auspicious or
 // river name ("Meghna Distribution Ltd.") plus a trading form; the incorporated forms carry "Ltd." as
 // on letterheads. "& Sons" only follows a family name, and "Uddin" or "Ali" never stand alone.

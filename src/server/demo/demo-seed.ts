@@ -1,8 +1,10 @@
 // The demo company: the real 8 divisions and 64 districts of Bangladesh as the territory tree down to
 // routes, and one user per role (<role>@demo.bikri.app, password "bikri-demo": demo data only).
-// Deterministic: the same seed and sizes give the same ids and names on every machine. Later areas
-// (distributors, outlets, products, orders) add their own generators here, each on its own rng fork.
+// Deterministic: the same seed, sizes and as-of date give the same ids and names on every machine. The
+// secondary-sales data (catalogue, prices, distributors, outlets, stock and order history) comes from
+// sales-seed.ts, each part on its own rng fork.
 import type { Logger } from "pino";
+import { businessDate } from "../../shared/format.ts";
 import type { Locale } from "../../shared/locale.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import type { Db, Executor } from "../db/transaction.ts";
@@ -16,12 +18,14 @@ import { hashPassword } from "../users/passwords.ts";
 import { insertUser } from "../users/users.repository.ts";
 import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
 import { personName, phoneNumber } from "./bangladeshi-names.ts";
+import { BEAT_DAYS } from "./demo-calendar.ts";
+import { type SalesSize, type SalesSummary, type SeededUser, seedSales } from "./sales-seed.ts";
 import { createRng, type Rng } from "./seeded-random.ts";
 
 export const DEMO_PASSWORD = "bikri-demo";
 export const DEMO_DOMAIN = "demo.bikri.app";
 
-export interface DemoOptions {
+export interface DemoOptions extends SalesSize {
   seed: string;
   slug: string;
   /** Beats (routes) under each territory. */
@@ -30,7 +34,24 @@ export interface DemoOptions {
   extraUsers: number;
   /** Email domain of the demo users; a second demo org needs its own. */
   emailDomain: string;
+  /** The demo's "today" (YYYY-MM-DD): history ends here. Default: today in Dhaka. */
+  asOf?: string;
+  /** Keep foreign-key checks on during the bulk load (slower); the generator's own test sets it. */
+  checkReferences?: boolean;
 }
+
+/**
+ * Sizes of the secondary-sales data. `full` is the demo of the issue: 20,000 outlets on weekly beats with
+ * about a quarter to a third of visits ending in a memo, which over six months is about a million order
+ * lines. `small` is what the first `npm start` creates on the embedded database, quick enough to wait for.
+ * `tiny` is for the test organisations.
+ */
+export const DEMO_SIZES = {
+  tiny: { distributors: 3, outlets: 30, skus: 12, historyMonths: 1, orderLines: 250 },
+  small: { distributors: 60, outlets: 2000, skus: 150, historyMonths: 2, orderLines: 25_000 },
+  full: { distributors: 60, outlets: 20_000, skus: 150, historyMonths: 6, orderLines: 1_000_000 },
+} as const satisfies Record<string, SalesSize>;
+export type DemoSizeName = keyof typeof DEMO_SIZES;
 
 export const DEFAULT_DEMO: DemoOptions = {
   seed: "bikri-demo",
@@ -38,6 +59,7 @@ export const DEFAULT_DEMO: DemoOptions = {
   routesPerTerritory: 3,
   extraUsers: 24,
   emailDomain: DEMO_DOMAIN,
+  ...DEMO_SIZES.full,
 };
 
 export interface DemoSummary {
@@ -47,16 +69,8 @@ export interface DemoSummary {
   /** Ids by role of the fixed demo users, and the territory codes they are scoped to. */
   usersByRole: Record<Role, string>;
   territoryIdByCode: Map<string, string>;
+  sales: SalesSummary;
 }
-
-const WEEKDAYS: readonly [string, string][] = [
-  ["Saturday", "শনিবার"],
-  ["Sunday", "রবিবার"],
-  ["Monday", "সোমবার"],
-  ["Tuesday", "মঙ্গলবার"],
-  ["Wednesday", "বুধবার"],
-  ["Thursday", "বৃহস্পতিবার"],
-];
 
 /** Seeded ids are stamped at a fixed instant, so they do not change with the day the seed runs. */
 const SEED_EPOCH = new Date("2026-01-01T00:00:00Z");
@@ -69,6 +83,8 @@ function buildTerritories(orgId: string, rng: Rng, routesPerTerritory: number): 
     rows.push(row);
     return row;
   };
+  // Each territory's beats start on a different weekday, so that every working day has visits somewhere.
+  let territoryIndex = 0;
   const nation = add({ parentId: null, level: "national", code: "BD", name: "Bangladesh", nameBn: "বাংলাদেশ" }, null);
   for (const div of DIVISIONS) {
     const region = add(
@@ -86,7 +102,9 @@ function buildTerritories(orgId: string, rng: Rng, routesPerTerritory: number): 
           area.path,
         );
         for (let r = 0; r < routesPerTerritory; r++) {
-          const [dayEn, dayBn] = WEEKDAYS[r % WEEKDAYS.length] ?? ["Route", "রুট"];
+          const day = BEAT_DAYS[(territoryIndex + r) % BEAT_DAYS.length];
+          const dayEn = day?.[1] ?? "Route";
+          const dayBn = day?.[2] ?? "রুট";
           const n = r + 1;
           add(
             {
@@ -99,6 +117,7 @@ function buildTerritories(orgId: string, rng: Rng, routesPerTerritory: number): 
             terr.path,
           );
         }
+        territoryIndex++;
       }
     }
   }
@@ -139,6 +158,7 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
       return byCode.get(code)?.id ?? null;
     };
     let count = 0;
+    const seededUsers: SeededUser[] = [];
     const addUser = async (u: {
       email: string;
       name: string;
@@ -161,6 +181,7 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
       });
       if (!inserted) throw new Error(`${u.email} exists already: give this demo organisation its own --email-domain`);
       count++;
+      seededUsers.push({ id, role: u.role, territoryId: u.territoryId });
       return id;
     };
     for (const role of ROLES) {
@@ -189,11 +210,39 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
         locale: "bn",
       });
     }
+    const sales = await seedSales(tx as unknown as Db, {
+      orgId,
+      rng,
+      territories,
+      users: seededUsers,
+      repUserId: usersByRole.rep,
+      distributorUserId: usersByRole.distributor,
+      retailerUserId: usersByRole.retailer,
+      emailDomain: o.emailDomain,
+      passwordHash,
+      asOf: o.asOf ?? businessDate(),
+      checkReferences: o.checkReferences ?? false,
+      size: o,
+    });
+    count += sales.newReps;
     await recordAudit(tx as Executor, systemCtx(db, orgId), {
       entity: "org",
       entityId: orgId,
       action: "seed_demo",
-      after: { seed: o.seed, territories: territories.length, users: count },
+      after: {
+        seed: o.seed,
+        asOf: o.asOf ?? null,
+        size: {
+          distributors: o.distributors,
+          outlets: o.outlets,
+          skus: o.skus,
+          historyMonths: o.historyMonths,
+          orderLines: o.orderLines,
+        },
+        territories: territories.length,
+        users: count,
+        ...sales,
+      },
     });
     return {
       orgId,
@@ -201,6 +250,7 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
       users: count,
       usersByRole,
       territoryIdByCode: new Map(territories.map((t) => [t.code, t.id])),
+      sales,
     };
   });
 }
@@ -209,8 +259,18 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
 export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<DemoSummary | null> {
   if ((await countOrgs(db)) > 0) return null;
   const t0 = Date.now();
-  const summary = await seedDemo(db);
-  log.info({ territories: summary.territories, users: summary.users, ms: Date.now() - t0 }, "demo company created");
+  const summary = await seedDemo(db, DEMO_SIZES.small);
+  log.info(
+    {
+      territories: summary.territories,
+      users: summary.users,
+      outlets: summary.sales.outlets,
+      orders: summary.sales.orders,
+      orderLines: summary.sales.orderLines,
+      ms: Date.now() - t0,
+    },
+    "demo company created",
+  );
   return summary;
 }
 
