@@ -9,7 +9,12 @@ import { InviteAcceptPage } from "./features/auth/invite-accept-page.tsx";
 import { ProfilePage } from "./features/auth/profile-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { sessionQueryOptions } from "./features/auth/use-session.ts";
+import { catalogRoutes } from "./features/catalog/catalog-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
+import { networkRoutes } from "./features/network/network-routes.tsx";
+import { ordersRoutes } from "./features/orders/orders-routes.tsx";
+import { printRoutes } from "./features/orders/print-routes.tsx";
+import { retailerRoutes } from "./features/retailer/retailer-routes.tsx";
 import { ApiTokensPage } from "./features/tokens/api-tokens-page.tsx";
 import { UserListPage } from "./features/users/user-list-page.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
@@ -69,6 +74,9 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
+export type AppRoute = typeof appRoute;
+export type RootRoute = typeof rootRoute;
+
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
 
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: "/profile", component: ProfilePage });
@@ -125,7 +133,18 @@ const tokensRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   inviteRoute,
-  appRoute.addChildren([homeRoute, profileRoute, usersRoute, auditRoute, tokensRoute]),
+  ...retailerRoutes(rootRoute),
+  ...printRoutes(rootRoute),
+  appRoute.addChildren([
+    homeRoute,
+    profileRoute,
+    usersRoute,
+    auditRoute,
+    tokensRoute,
+    ...networkRoutes(appRoute),
+    ...catalogRoutes(appRoute),
+    ...ordersRoutes(appRoute),
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import bn from "./bn.json";
-import en from "./en.json";
+import { bn, en } from "./resources.ts";
 
 type Tree = { [k: string]: string | Tree };
 

@@ -3,8 +3,7 @@
 import i18next from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 import { isLocale, type Locale } from "../../shared/locale.ts";
-import bn from "./bn.json";
-import en from "./en.json";
+import { bn, en } from "./resources.ts";
 
 const STORAGE_KEY = "bikri.locale";
 

@@ -1,11 +1,15 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { Link, Navigate, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import type { ParseKeys } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/contracts/auth.ts";
 import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
+import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
+import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
+import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
 import { useLocale } from "../i18n/i18n.ts";
 import { DigitsSwitch } from "./digits-switch.tsx";
 import { AuditIcon, HomeIcon, KeyIcon, LogoutIcon, UserIcon, UsersIcon } from "./icons.tsx";
@@ -13,8 +17,10 @@ import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 
 interface NavItem {
-  to: "/" | "/users" | "/audit" | "/tokens";
-  labelKey: "nav.home" | "nav.users" | "nav.audit" | "nav.tokens";
+  to: string;
+  labelKey: ParseKeys;
+  /** A sentence for the home page's shortcut card. */
+  descriptionKey?: ParseKeys;
   testId: string;
   icon: ReactNode;
   permission?: string;
@@ -23,9 +29,110 @@ interface NavItem {
 // Later modules add their entries here; each is shown only to roles whose permissions include it.
 const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home", testId: "nav-home", icon: <HomeIcon /> },
-  { to: "/users", labelKey: "nav.users", testId: "nav-users", icon: <UsersIcon />, permission: "users.read" },
-  { to: "/audit", labelKey: "nav.audit", testId: "nav-audit", icon: <AuditIcon />, permission: "audit.read" },
-  { to: "/tokens", labelKey: "nav.tokens", testId: "nav-tokens", icon: <KeyIcon />, permission: "tokens.manage" },
+  {
+    to: "/outlets",
+    labelKey: "network.nav.outlets",
+    descriptionKey: "network.home.outlets",
+    testId: "nav-outlets",
+    icon: <OutletIcon />,
+    permission: "network.read",
+  },
+  {
+    to: "/distributors",
+    labelKey: "network.nav.distributors",
+    descriptionKey: "network.home.distributors",
+    testId: "nav-distributors",
+    icon: <DistributorIcon />,
+    permission: "network.read",
+  },
+  {
+    to: "/territories",
+    labelKey: "network.nav.territories",
+    descriptionKey: "network.home.territories",
+    testId: "nav-territories",
+    icon: <TerritoryIcon />,
+    permission: "network.read",
+  },
+  {
+    to: "/users",
+    labelKey: "nav.users",
+    descriptionKey: "home.shortcut.users",
+    testId: "nav-users",
+    icon: <UsersIcon />,
+    permission: "users.read",
+  },
+  {
+    to: "/audit",
+    labelKey: "nav.audit",
+    descriptionKey: "home.shortcut.audit",
+    testId: "nav-audit",
+    icon: <AuditIcon />,
+    permission: "audit.read",
+  },
+  {
+    to: "/tokens",
+    labelKey: "nav.tokens",
+    descriptionKey: "home.shortcut.tokens",
+    testId: "nav-tokens",
+    icon: <KeyIcon />,
+    permission: "tokens.manage",
+  },
+  {
+    to: "/orders",
+    labelKey: "orders.nav.orders",
+    descriptionKey: "orders.nav.ordersDesc",
+    testId: "nav-orders",
+    icon: <OrdersIcon />,
+    permission: "orders.read",
+  },
+  {
+    to: "/orders/new",
+    labelKey: "orders.nav.newOrder",
+    descriptionKey: "orders.nav.newOrderDesc",
+    testId: "nav-order-new",
+    icon: <NewOrderIcon />,
+    permission: "orders.write",
+  },
+  {
+    to: "/stock",
+    labelKey: "orders.nav.stock",
+    descriptionKey: "orders.nav.stockDesc",
+    testId: "nav-stock",
+    icon: <StockIcon />,
+    permission: "stock.read",
+  },
+  {
+    to: "/primary-orders",
+    labelKey: "orders.nav.primary",
+    descriptionKey: "orders.nav.primaryDesc",
+    testId: "nav-primary-orders",
+    icon: <TruckIcon />,
+    permission: "primary.read",
+  },
+  {
+    to: "/collections",
+    labelKey: "orders.nav.collections",
+    descriptionKey: "orders.nav.collectionsDesc",
+    testId: "nav-collections",
+    icon: <CashIcon />,
+    permission: "payments.read",
+  },
+  {
+    to: "/catalog",
+    labelKey: "catalog.nav.catalog",
+    descriptionKey: "catalog.home.catalog",
+    testId: "nav-catalog",
+    icon: <CatalogIcon />,
+    permission: "catalog.read",
+  },
+  {
+    to: "/price-lists",
+    labelKey: "catalog.nav.priceLists",
+    descriptionKey: "catalog.home.priceLists",
+    testId: "nav-price-lists",
+    icon: <PriceTagIcon />,
+    permission: "catalog.write",
+  },
 ];
 
 export const navItemsFor = (me: Pick<MeResponse, "permissions">) =>
@@ -35,6 +142,8 @@ export function AppLayout() {
   // Right after sign-out (or a lost session) the cache has no session for one render before the
   // router moves to /sign-in; render nothing then instead of a shell without a user.
   const { data: session } = useSession();
+  // Retailers have their own phone-first app at /shop, not the office screens.
+  if (session?.user.role === "retailer") return <Navigate to="/shop" replace />;
   return session ? (
     <MeContext value={session.user}>
       <SignedInShell />

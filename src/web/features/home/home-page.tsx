@@ -61,9 +61,11 @@ export function HomePage() {
                 {s.icon}
                 <div>
                   <Text fw={600}>{t(s.labelKey)}</Text>
-                  <Text size="sm" c="dimmed">
-                    {t(`home.shortcut.${s.labelKey.slice(4) as "users" | "audit" | "tokens"}`)}
-                  </Text>
+                  {s.descriptionKey && (
+                    <Text size="sm" c="dimmed">
+                      {t(s.descriptionKey)}
+                    </Text>
+                  )}
                 </div>
               </Group>
             </Card>

@@ -1,0 +1,13 @@
+// The translation catalogs: the core (bn.json / en.json) plus one file per business area under areas/, each
+// under its own top-level key, so areas can grow their strings without touching one another's files.
+import catalogBn from "./areas/catalog.bn.json";
+import catalogEn from "./areas/catalog.en.json";
+import networkBn from "./areas/network.bn.json";
+import networkEn from "./areas/network.en.json";
+import ordersBn from "./areas/orders.bn.json";
+import ordersEn from "./areas/orders.en.json";
+import coreBn from "./bn.json";
+import coreEn from "./en.json";
+
+export const en = { ...coreEn, network: networkEn, catalog: catalogEn, orders: ordersEn };
+export const bn: typeof en = { ...coreBn, network: networkBn, catalog: catalogBn, orders: ordersBn };
