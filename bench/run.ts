@@ -10,7 +10,8 @@ import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
-import { DEMO_PASSWORD, demoExists, seedDemo } from "../src/server/demo/demo-seed.ts";
+import { DEMO_PASSWORD, DEMO_SIZES, demoExists, seedDemo } from "../src/server/demo/demo-seed.ts";
+import { orderCapture } from "./order-capture.ts";
 
 interface Metric {
   name: string;
@@ -75,11 +76,32 @@ const workloads: Record<string, Workload> = {
   },
 };
 
+/** Workloads that bring their own database and server (seeded at benchmark size). */
+const standalone: Record<string, () => Promise<{ engine: string; metrics: Metric[] }>> = {
+  "order-capture": orderCapture,
+};
+
+function writeResult(name: string, engine: string, metrics: Metric[]) {
+  const result = { workload: name, engine, metrics };
+  const dir = path.resolve("bench/results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+}
+
 async function main() {
   const name = process.argv[2];
+  const alone = name ? standalone[name] : undefined;
+  if (name && alone) {
+    const { engine, metrics } = await alone();
+    writeResult(name, engine, metrics);
+    return;
+  }
   const workload = name ? workloads[name] : undefined;
   if (!name || !workload) {
-    console.error(`usage: npm run bench -- <workload>\nworkloads: ${Object.keys(workloads).join(", ")}`);
+    console.error(
+      `usage: npm run bench -- <workload>\nworkloads: ${[...Object.keys(workloads), ...Object.keys(standalone)].join(", ")}`,
+    );
     process.exit(2);
   }
   const config = loadConfig({
@@ -93,7 +115,8 @@ async function main() {
     config.database.kind === "postgres" ? config.database : { kind: "pglite-memory" },
   );
   await migrate(database);
-  if (!(await demoExists(database.db))) await seedDemo(database.db);
+  // These workloads read users and territories; the small sales data keeps their setup quick.
+  if (!(await demoExists(database.db))) await seedDemo(database.db, DEMO_SIZES.small);
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -105,11 +128,7 @@ async function main() {
   const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith("bikri_session=")) ?? "").split(";")[0] ?? "";
   try {
     const metrics = await workload(base, cookie);
-    const result = { workload: name, engine: database.engine, metrics };
-    const dir = path.resolve("bench/results");
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify(result, null, 2));
+    writeResult(name, database.engine, metrics);
   } finally {
     await app.close();
     await database.close();

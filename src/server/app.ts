@@ -17,8 +17,12 @@ import {
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import { localeFromAcceptLanguage } from "../shared/locale.ts";
+import { catalogRoutes } from "./catalog/catalog.routes.ts";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/connection.ts";
+import { inventoryRoutes } from "./inventory/inventory.routes.ts";
+import { networkRoutes } from "./network/network.routes.ts";
+import { ordersRoutes } from "./orders/orders.routes.ts";
 import { registerAuthentication } from "./platform/authenticate.ts";
 import { localeOf, registerErrorHandling, sendError } from "./platform/error-handler.ts";
 import { PlatformErrors } from "./platform/errors.ts";
@@ -131,6 +135,10 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   platformRoutes(app, { engine: database.engine, version: VERSION });
   authRoutes(app, { ...config.auth, loginRatePerMinute: config.auth.loginRatePerMinute });
   usersRoutes(app);
+  networkRoutes(app);
+  catalogRoutes(app);
+  inventoryRoutes(app);
+  ordersRoutes(app);
 
   await registerWebApp(app, config);
   return app;

@@ -7,6 +7,7 @@ import { openDatabase } from "./db/connection.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemoIfEmpty } from "./demo/demo-seed.ts";
+import { networkJobs } from "./network/network-jobs.ts";
 import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
 import { platformJobs } from "./platform/platform-jobs.ts";
 
@@ -45,7 +46,8 @@ async function main() {
   const seeded = config.seedDemo === "auto" ? await seedDemoIfEmpty(database.db, log) : null;
 
   let jobs: Jobs | null = null;
-  if (config.jobs.enabled) jobs = await startJobs(database, log, platformJobs(database.db, log));
+  if (config.jobs.enabled)
+    jobs = await startJobs(database, log, [...platformJobs(database.db, log), ...networkJobs(database.db, log)]);
 
   const app = await buildApp({ config, database, logger: log });
   try {

@@ -12,6 +12,24 @@ export const PERMISSIONS = {
   "audit.read": ["admin"],
   "tokens.manage": ["admin"],
   "notifications.send": ["admin"],
+  // Distribution network (S1): managers administer their own subtree.
+  "network.read": ["admin", "manager", "rep", "distributor", "marketing", "service"],
+  "network.write": ["admin", "manager"],
+  // Catalog and prices (S2): everyone who orders can read; head office sets them.
+  "catalog.read": ["admin", "manager", "rep", "distributor", "retailer", "marketing", "service"],
+  "catalog.write": ["admin"],
+  // Secondary orders (S3): taking orders; fulfilling them (invoice, dispatch, deliver, return) at the distributor.
+  "orders.read": ["admin", "manager", "rep", "distributor", "retailer", "service"],
+  "orders.write": ["admin", "manager", "rep", "distributor", "retailer"],
+  "orders.fulfil": ["admin", "manager", "distributor"],
+  "payments.read": ["admin", "manager", "rep", "distributor", "retailer"],
+  "payments.write": ["admin", "manager", "rep", "distributor"],
+  // Distributor stock (S5) and primary orders (S4): the company approves and dispatches.
+  "stock.read": ["admin", "manager", "rep", "distributor"],
+  "stock.write": ["admin", "distributor"],
+  "primary.read": ["admin", "manager", "distributor"],
+  "primary.write": ["admin", "distributor"],
+  "primary.approve": ["admin", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

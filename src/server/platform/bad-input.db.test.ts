@@ -197,6 +197,7 @@ function sampleValid(s: JsonSchema): unknown {
     case "string": {
       if (s.format === "uuid") return newId();
       if (s.format === "email") return `bad-input-probe@${ORG_A_DOMAIN}`;
+      if (s.format === "date") return "2026-11-24";
       const min = Math.max(s.minLength ?? 1, 1);
       const candidates = ["x".repeat(min), `/${"x".repeat(min)}`, "probe-value-1234"];
       const pattern = s.pattern ? new RegExp(s.pattern, "u") : null;
