@@ -10,7 +10,7 @@ import { buildApp, WEB_DIST } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
-import { seedDemo } from "../src/server/demo/demo-seed.ts";
+import { DEMO_SIZES, seedDemo } from "../src/server/demo/demo-seed.ts";
 
 export const CHROMIUM = process.env.BIKRI_CHROMIUM ?? "/usr/bin/chromium";
 export const chromiumAvailable = existsSync(CHROMIUM);
@@ -21,7 +21,8 @@ export async function startServer() {
   if (!existsSync(path.join(WEB_DIST, "index.html"))) throw new Error("dist/web is missing: run `npm run build` first");
   const database = await openDatabase({ kind: "pglite-memory" });
   await migrate(database);
-  await seedDemo(database.db, { routesPerTerritory: 1, extraUsers: 6 });
+  // The first-start size: journeys need a real-looking company, not the million-line demo (≈100 s per file).
+  await seedDemo(database.db, { routesPerTerritory: 1, extraUsers: 6, ...DEMO_SIZES.small });
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
