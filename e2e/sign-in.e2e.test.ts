@@ -59,3 +59,45 @@ describe.runIf(chromiumAvailable)("journey: sign in, switch to Bengali, sign out
     });
   }
 });
+
+describe.runIf(chromiumAvailable)("journey: a retailer signs in with the shop's mobile number", () => {
+  const j = journeyFixture();
+
+  it("types the number in Bengali digits on a 360 px phone and lands on the shop page, in Bengali", async () => {
+    // The demo retailer's number is the one of the outlet they own; an admin can read it.
+    const admin = await j.browser.newContext();
+    const signedIn = await admin.request.post(`${j.server.base}/api/v1/auth/sign-in`, {
+      data: { email: "admin@demo.bikri.app", password: "bikri-demo" },
+    });
+    expect(signedIn.status()).toBe(200);
+    const list = await admin.request.get(`${j.server.base}/api/v1/users?role=retailer`);
+    const retailer = (await list.json()).items.find((u: { email: string }) => u.email === "retailer@demo.bikri.app");
+    expect(retailer?.phone).toMatch(/^\+8801[3-9]\d{8}$/);
+    await admin.close();
+    const local = `0${(retailer.phone as string).slice(4)}`;
+    const bengali = local.replace(/\d/g, (d) => String.fromCharCode(0x09e6 + Number(d)));
+
+    const page = await j.browser.newPage({ viewport: { width: 360, height: 740 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(j.server.base);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByTestId("lang-bn").click();
+    await expect.poll(async () => page.getByTestId("signin-submit").textContent()).toMatch(/[\u0980-\u09FF]/);
+    await page.getByTestId("signin-email").fill(bengali);
+    await page.getByTestId("signin-password").fill("not-the-password");
+    await page.getByTestId("signin-submit").click();
+    // A wrong password is said in Bengali and keeps the visitor on the sign-in page.
+    await expect.poll(async () => page.getByRole("alert").textContent()).toMatch(/মোবাইল নম্বর বা পাসওয়ার্ড ভুল/);
+    await page.getByTestId("signin-password").fill("bikri-demo");
+    await page.getByTestId("signin-submit").click();
+    await page.waitForURL(/\/shop/);
+    await page.getByTestId("shop").waitFor();
+    expect(await page.getByTestId("shop").textContent()).toMatch(/[\u0980-\u09FF]/);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "retailer-phone-sign-in-bn-360.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -29,6 +29,7 @@ import type {
 import { businessDate } from "../../shared/format.ts";
 import { isUuid, newId } from "../../shared/ids.ts";
 import { priceFromMargin } from "../../shared/pricing/order-pricing.ts";
+import { violatedConstraint } from "../db/constraint-violation.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can, type Permission, territoryInScope } from "../platform/access.ts";
@@ -64,7 +65,7 @@ function page<T extends { code: string; id: string }, R>(rows: T[], limit: numbe
 
 /** A unique or foreign key the database refused, as the catalog error it means. */
 function mapViolation(e: unknown, code: string | undefined): never {
-  const v = repo.violatedConstraint(e);
+  const v = violatedConstraint(e);
   if (v?.kind === "unique" && v.constraint.includes("barcode"))
     throw CatalogErrors.barcodeTaken({ barcode: "", skuCode: "" });
   if (v?.kind === "unique") throw CatalogErrors.codeTaken({ code: code ?? "" });

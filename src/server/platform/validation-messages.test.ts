@@ -1,7 +1,7 @@
 // Each kind of Zod issue, made by Zod itself from a real schema, described in Bengali and English.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { BdPhone } from "../../shared/contracts/users.ts";
+import { BdPhone } from "../../shared/bd-phone.ts";
 import type { Locale } from "../../shared/locale.ts";
 import { hasBengali } from "../testing/assertions.ts";
 import { describeIssue, fieldLabel, type Issue } from "./validation-messages.ts";
@@ -91,10 +91,10 @@ describe("describeIssue", () => {
   });
 
   it("shows a pattern's own bilingual message (the contracts write them as 'en|bn')", () => {
-    // BdPhone's regex carries "Not a Bangladesh mobile number|বাংলাদেশি মোবাইল নম্বর নয়".
+    // BdPhone carries "Not a Bangladesh mobile number (01XXXXXXXXX)|বাংলাদেশি মোবাইল নম্বর নয় (০১XXXXXXXXX)".
     const issue = issueOf(BdPhone, "12345");
-    expect(describeIssue(issue, "en")).toBe("Not a Bangladesh mobile number");
-    expect(describeIssue(issue, "bn")).toBe("বাংলাদেশি মোবাইল নম্বর নয়");
+    expect(describeIssue(issue, "en")).toBe("Not a Bangladesh mobile number (01XXXXXXXXX)");
+    expect(describeIssue(issue, "bn")).toBe("বাংলাদেশি মোবাইল নম্বর নয় (০১XXXXXXXXX)");
   });
 
   it("does not describe an exclusive minimum as inclusive (positive() refuses 0)", () => {

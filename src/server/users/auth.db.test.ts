@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBengali, tokenSecret } from "../testing/assertions.ts";
-import { createTestApp, ORG_A_DOMAIN, PASSWORD, signIn, type TestApp } from "../testing/test-app.ts";
+import { hasBengali, must, tokenSecret } from "../testing/assertions.ts";
+import { createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, PASSWORD, signIn, type TestApp } from "../testing/test-app.ts";
 import { sha256 } from "./secrets.ts";
 
 describe("sign-in and sessions", () => {
@@ -251,5 +251,121 @@ describe("login rate limiting", () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect(last?.code).toBe("request.rate_limited");
     expect(hasBengali(last?.message)).toBe(true);
+  });
+});
+
+describe("sign-in with a mobile number (retailers)", () => {
+  let t: TestApp;
+  let retailerPhone: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    // The demo retailer signs in with the number of the outlet they own.
+    const row = await t.database.handle.db
+      .selectFrom("users")
+      .select("phone")
+      .where("id", "=", t.orgA.usersByRole.retailer)
+      .executeTakeFirstOrThrow();
+    retailerPhone = row.phone ?? "";
+    expect(retailerPhone).toMatch(/^\+8801[3-9]\d{8}$/);
+  });
+  afterAll(() => t.close());
+
+  const post = (payload: Record<string, unknown>, lang = "en") =>
+    t.app.inject({ method: "POST", url: "/api/v1/auth/sign-in", headers: { "accept-language": lang }, payload });
+  const local = () => `0${retailerPhone.slice(4)}`;
+  const bengali = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x09e6 + Number(d)));
+
+  it.each([
+    { form: "local", phone: () => local() },
+    { form: "international with spaces", phone: () => `+880 ${retailerPhone.slice(4, 8)} ${retailerPhone.slice(8)}` },
+    { form: "with a dash", phone: () => `${local().slice(0, 5)}-${local().slice(5)}` },
+    { form: "Bengali digits", phone: () => bengali(local()) },
+  ])("signs the retailer in with the number written $form, into their outlet", async ({ phone }) => {
+    const res = await post({ phone: phone(), password: PASSWORD });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({
+      id: t.orgA.usersByRole.retailer,
+      role: "retailer",
+      orgId: t.orgA.orgId,
+      scope: { kind: "outlet" },
+    });
+    expect(res.cookies.find((c) => c.name === "bikri_session")?.value.startsWith(`${t.orgA.orgId}.`)).toBe(true);
+  });
+
+  it("answers a wrong password and an unknown number alike, in the caller's language", async () => {
+    const wrong = await post({ phone: local(), password: "not-the-password" }, "bn");
+    const unknown = await post({ phone: "01999999999", password: PASSWORD }, "bn");
+    for (const res of [wrong, unknown]) {
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe("auth.invalid_credentials");
+      expect(hasBengali(res.json().error.message)).toBe(true);
+    }
+    expect(wrong.json().error.message).toBe(unknown.json().error.message);
+  });
+
+  it.each([
+    {
+      what: "a number that is not a Bangladesh mobile",
+      payload: { phone: "12345", password: PASSWORD },
+      field: "phone",
+    },
+    {
+      what: "both an email and a number",
+      payload: { email: `retailer@${ORG_A_DOMAIN}`, phone: "01711111111", password: PASSWORD },
+      field: "email",
+    },
+    { what: "neither an email nor a number", payload: { password: PASSWORD }, field: "email" },
+  ])("refuses $what with 400 and a message in Bengali", async ({ payload, field }) => {
+    const res = await post(payload, "bn");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("request.invalid");
+    const issues = res.json().error.details.issues as { field: string; message: string }[];
+    expect(issues.map((i) => i.field)).toContain(field);
+    expect(issues.every((i) => hasBengali(i.message))).toBe(true);
+    expect(res.cookies.find((c) => c.name === "bikri_session")).toBeUndefined();
+  });
+
+  it("refuses a deactivated retailer who signs in by number", async () => {
+    const admin = await signIn(t.app, `admin@${ORG_A_DOMAIN}`);
+    expect((await admin.request("POST", `/api/v1/users/${t.orgA.usersByRole.retailer}/deactivate`)).statusCode).toBe(
+      200,
+    );
+    const res = await post({ phone: local(), password: PASSWORD });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe("auth.deactivated");
+    expect((await admin.request("POST", `/api/v1/users/${t.orgA.usersByRole.retailer}/reactivate`)).statusCode).toBe(
+      200,
+    );
+    expect((await post({ phone: local(), password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it("keeps a number to one login: a second user with it is refused with 409 and nothing is written", async () => {
+    const admin = await signIn(t.app, `admin@${ORG_B_DOMAIN}`);
+    const email = `same.phone@${ORG_B_DOMAIN}`;
+    const res = await admin.request(
+      "POST",
+      "/api/v1/users",
+      { email, name: "Same Phone", role: "service", phone: local() },
+      {
+        "accept-language": "bn",
+      },
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe("user.phone_taken");
+    expect(hasBengali(res.json().error.message)).toBe(true);
+    const rows = await t.database.handle.db.selectFrom("users").select("id").where("email", "=", email).execute();
+    expect(rows).toEqual([]);
+    const other = must(
+      await t.database.handle.db
+        .selectFrom("users")
+        .select("id")
+        .where("org_id", "=", t.orgB.orgId)
+        .where("email", "=", `service@${ORG_B_DOMAIN}`)
+        .executeTakeFirst(),
+      "org B service user",
+    );
+    const patch = await admin.request("PATCH", `/api/v1/users/${other.id}`, { phone: local() });
+    expect(patch.statusCode).toBe(409);
+    expect(patch.json().error.code).toBe("user.phone_taken");
   });
 });

@@ -33,7 +33,7 @@ export function authRoutes(app: App, settings: auth.AuthSettings & { loginRatePe
       },
       schema: {
         tags,
-        summary: "Sign in with email and password; sets the session cookie",
+        summary: "Sign in with an email or a Bangladesh mobile number and a password; sets the session cookie",
         body: SignInRequest,
         response: { 200: SessionResponse, ...errors },
       },

@@ -96,11 +96,13 @@ function ctxFor(db: Db, user: UserRow, meta: RequestMeta, locale: Locale): Ctx {
 export async function signIn(
   db: Db,
   settings: AuthSettings,
-  input: { email: string; password: string },
+  input: { email?: string | undefined; phone?: string | undefined; password: string },
   meta: RequestMeta,
 ): Promise<IssuedSession> {
-  const email = input.email.trim().toLowerCase();
-  const user = await repo.findUserByEmail(db, email);
+  const user =
+    input.phone !== undefined
+      ? await repo.findUserByPhone(db, input.phone)
+      : await repo.findUserByEmail(db, (input.email ?? "").trim().toLowerCase());
   if (!user) {
     await verifyPassword(null, input.password);
     throw AuthErrors.invalidCredentials();

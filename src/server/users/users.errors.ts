@@ -4,8 +4,8 @@ export const AuthErrors = defineErrors({
   invalidCredentials: {
     code: "auth.invalid_credentials",
     status: 401,
-    en: "The email or password is wrong.",
-    bn: "ইমেইল বা পাসওয়ার্ড ভুল।",
+    en: "The email, mobile number or password is wrong.",
+    bn: "ইমেইল, মোবাইল নম্বর বা পাসওয়ার্ড ভুল।",
   },
   locked: {
     code: "auth.locked",
@@ -69,6 +69,12 @@ export const UserErrors = defineErrors({
     status: 409,
     en: "A user with this email already exists.",
     bn: "এই ইমেইলে একজন ব্যবহারকারী আগে থেকেই আছে।",
+  },
+  phoneTaken: {
+    code: "user.phone_taken",
+    status: 409,
+    en: "Another user already signs in with this mobile number.",
+    bn: "এই মোবাইল নম্বর দিয়ে আরেকজন ব্যবহারকারী আগে থেকেই সাইন ইন করেন।",
   },
   territoryRequired: {
     code: "user.territory_required",

@@ -47,6 +47,11 @@ export function findUserByEmail(db: Executor, email: string) {
   return usersWithTerritory(db).where("u.email", "=", email).executeTakeFirst();
 }
 
+/** Phone numbers are unique among users (users_phone_key), stored as +8801XXXXXXXXX. */
+export function findUserByPhone(db: Executor, phone: string) {
+  return usersWithTerritory(db).where("u.phone", "=", phone).executeTakeFirst();
+}
+
 export function findUser(db: Executor, orgId: string, id: string) {
   return usersWithTerritory(db).where("u.org_id", "=", orgId).where("u.id", "=", id).executeTakeFirst();
 }

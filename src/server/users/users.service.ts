@@ -5,6 +5,7 @@ import type { CreateUserRequest, UpdateUserRequest, UserListQuery } from "../../
 import { isUuid, newId } from "../../shared/ids.ts";
 import type { Locale } from "../../shared/locale.ts";
 import type { Role } from "../../shared/roles.ts";
+import { violatedConstraint } from "../db/constraint-violation.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
@@ -100,6 +101,13 @@ export async function listUsers(ctx: Ctx, query: UserListQuery) {
   };
 }
 
+/** The unique index decides whether a mobile number is free, not a prior read (users_phone_key). */
+function refusePhoneTaken(e: unknown): never {
+  const v = violatedConstraint(e);
+  if (v?.kind === "unique" && v.constraint === "users_phone_key") throw UserErrors.phoneTaken();
+  throw e;
+}
+
 export async function getUser(ctx: Ctx, id: string) {
   if (!can(ctx.actor, "users.read")) throw AccessErrors.forbidden();
   return userResponse(await loadVisible(ctx.db, ctx, id));
@@ -113,22 +121,24 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
   return withTransaction(ctx.db, async (tx) => {
     await checkAssignment(tx, ctx, { role: input.role, territoryId });
     const id = newId();
-    const inserted = await repo.insertUser(tx, {
-      org_id: ctx.actor.orgId,
-      id,
-      email: input.email,
-      name: input.name,
-      phone: input.phone ?? null,
-      role: input.role,
-      territory_id: territoryId,
-      distributor_id: input.distributorId ?? null,
-      outlet_id: input.outletId ?? null,
-      locale: input.locale ?? ("bn" satisfies Locale),
-      password_hash: passwordHash,
-      password_changed_at: passwordHash ? new Date() : null,
-      invite_token_hash: invite?.hash ?? null,
-      invite_expires_at: invite?.expiresAt ?? null,
-    });
+    const inserted = await repo
+      .insertUser(tx, {
+        org_id: ctx.actor.orgId,
+        id,
+        email: input.email,
+        name: input.name,
+        phone: input.phone ?? null,
+        role: input.role,
+        territory_id: territoryId,
+        distributor_id: input.distributorId ?? null,
+        outlet_id: input.outletId ?? null,
+        locale: input.locale ?? ("bn" satisfies Locale),
+        password_hash: passwordHash,
+        password_changed_at: passwordHash ? new Date() : null,
+        invite_token_hash: invite?.hash ?? null,
+        invite_expires_at: invite?.expiresAt ?? null,
+      })
+      .catch(refusePhoneTaken);
     // The unique index decides, not a prior read: two concurrent creations cannot both pass.
     if (!inserted) throw UserErrors.emailTaken();
     const created = await loadVisible(tx, ctx, id);
@@ -150,15 +160,17 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
     const territoryId = input.territoryId !== undefined ? input.territoryId : before.territory_id;
     if (input.role !== undefined || input.territoryId !== undefined)
       await checkAssignment(tx, ctx, { role, territoryId });
-    await repo.updateUser(tx, ctx.actor.orgId, id, {
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.phone !== undefined && { phone: input.phone }),
-      ...(input.locale !== undefined && { locale: input.locale }),
-      ...(input.distributorId !== undefined && { distributor_id: input.distributorId }),
-      ...(input.outletId !== undefined && { outlet_id: input.outletId }),
-      role,
-      territory_id: territoryId,
-    });
+    await repo
+      .updateUser(tx, ctx.actor.orgId, id, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.phone !== undefined && { phone: input.phone }),
+        ...(input.locale !== undefined && { locale: input.locale }),
+        ...(input.distributorId !== undefined && { distributor_id: input.distributorId }),
+        ...(input.outletId !== undefined && { outlet_id: input.outletId }),
+        role,
+        territory_id: territoryId,
+      })
+      .catch(refusePhoneTaken);
     const after = await repo.findUser(tx, ctx.actor.orgId, id);
     if (!after) throw UserErrors.notFound();
     await recordAudit(tx, ctx, {

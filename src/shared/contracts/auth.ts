@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BdPhone } from "../bd-phone.ts";
 import { ROLES } from "../roles.ts";
 import { LocaleSchema } from "./common.ts";
 
@@ -10,10 +11,17 @@ export const Email = z
 /** Long enough to resist guessing, short enough that argon2 is not a denial-of-service lever. */
 export const NewPassword = z.string().min(10).max(200);
 
-export const SignInRequest = z.strictObject({
-  email: z.string().min(1).max(254),
-  password: z.string().min(1).max(200),
-});
+/** Staff sign in with their email; retailers usually with their mobile number (any written form). */
+export const SignInRequest = z
+  .strictObject({
+    email: z.string().min(1).max(254).optional(),
+    phone: BdPhone.optional(),
+    password: z.string().min(1).max(200),
+  })
+  .refine((b) => (b.email === undefined) !== (b.phone === undefined), {
+    message: "Give an email or a mobile number|ইমেইল অথবা মোবাইল নম্বর দিন",
+    path: ["email"],
+  });
 
 export const ScopeResponse = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("org") }),

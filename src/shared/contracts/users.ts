@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { BdPhone } from "../bd-phone.ts";
 import { ROLES } from "../roles.ts";
 import { Email, NewPassword } from "./auth.ts";
 import { LocaleSchema, PageQuery } from "./common.ts";
-
-/** Bangladesh mobile numbers: 01[3-9] and 8 digits, optionally written with +880 / 880. */
-export const BdPhone = z
-  .string()
-  .trim()
-  .transform((s) => s.replace(/[\s-]/g, ""))
-  .pipe(z.string().regex(/^(?:\+?880|0)1[3-9]\d{8}$/, "Not a Bangladesh mobile number|বাংলাদেশি মোবাইল নম্বর নয়"))
-  .transform((s) => `+880${s.slice(-10)}`);
 
 export const CreateUserRequest = z.strictObject({
   email: Email,

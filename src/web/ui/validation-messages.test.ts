@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
+import { BdPhone } from "../../shared/bd-phone.ts";
 import { NewPassword } from "../../shared/contracts/auth.ts";
-import { BdPhone } from "../../shared/contracts/users.ts";
 import { formattersFor } from "./use-format.ts";
 import { issueMessage } from "./validation-messages.ts";
 
@@ -13,8 +13,8 @@ describe("issueMessage", () => {
   it("picks the right half of a bilingual contract message", () => {
     const issue = BdPhone.safeParse("12345").error?.issues[0];
     if (!issue) throw new Error("expected an issue");
-    expect(issueMessage(issue, t, formattersFor("bn", true))).toBe("বাংলাদেশি মোবাইল নম্বর নয়");
-    expect(issueMessage(issue, t, formattersFor("en", true))).toBe("Not a Bangladesh mobile number");
+    expect(issueMessage(issue, t, formattersFor("bn", true))).toBe("বাংলাদেশি মোবাইল নম্বর নয় (০১XXXXXXXXX)");
+    expect(issueMessage(issue, t, formattersFor("en", true))).toBe("Not a Bangladesh mobile number (01XXXXXXXXX)");
   });
 
   it("words a too-short password with the minimum in the user's digits", () => {

@@ -12,7 +12,7 @@ export function SignInPage() {
   const { t } = useTranslation();
   const router = useRouter();
   const { redirect } = route.useSearch();
-  const [email, setEmail] = useState("");
+  const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
   const signIn = useSignIn({
     meta: { inlineError: true },
@@ -21,8 +21,10 @@ export function SignInPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!email.trim() || !password) return;
-    signIn.mutate({ email: email.trim(), password });
+    const name = login.trim();
+    if (!name || !password) return;
+    // Staff sign in with their email, retailers usually with their mobile number.
+    signIn.mutate(name.includes("@") ? { email: name, password } : { phone: name, password });
   };
 
   return (
@@ -31,14 +33,15 @@ export function SignInPage() {
         <Stack gap="sm">
           <ErrorAlert error={signIn.error} />
           <TextInput
-            label={t("auth.email")}
-            type="email"
+            label={t("auth.emailOrPhone")}
+            description={t("auth.emailOrPhoneHint")}
             autoComplete="username"
-            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
             required
             autoFocus
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            value={login}
+            onChange={(e) => setLogin(e.currentTarget.value)}
             data-testid="signin-email"
           />
           <PasswordInput
