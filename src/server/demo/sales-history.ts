@@ -9,6 +9,7 @@
 // except for a few SKUs left to run out and a few over-stocked.
 import { type LineInput, type PricedLine, priceLine } from "../catalog/order-pricing.ts";
 import type { Db } from "../db/transaction.ts";
+import { setLastOrderNumber } from "../orders/orders.repository.ts";
 import { addMonths, dateOf, dayNumber, dhakaAt, eidSeason, weekdayOf } from "./demo-calendar.ts";
 import { insertSeedRows, type SeedRow, type SeedTable } from "./sales-seed.repository.ts";
 import type { DistributorInfo, OutletInfo, PriceListInfo, RouteInfo, SkuInfo } from "./sales-seed.ts";
@@ -967,7 +968,6 @@ export async function seedHistory(db: Db, h: HistoryInput): Promise<HistorySumma
     })),
   );
   await insertSeedRows(db, "document_counters", [
-    { org_id: orgId, series: "SO", next_value: counters.so + 1 },
     { org_id: orgId, series: "PO", next_value: counters.po + 1 },
     { org_id: orgId, series: "RET", next_value: counters.ret + 1 },
     { org_id: orgId, series: "RCPT", next_value: counters.rcpt + 1 },
@@ -977,5 +977,6 @@ export async function seedHistory(db: Db, h: HistoryInput): Promise<HistorySumma
       next_value: (counters.inv[di] ?? 0) + 1,
     })),
   ]);
+  await setLastOrderNumber(db, orgId, counters.so);
   return summary;
 }

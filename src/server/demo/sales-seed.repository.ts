@@ -337,3 +337,8 @@ export async function linkDemoUser(
     .where("id", "=", userId)
     .execute();
 }
+
+/** Planner statistics for every table, after a bulk load. */
+export async function refreshPlannerStatistics(db: Executor): Promise<void> {
+  await sql`analyze`.execute(db);
+}

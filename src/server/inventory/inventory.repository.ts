@@ -41,13 +41,18 @@ export async function lockBalances(
   orgId: string,
   distributorId: string,
   skuIds: readonly string[],
+  { create = true }: { create?: boolean } = {},
 ): Promise<Map<string, BalanceRow>> {
   const sorted = [...new Set(skuIds)].sort();
   if (sorted.length === 0) return new Map();
-  await sql`
-    insert into stock_balances (org_id, distributor_id, sku_id)
-    select ${orgId}, ${distributorId}, s from unnest(${sorted}::uuid[]) s
-    on conflict do nothing`.execute(db);
+  // Creating missing rows first keeps the lock order by SKU for rows that did not exist yet. A reservation
+  // passes create: false, since a missing row is no stock at all; that spares the insert, which has to wait
+  // for every concurrent writer of the same rows.
+  if (create)
+    await sql`
+      insert into stock_balances (org_id, distributor_id, sku_id)
+      select ${orgId}, ${distributorId}, s from unnest(${sorted}::uuid[]) s
+      on conflict do nothing`.execute(db);
   const rows = await sql<BalanceRow>`
     select sku_id, on_hand, reserved, damaged from stock_balances
     where org_id = ${orgId} and distributor_id = ${distributorId} and sku_id = any(${sorted}::uuid[])

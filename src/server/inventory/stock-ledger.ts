@@ -24,6 +24,7 @@ export async function reserveStock(
     orgId,
     distributorId,
     wanted.map((w) => w.skuId),
+    { create: false },
   );
   for (const w of wanted) {
     const b = balances.get(w.skuId);

@@ -78,6 +78,17 @@ export function findOutlet(db: Executor, orgId: string, scope: Scope, id: string
 }
 
 /** The plain outlet row an order needs, with its route's path; no scope (the caller checks it). */
+/** Holds the outlet's credit decision until the transaction ends; edits and new references are not blocked. */
+export async function lockOutletCredit(db: Executor, orgId: string, id: string): Promise<void> {
+  await db
+    .selectFrom("outlets")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .forNoKeyUpdate()
+    .execute();
+}
+
 export function findOutletForOrder(db: Executor, orgId: string, id: string) {
   return db
     .selectFrom("outlets as o")

@@ -99,6 +99,13 @@ export async function getOutletForOrder(db: Executor, orgId: string, outletId: s
 }
 
 /**
+ * Serialises credit checks of one outlet: two orders confirmed at once must not both fit under a limit that
+ * only one fits under. Held until the caller's transaction ends.
+ */
+export const lockOutletCredit = (db: Executor, orgId: string, outletId: string) =>
+  repo.lockOutletCredit(db, orgId, outletId);
+
+/**
  * Who served an outlet on a date: the assignment with the latest effective_from not after it; before any
  * assignment, the outlet's current values. Null when there is no such outlet.
  */

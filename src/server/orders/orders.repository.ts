@@ -53,20 +53,18 @@ export async function replaceLines(db: Executor, orgId: string, orderId: string,
     .execute();
 }
 
-/** Takes the next order number as the transaction's last statement (see numbering.repository.ts). */
-export async function assignOrderNumber(db: Executor, orgId: string, orderId: string): Promise<string> {
+/** The org's next order number, SO-0000001 onwards, from its sequence (gaps allowed, no lock held). */
+export async function nextOrderNumber(db: Executor, orgId: string): Promise<string> {
   const r = await sql<{ number: string }>`
-    with n as (
-      insert into document_counters (org_id, series, next_value) values (${orgId}, 'SO', 2)
-      on conflict (org_id, series) do update set next_value = document_counters.next_value + 1
-      returning next_value - 1 as v
-    )
-    update secondary_orders set number = 'SO-' || lpad(n.v::text, 7, '0') from n
-    where org_id = ${orgId} and id = ${orderId}
-    returning number`.execute(db);
+    select 'SO-' || lpad(next_order_number(${orgId})::text, 7, '0') as number`.execute(db);
   const number = r.rows[0]?.number;
-  if (!number) throw new Error("order number not assigned");
+  if (!number) throw new Error("no order number");
   return number;
+}
+
+/** After a bulk load of orders numbered 1..last: the next order gets last + 1. */
+export async function setLastOrderNumber(db: Executor, orgId: string, last: number): Promise<void> {
+  await sql`select set_last_order_number(${orgId}, ${last})`.execute(db);
 }
 
 const orderColumns = [

@@ -25,7 +25,13 @@ import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { issueStock, releaseStock, reserveStock, returnStock } from "../inventory/stock-ledger.ts";
-import { assignmentOn, getOutletForOrder, outletVisible, repOnRoute } from "../network/outlets.service.ts";
+import {
+  assignmentOn,
+  getOutletForOrder,
+  lockOutletCredit,
+  outletVisible,
+  repOnRoute,
+} from "../network/outlets.service.ts";
 import { AccessErrors, type Actor, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -235,6 +241,7 @@ const totalsOf = (lines: readonly repo.LineRow[]) => ({
 /** Dues plus open orders plus this order must stay within the outlet's limit (no limit: no check). */
 async function checkCredit(tx: Executor, orgId: string, outlet: OutletForOrder, orderId: string, total: number) {
   if (outlet.credit_limit_poisha === null) return;
+  await lockOutletCredit(tx, orgId, outlet.id);
   const { balance, open } = await repo.outletExposure(tx, orgId, outlet.id, orderId);
   if (balance + open + total > outlet.credit_limit_poisha)
     throw OrderErrors.creditLimit({ exposure: balance + open, order: total, limit: outlet.credit_limit_poisha });
@@ -286,8 +293,7 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
     const inserted = await repo.insertOrder(tx, {
       org_id: orgId,
       id,
-      // A placeholder until the number is taken, last, just before commit.
-      number: id,
+      number: await repo.nextOrderNumber(tx, orgId),
       outlet_id: outlet.id,
       distributor_id: distributorId,
       route_id: routeId,
@@ -305,18 +311,6 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
     });
     if (!inserted) throw OrderErrors.idTaken();
     await repo.replaceLines(tx, orgId, id, lines);
-    if (input.confirm)
-      await reserveStock(
-        tx,
-        orgId,
-        distributorId,
-        lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
-        {
-          refType: ORDER_REF,
-          refId: id,
-          createdBy: ctx.actor.userId,
-        },
-      );
     await repo.insertEvent(tx, {
       orgId,
       orderId: id,
@@ -325,14 +319,21 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
       actorUserId: ctx.actor.userId,
     });
     const created = await detail(tx, ctx, id);
-    // The number is taken last: the counter row stays locked only for one update, the audit insert and the commit.
-    created.number = await repo.assignOrderNumber(tx, orgId, id);
     await recordAudit(tx, ctx, {
       entity: "secondary_order",
       entityId: id,
       action: "create",
       after: auditView(created),
     });
+    // Last: the distributor's stock rows stay locked until commit, and orders for the same stock queue on them.
+    if (input.confirm)
+      await reserveStock(
+        tx,
+        orgId,
+        distributorId,
+        lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
+        { refType: ORDER_REF, refId: id, createdBy: ctx.actor.userId },
+      );
     return created;
   });
 }
