@@ -24,6 +24,10 @@ describe("serving the web app", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/<script type="module"[^>]* src="\/assets\//);
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    // The outlet map's tiles may load from the configured tile server, and from nowhere else.
+    expect(res.headers.get("content-security-policy")).toContain(
+      "img-src 'self' data: blob: https://tile.openstreetmap.org;",
+    );
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("cache-control")).toBe("no-cache");
   });

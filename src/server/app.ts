@@ -18,7 +18,7 @@ import {
 import type { Logger } from "pino";
 import { localeFromAcceptLanguage } from "../shared/locale.ts";
 import { catalogRoutes } from "./catalog/catalog.routes.ts";
-import type { Config } from "./config.ts";
+import { type Config, tileOrigin } from "./config.ts";
 import type { DatabaseHandle } from "./db/connection.ts";
 import { inventoryRoutes } from "./inventory/inventory.routes.ts";
 import { networkRoutes } from "./network/network.routes.ts";
@@ -80,7 +80,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
         scriptSrc: ["'self'"],
         // Mantine sets CSS variables through a style element and style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
+        // Map tiles come from the configured tile server.
+        imgSrc: ["'self'", "data:", "blob:", ...(config.map.tiles ? [tileOrigin(config.map.tiles.url)] : [])],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -135,7 +136,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   platformRoutes(app, { engine: database.engine, version: VERSION });
   authRoutes(app, { ...config.auth, loginRatePerMinute: config.auth.loginRatePerMinute });
   usersRoutes(app);
-  networkRoutes(app);
+  networkRoutes(app, { mapTiles: config.map.tiles });
   catalogRoutes(app);
   inventoryRoutes(app);
   ordersRoutes(app);

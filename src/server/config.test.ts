@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, tileOrigin } from "./config.ts";
 
 const errorOf = (env: Record<string, string>): ConfigError => {
   try {
@@ -23,6 +23,9 @@ describe("loadConfig", () => {
       seedDemo: "auto",
       jobs: { enabled: true },
       defaultLocale: "bn",
+      map: {
+        tiles: { url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", attribution: "© OpenStreetMap contributors" },
+      },
       auth: {
         sessionTtlMs: 7 * 24 * 3600_000,
         maxFailures: 5,
@@ -145,5 +148,27 @@ describe("loadConfig", () => {
     expect(c.http.port).toBe(3000);
     expect(c.http.host).toBe("0.0.0.0");
     expect(c.database.kind).toBe("pglite");
+  });
+
+  it("takes the map's tile server from MAP_TILE_URL, or none on a LAN without internet", () => {
+    const own = loadConfig({
+      MAP_TILE_URL: "https://{s}.tiles.example.com.bd/osm/{z}/{x}/{y}.png",
+      MAP_TILE_ATTRIBUTION: "Tiles: Example",
+    });
+    expect(own.map.tiles).toEqual({
+      url: "https://{s}.tiles.example.com.bd/osm/{z}/{x}/{y}.png",
+      attribution: "Tiles: Example",
+    });
+    expect(tileOrigin(own.map.tiles?.url ?? "")).toBe("https://*.tiles.example.com.bd");
+    expect(tileOrigin("http://10.0.0.5:8080/{z}/{x}/{y}.png")).toBe("http://10.0.0.5:8080");
+    expect(loadConfig({ MAP_TILE_URL: "none" }).map.tiles).toBeNull();
+  });
+
+  it.each([
+    "tile.example.com/{z}/{x}/{y}.png",
+    "https://tile.example.com/tiles.png",
+    "javascript:alert(1)/{z}/{x}/{y}",
+  ])("refuses MAP_TILE_URL=%s, naming the variable", (url) => {
+    expect(errorOf({ MAP_TILE_URL: url }).message).toContain("MAP_TILE_URL");
   });
 });

@@ -40,7 +40,27 @@ const EnvSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
+  // The outlet map's background: an http(s) tile URL template with {z}, {x} and {y} (and optionally {s} for
+  // subdomains), or "none" on a LAN without internet (the outlets are still drawn, on a blank background).
+  MAP_TILE_URL: z
+    .union([
+      z.literal("none"),
+      z
+        .string()
+        .regex(
+          /^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/,
+          "a tile URL template such as https://tile.example/{z}/{x}/{y}.png",
+        ),
+    ])
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MAP_TILE_ATTRIBUTION: z.string().max(500).default("© OpenStreetMap contributors"),
 });
+
+/** The origin a tile URL template loads images from, for the Content-Security-Policy ({s} becomes *). */
+export function tileOrigin(template: string): string {
+  const m = /^(https?:\/\/[^/]+)/.exec(template);
+  return (m?.[1] ?? "").replace(/\{s\}/g, "*");
+}
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -65,6 +85,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.BIKRI_SEED_DEMO,
     jobs: { enabled: e.BIKRI_JOBS },
     defaultLocale: e.BIKRI_DEFAULT_LOCALE,
+    map: {
+      tiles: e.MAP_TILE_URL === "none" ? null : { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
+    },
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
       maxFailures: e.LOGIN_MAX_FAILURES,

@@ -45,7 +45,7 @@ const errors = {
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export function networkRoutes(app: App) {
+export function networkRoutes(app: App, options: { mapTiles: OutletMapResponse["tiles"] }) {
   // Imports take the file as it is (Content-Type: text/csv) as well as JSON {csv}.
   if (!app.hasContentTypeParser("text/csv"))
     app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, { csv: body }));
@@ -252,7 +252,7 @@ export function networkRoutes(app: App) {
         response: { 200: OutletMapResponse, ...errors },
       },
     },
-    async (request) => outlets.outletMap(ctxOf(request), request.query),
+    async (request) => ({ ...(await outlets.outletMap(ctxOf(request), request.query)), tiles: options.mapTiles }),
   );
 
   app.post(

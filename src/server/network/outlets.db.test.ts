@@ -399,6 +399,11 @@ describe("outlets", () => {
     it("returns light points inside a bounding box", async () => {
       const dhaka = await admin.request("GET", "/api/v1/outlets/map?bbox=89.5,23.0,91.0,24.5");
       expect(dhaka.statusCode, dhaka.body).toBe(200);
+      // The background tiles are the server's configured ones (the default, in tests).
+      expect(dhaka.json().tiles).toEqual({
+        url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        attribution: "© OpenStreetMap contributors",
+      });
       expect(ids(dhaka)).toContain(mudi.id);
       expect(ids(dhaka)).not.toContain(ctgShop.id);
       const point = dhaka.json().items.find((p: { id: string }) => p.id === mudi.id);

@@ -295,7 +295,12 @@ export const OutletMapPoint = z.object({
   class: OutletClass,
 });
 
-export const OutletMapResponse = z.object({ items: z.array(OutletMapPoint), truncated: z.boolean() });
+export const OutletMapResponse = z.object({
+  items: z.array(OutletMapPoint),
+  truncated: z.boolean(),
+  /** The background tiles the server is configured with (MAP_TILE_URL); null when there are none. */
+  tiles: z.object({ url: z.string(), attribution: z.string() }).nullable(),
+});
 
 export const TimelineEntry = z.object({
   id: z.string(),
@@ -344,6 +349,8 @@ export type OutletAssignmentResponse = z.infer<typeof OutletAssignmentResponse>;
 export type AssignOutletRequest = z.infer<typeof AssignOutletRequest>;
 export type OutletMapQuery = z.infer<typeof OutletMapQuery>;
 export type OutletMapPoint = z.infer<typeof OutletMapPoint>;
+export type OutletMapResponse = z.infer<typeof OutletMapResponse>;
+export type MapTiles = NonNullable<OutletMapResponse["tiles"]>;
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export type AssignRepRequest = z.infer<typeof AssignRepRequest>;
 export type RouteAssignmentResponse = z.infer<typeof RouteAssignmentResponse>;

@@ -1,7 +1,9 @@
-// The one place the map's tile source is named. The markers are drawn as vector circles, so the map still
-// shows every outlet when tiles cannot load (no internet on a LAN install).
-export const MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-export const MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+// Where the outlet map starts. The tile source is the server's (MAP_TILE_URL, sent with the map points); the
+// markers are vector circles, so the map still shows every outlet when tiles cannot load.
 /** Bangladesh, for a map with nothing on it yet. */
 export const BANGLADESH_CENTER: [number, number] = [23.7, 90.35];
 export const BANGLADESH_ZOOM = 7;
+
+/** Leaflet shows the attribution as HTML; the operator's text is text. */
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

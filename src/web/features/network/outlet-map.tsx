@@ -6,10 +6,10 @@ import { useNavigate } from "@tanstack/react-router";
 import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { OutletMapPoint } from "../../../shared/contracts/network.ts";
+import type { MapTiles, OutletMapPoint } from "../../../shared/contracts/network.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { NumberText } from "../../ui/formatted-values.tsx";
-import { BANGLADESH_CENTER, BANGLADESH_ZOOM, MAP_TILE_ATTRIBUTION, MAP_TILE_URL } from "./map-tiles.ts";
+import { BANGLADESH_CENTER, BANGLADESH_ZOOM, escapeHtml } from "./map-tiles.ts";
 import { CHANNEL_COLORS, localName } from "./network-labels.ts";
 import { type OutletFilters, useOutletMap } from "./use-outlets.ts";
 
@@ -35,12 +35,12 @@ export function OutletMap({ filters }: { filters: OutletFilters }) {
           {t("network.outlets.mapTruncated")}
         </Alert>
       ) : null}
-      <LeafletMap points={items} />
+      <LeafletMap points={items} tiles={points.data?.tiles ?? null} />
     </Box>
   );
 }
 
-function LeafletMap({ points }: { points: OutletMapPoint[] }) {
+function LeafletMap({ points, tiles }: { points: OutletMapPoint[]; tiles: MapTiles | null }) {
   const locale = useLocale();
   const navigate = useNavigate();
   const container = useRef<HTMLDivElement>(null);
@@ -50,7 +50,6 @@ function LeafletMap({ points }: { points: OutletMapPoint[] }) {
   useEffect(() => {
     if (!container.current || map.current) return;
     const m = L.map(container.current, { preferCanvas: true }).setView(BANGLADESH_CENTER, BANGLADESH_ZOOM);
-    L.tileLayer(MAP_TILE_URL, { attribution: MAP_TILE_ATTRIBUTION, maxZoom: 19 }).addTo(m);
     layer.current = L.layerGroup().addTo(m);
     map.current = m;
     return () => {
@@ -58,6 +57,18 @@ function LeafletMap({ points }: { points: OutletMapPoint[] }) {
       map.current = null;
     };
   }, []);
+
+  // The server names the tile source (MAP_TILE_URL); without one the outlets are drawn on a blank map.
+  const tileUrl = tiles?.url;
+  const attribution = tiles?.attribution ?? "";
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !tileUrl) return;
+    const tileLayer = L.tileLayer(tileUrl, { attribution: escapeHtml(attribution), maxZoom: 19 }).addTo(m);
+    return () => {
+      tileLayer.remove();
+    };
+  }, [tileUrl, attribution]);
 
   useEffect(() => {
     const m = map.current;

@@ -11,7 +11,7 @@ import type {
   CreateOutletRequest,
   OutletDetailResponse,
   OutletListQuery,
-  OutletMapPoint,
+  OutletMapResponse,
   OutletResponse,
   TimelineEntry,
   UpdateOutletRequest,
@@ -60,8 +60,7 @@ export function useOutletMap(
 ) {
   return useQuery({
     queryKey: outletKeys.map(filters),
-    queryFn: ({ signal }) =>
-      api.get<{ items: OutletMapPoint[]; truncated: boolean }>("/api/v1/outlets/map", query(filters), signal),
+    queryFn: ({ signal }) => api.get<OutletMapResponse>("/api/v1/outlets/map", query(filters), signal),
     enabled,
     placeholderData: keepPreviousData,
   });
