@@ -110,6 +110,11 @@ describe("distributor stock", () => {
     expect(page2.nextCursor).toBeNull();
     const none = (await distributor.request("GET", stockUrl(f.distributorId, "&outOfStock=true"))).json();
     expect(none.items).toEqual([]);
+    // "false" means false (a coerced boolean would read any non-empty text as true)
+    const all = (await distributor.request("GET", stockUrl(f.distributorId, "&outOfStock=false"))).json();
+    expect(all.items.map((i: { skuCode: string }) => i.skuCode).sort()).toEqual(["BISC-50", "SOAP-100"]);
+    const nonsense = await distributor.request("GET", stockUrl(f.distributorId, "&outOfStock=maybe"));
+    expect(nonsense.statusCode).toBe(400);
     const bad = await distributor.request("GET", stockUrl(f.distributorId, "&cursor=nonsense"));
     expect(errorCode(bad)).toBe("request.bad_cursor");
   });

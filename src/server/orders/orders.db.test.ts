@@ -312,6 +312,13 @@ describe("secondary orders", () => {
 
     const dues = (await distributor.request("GET", "/api/v1/dues")).json();
     expect(dues.items.find((d: { outletId: string }) => d.outletId === f.secondOutletId)?.balancePoisha).toBe(5000);
+    // nothing is overdue yet: overdueOnly=true leaves the outlet out, overdueOnly=false keeps it
+    const outletIds = async (q: string) =>
+      (await distributor.request("GET", `/api/v1/dues?overdueOnly=${q}`))
+        .json()
+        .items.map((d: { outletId: string }) => d.outletId);
+    expect(await outletIds("true")).not.toContain(f.secondOutletId);
+    expect(await outletIds("false")).toContain(f.secondOutletId);
     expect((await otherOrg.request("GET", `/api/v1/outlets/${f.secondOutletId}/dues`)).statusCode).toBe(404);
 
     const ordersCsv = await distributor.request("GET", `/api/v1/secondary-orders.csv?outletId=${f.secondOutletId}`);

@@ -23,7 +23,7 @@ export const StockListQuery = PageQuery.extend({
   distributorId: z.uuid(),
   q: z.string().trim().max(120).optional(),
   /** Only SKUs with nothing available. */
-  outOfStock: z.coerce.boolean().optional(),
+  outOfStock: z.stringbool().optional(),
 });
 
 export const StockRow = z.object({

@@ -281,7 +281,7 @@ export const OutletDuesResponse = z.object({
 export const DuesListQuery = PageQuery.extend({
   distributorId: z.uuid().optional(),
   territoryId: z.uuid().optional(),
-  overdueOnly: z.coerce.boolean().optional(),
+  overdueOnly: z.stringbool().optional(),
   q: z.string().trim().max(120).optional(),
 });
 
