@@ -7,7 +7,7 @@
 // Two passes over the same seeded visits: the first only adds up each distributor's weekly demand per SKU,
 // so that the second can plan receipts that cover it (as a distributor who knows their market would),
 // except for a few SKUs left to run out and a few over-stocked.
-import { type LineInput, type PricedLine, priceLine } from "../catalog/order-pricing.ts";
+import { type LineInput, type PricedLine, priceLine } from "../../shared/pricing/order-pricing.ts";
 import type { Db } from "../db/transaction.ts";
 import { setLastOrderNumber } from "../orders/orders.repository.ts";
 import { addMonths, dateOf, dayNumber, dhakaAt, eidSeason, weekdayOf } from "./demo-calendar.ts";

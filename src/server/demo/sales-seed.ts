@@ -2,7 +2,7 @@
 // the outlets on every beat, the reps who walk the beats, and (sales-history.ts) months of stock and order
 // history. Deterministic: each part draws from its own fork of the seed, so the same seed, sizes and as-of
 // date give the same ids, names and numbers on every machine.
-import { priceFromMargin } from "../catalog/order-pricing.ts";
+import { priceFromMargin } from "../../shared/pricing/order-pricing.ts";
 import { skuSearchText } from "../catalog/sku-search-text.ts";
 import type { Db } from "../db/transaction.ts";
 import { distributorSearchText, outletSearchText } from "../network/network-search-text.ts";

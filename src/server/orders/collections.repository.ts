@@ -5,6 +5,7 @@ import { type Insertable, sql } from "kysely";
 import type { PaymentMethod, PaymentsTable } from "../db/database.ts";
 import type { Executor } from "../db/transaction.ts";
 import type { Scope } from "../platform/access.ts";
+import { formatNumber, nextDocumentNumber } from "../platform/numbering/numbering.repository.ts";
 
 export async function insertPayment(db: Executor, row: Insertable<PaymentsTable>): Promise<boolean> {
   const r = await db
@@ -23,15 +24,8 @@ export async function insertPayment(db: Executor, row: Insertable<PaymentsTable>
 }
 
 export async function assignPaymentNumber(db: Executor, orgId: string, id: string) {
-  await sql`
-    with n as (
-      insert into document_counters (org_id, series, next_value) values (${orgId}, 'RCPT', 2)
-      on conflict (org_id, series) do update set next_value = document_counters.next_value + 1
-      returning next_value - 1 as v
-    )
-    update payments set number = 'RCPT-' || lpad(n.v::text, 7, '0') from n where org_id = ${orgId} and id = ${id}`.execute(
-    db,
-  );
+  const number = formatNumber("RCPT", await nextDocumentNumber(db, orgId, "RCPT"));
+  await db.updateTable("payments").set({ number }).where("org_id", "=", orgId).where("id", "=", id).execute();
 }
 
 export async function listPayments(

@@ -5,6 +5,7 @@ import type { Database, SecondaryOrderStatus, SecondaryOrdersTable } from "../db
 import { searchCondition } from "../db/text-search.ts";
 import type { Executor } from "../db/transaction.ts";
 import type { Scope } from "../platform/access.ts";
+import { formatNumber, nextDocumentNumber } from "../platform/numbering/numbering.repository.ts";
 
 // --- what an order needs to know about its distributor
 
@@ -268,18 +269,16 @@ export async function setLineQuantities(
 }
 
 /** Per-distributor invoice serial ("<distributor code>-000123"), for the Mushak-6.3 invoice. */
+/** The distributor's next gap-free invoice serial, <distributor code>-000001 onwards. */
 export async function nextInvoiceNumber(db: Executor, orgId: string, distributorId: string): Promise<string> {
-  const r = await sql<{ number: string }>`
-    with n as (
-      insert into document_counters (org_id, series, next_value) values (${orgId}, ${`INV:${distributorId}`}, 2)
-      on conflict (org_id, series) do update set next_value = document_counters.next_value + 1
-      returning next_value - 1 as v
-    )
-    select d.code || '-' || lpad(n.v::text, 6, '0') as number
-    from n, distributors d where d.org_id = ${orgId} and d.id = ${distributorId}`.execute(db);
-  const number = r.rows[0]?.number;
-  if (!number) throw new Error("invoice number not assigned");
-  return number;
+  const n = await nextDocumentNumber(db, orgId, `INV:${distributorId}`);
+  const d = await db
+    .selectFrom("distributors")
+    .select("code")
+    .where("org_id", "=", orgId)
+    .where("id", "=", distributorId)
+    .executeTakeFirstOrThrow();
+  return formatNumber(d.code, n, 6);
 }
 
 export interface OrderListFilter {
@@ -418,15 +417,9 @@ export async function insertReturn(
       })),
     )
     .execute();
-  const n = await sql<{ number: string }>`
-    with n as (
-      insert into document_counters (org_id, series, next_value) values (${r.orgId}, 'RET', 2)
-      on conflict (org_id, series) do update set next_value = document_counters.next_value + 1
-      returning next_value - 1 as v
-    )
-    update order_returns set number = 'RET-' || lpad(n.v::text, 7, '0') from n
-    where org_id = ${r.orgId} and id = ${r.id} returning number`.execute(db);
-  return n.rows[0]?.number ?? r.id;
+  const number = formatNumber("RET", await nextDocumentNumber(db, r.orgId, "RET"));
+  await db.updateTable("order_returns").set({ number }).where("org_id", "=", r.orgId).where("id", "=", r.id).execute();
+  return number;
 }
 
 export async function documentParties(db: Executor, orgId: string, distributorId: string, outletId: string) {
