@@ -67,11 +67,31 @@ const realIds: Record<string, string> = {
   "api-tokens": await tokenOf(admin),
   notifications: await notificationFor(t.orgA.orgId, t.orgA.usersByRole.admin),
 };
+/** The first record of org B in a table (optionally of a kind), to try its id as org A. */
+async function orgBRecord(table: string, where = sql`true`): Promise<string> {
+  const r = await sql<{ id: string }>`
+    select id from ${sql.table(table)} where org_id = ${t.orgB.orgId} and ${where} order by id limit 1`.execute(
+    t.database.handle.db,
+  );
+  const id = r.rows[0]?.id;
+  if (!id) throw new Error(`org B has no ${table} record to try`);
+  return id;
+}
 /** Real records of org B: to org A's admin they must not exist. */
 const otherOrgIds: Record<string, string> = {
   users: t.orgB.usersByRole.rep,
   "api-tokens": await tokenOf(adminB),
   notifications: await notificationFor(t.orgB.orgId, t.orgB.usersByRole.admin),
+  territories: await orgBRecord("territories", sql`level = 'territory'`),
+  routes: await orgBRecord("territories", sql`level = 'route'`),
+  distributors: await orgBRecord("distributors"),
+  outlets: await orgBRecord("outlets"),
+  brands: await orgBRecord("brands"),
+  categories: await orgBRecord("categories"),
+  skus: await orgBRecord("skus"),
+  "price-lists": await orgBRecord("price_lists"),
+  "secondary-orders": await orgBRecord("secondary_orders"),
+  "primary-orders": await orgBRecord("primary_orders"),
 };
 
 const ops = await writeOperations();
