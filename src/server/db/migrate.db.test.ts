@@ -22,20 +22,6 @@ describe("migrations", () => {
     expect(names.indexOf("2026-11-24-2_create-network.sql")).toBe(1);
   });
 
-  it("lead the primary key of every tenant table with org_id", async () => {
-    const rows = await sql<{ table_name: string; first_column: string }>`
-      select tc.table_name, kcu.column_name as first_column
-      from information_schema.table_constraints tc
-      join information_schema.key_column_usage kcu
-        on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
-      where tc.table_schema = 'public' and tc.constraint_type = 'PRIMARY KEY' and kcu.ordinal_position = 1
-    `.execute(database.handle.db);
-    const platformTables = new Set(["orgs", "schema_migrations"]);
-    const tenantTables = rows.rows.filter((r) => !platformTables.has(r.table_name));
-    expect(tenantTables.length).toBeGreaterThanOrEqual(7);
-    for (const t of tenantTables) expect([t.table_name, t.first_column]).toEqual([t.table_name, "org_id"]);
-  });
-
   it("keep business dates in Asia/Dhaka", async () => {
     const r = await sql<{ tz: string }>`select current_setting('TimeZone') as tz`.execute(database.handle.db);
     expect(r.rows[0]?.tz).toBe("Asia/Dhaka");
