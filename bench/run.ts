@@ -2,44 +2,31 @@
 // DATABASE_URL is set, else embedded PGlite), writes bench/results/<workload>.json and prints it.
 // Each workload measures a baseline in the same run and reports ratios to it, so results compare across
 // machines.
-import { mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import autocannon from "autocannon";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIZES, demoExists, seedDemo } from "../src/server/demo/demo-seed.ts";
+import { type BenchOptions, type Metric, median, parseBenchArgs, repeat, writeResult } from "./harness.ts";
 import { orderCapture } from "./order-capture.ts";
+import { soak } from "./soak.ts";
 
-interface Metric {
-  name: string;
-  value: number;
-  unit: string;
-}
+type Workload = (base: string, cookie: string, seconds: number) => Promise<Metric[]>;
 
-type Workload = (base: string, cookie: string) => Promise<Metric[]>;
-
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-
-async function load(url: string, cookie: string, connections = 10) {
-  const r = await autocannon({ url, connections, duration: DURATION_S, headers: { cookie } });
+async function load(url: string, cookie: string, seconds: number, connections = 10) {
+  const r = await autocannon({ url, connections, duration: seconds, headers: { cookie } });
   if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
 const workloads: Record<string, Workload> = {
   /** Reading the user list (join with territories, scope filter) against the health check as baseline. */
-  "api-read": async (base, cookie) => {
-    const health = await load(`${base}/api/health`, cookie);
-    const users = await load(`${base}/api/v1/users?limit=50`, cookie);
-    const territories = await load(`${base}/api/v1/territories?level=area&limit=100`, cookie);
+  "api-read": async (base, cookie, seconds) => {
+    const health = await load(`${base}/api/health`, cookie, seconds);
+    const users = await load(`${base}/api/v1/users?limit=50`, cookie, seconds);
+    const territories = await load(`${base}/api/v1/territories?level=area&limit=100`, cookie, seconds);
     return [
       { name: "health_rps", value: health.rps, unit: "req/s" },
       { name: "users_list_rps", value: users.rps, unit: "req/s" },
@@ -77,33 +64,35 @@ const workloads: Record<string, Workload> = {
 };
 
 /** Workloads that bring their own database and server (seeded at benchmark size). */
-const standalone: Record<string, () => Promise<{ engine: string; metrics: Metric[] }>> = {
-  "order-capture": orderCapture,
-};
-
-function writeResult(name: string, engine: string, metrics: Metric[]) {
-  const result = { workload: name, engine, metrics };
-  const dir = path.resolve("bench/results");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
-}
+type Prepared = { engine: string; measure: (seconds: number) => Promise<Metric[]>; close: () => Promise<void> };
+const standalone: Record<string, { prepare: (o: BenchOptions) => Promise<Prepared>; defaults: Partial<BenchOptions> }> =
+  {
+    "order-capture": { prepare: orderCapture, defaults: { size: "full", seconds: 10, warmupSeconds: 3 } },
+    soak: { prepare: soak, defaults: { size: "small", seconds: 600, runs: 1, warmupSeconds: 0 } },
+  };
 
 async function main() {
   const name = process.argv[2];
   const alone = name ? standalone[name] : undefined;
   if (name && alone) {
-    const { engine, metrics } = await alone();
-    writeResult(name, engine, metrics);
+    const { options } = parseBenchArgs(process.argv.slice(2), alone.defaults);
+    const prepared = await alone.prepare(options);
+    try {
+      writeResult(name, prepared.engine, options, await repeat(options, prepared.measure));
+    } finally {
+      await prepared.close();
+    }
     return;
   }
   const workload = name ? workloads[name] : undefined;
   if (!name || !workload) {
     console.error(
-      `usage: npm run bench -- <workload>\nworkloads: ${[...Object.keys(workloads), ...Object.keys(standalone)].join(", ")}`,
+      `usage: npm run bench -- <workload> [--size tiny|small|full] [--runs N] [--seconds S] [--warmup S]\n` +
+        `workloads: ${[...Object.keys(workloads), ...Object.keys(standalone)].join(", ")}`,
     );
     process.exit(2);
   }
+  const { options } = parseBenchArgs(process.argv.slice(2));
   const config = loadConfig({
     ...process.env,
     LOG_LEVEL: "silent",
@@ -115,8 +104,7 @@ async function main() {
     config.database.kind === "postgres" ? config.database : { kind: "pglite-memory" },
   );
   await migrate(database);
-  // These workloads read users and territories; the small sales data keeps their setup quick.
-  if (!(await demoExists(database.db))) await seedDemo(database.db, DEMO_SIZES.small);
+  if (!(await demoExists(database.db))) await seedDemo(database.db, DEMO_SIZES[options.size]);
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -127,8 +115,8 @@ async function main() {
   });
   const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith("bikri_session=")) ?? "").split(";")[0] ?? "";
   try {
-    const metrics = await workload(base, cookie);
-    writeResult(name, database.engine, metrics);
+    const metrics = await repeat(options, (seconds) => workload(base, cookie, seconds));
+    writeResult(name, database.engine, options, metrics);
   } finally {
     await app.close();
     await database.close();
