@@ -79,10 +79,13 @@ function quote(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV record, without its line end. */
+export const csvLine = (cells: readonly CsvCell[]): string => cells.map((c) => quote(cellText(c))).join(",");
+
 /** A CSV document: BOM, header, rows, CRLF line ends. */
 export function writeCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [header.map((h) => quote(cellText(h))).join(",")];
-  for (const r of rows) lines.push(r.map((c) => quote(cellText(c))).join(","));
+  const lines = [csvLine(header)];
+  for (const r of rows) lines.push(csvLine(r));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
