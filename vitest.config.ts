@@ -1,15 +1,26 @@
 // Three kinds of tests: unit and database tests on the embedded PGlite (always), the database tests
-// again on PostgreSQL when DATABASE_URL is set, and browser journeys in headless Chromium.
+// again on PostgreSQL when DATABASE_URL is set (with the PostgreSQL-only *.pg.test.ts), and browser
+// journeys in headless Chromium.
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 // Each project takes the root options (timeouts, reporters) and adds its own.
 const pglite: TestProjectInlineConfiguration = {
   extends: true,
-  test: { name: "pglite", include: ["src/**/*.test.ts"], env: { BIKRI_TEST_ENGINE: "pglite" } },
+  test: {
+    name: "pglite",
+    include: ["src/**/*.test.ts"],
+    // *.pg.test.ts need a PostgreSQL server (several processes, pg_dump): the postgres project runs them.
+    exclude: ["src/**/*.pg.test.ts", "**/node_modules/**"],
+    env: { BIKRI_TEST_ENGINE: "pglite" },
+  },
 };
 const postgres: TestProjectInlineConfiguration = {
   extends: true,
-  test: { name: "postgres", include: ["src/**/*.db.test.ts"], env: { BIKRI_TEST_ENGINE: "postgres" } },
+  test: {
+    name: "postgres",
+    include: ["src/**/*.db.test.ts", "src/**/*.pg.test.ts"],
+    env: { BIKRI_TEST_ENGINE: "postgres" },
+  },
 };
 const browser: TestProjectInlineConfiguration = {
   extends: true,
