@@ -1,23 +1,41 @@
 // Who is calling: a session cookie (web) or a Bearer API token (integrations). Then the route's declared
 // access is enforced, and CSRF is checked for cookie-authenticated writes. Runs before the body is parsed,
-// so an anonymous caller learns nothing from validation errors.
+// so an anonymous caller learns nothing from validation errors. A session whose user must set up two-step
+// sign-in (the org requires it of their role) reaches only the routes marked `beforeMfaSetup`.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Locale, localeFromAcceptLanguage } from "../../shared/locale.ts";
 import type { Db } from "../db/transaction.ts";
 import { type AuthSettings, resolveApiToken, resolveSession } from "../users/auth.service.ts";
 import { SESSION_COOKIE, setSessionCookies } from "../users/session-cookies.ts";
+import { TotpErrors } from "../users/totp.errors.ts";
 import { AuthErrors } from "../users/users.errors.ts";
 import { AccessErrors, can } from "./access.ts";
 import type { App } from "./http.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Open to a session that must set up two-step sign-in first: the session itself, sign-out, the set-up. */
+    beforeMfaSetup?: boolean;
+  }
+  interface FastifyRequest {
+    /** The session's user must set up two-step sign-in before anything else (see SessionResponse). */
+    mfaSetupRequired: boolean;
+  }
+}
+
 export function registerAuthentication(app: App, opts: { db: Db; auth: AuthSettings; defaultLocale: Locale }) {
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
+  app.decorateRequest("mfaSetupRequired", false);
   app.decorateRequest("locale", opts.defaultLocale);
+  // The database, or its fenced stand-in for a request holding an Idempotency-Key (idempotency.hooks.ts).
+  app.decorateRequest("fencedDb", null);
   app.decorateRequest("db", {
-    getter: () => opts.db,
+    getter(this: FastifyRequest) {
+      return this.fencedDb ?? opts.db;
+    },
   });
 
   app.addHook("onRoute", (route) => {
@@ -40,6 +58,7 @@ export function registerAuthentication(app: App, opts: { db: Db; auth: AuthSetti
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || sent !== request.session.csrfToken) throw AuthErrors.csrf();
     }
+    if (request.mfaSetupRequired && !request.routeOptions.config?.beforeMfaSetup) throw TotpErrors.setupRequired();
     if (access !== "signed-in" && !can(request.actor, access)) throw AccessErrors.forbidden();
     reply.header("cache-control", "no-store");
   });
@@ -65,6 +84,8 @@ async function authenticate(
   if (!resolved) return false;
   request.actor = resolved.actor;
   request.session = { tokenHash: resolved.tokenHash, csrfToken: resolved.csrfToken, expiresAt: resolved.expiresAt };
+  // API tokens are not held to it: an admin issues them to systems, which have no phone to hold.
+  request.mfaSetupRequired = resolved.mfaSetupRequired;
   // A sliding session: the browser's cookies keep pace with the server's expiry.
   if (resolved.extended)
     setSessionCookies(request, reply, {

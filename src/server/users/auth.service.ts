@@ -8,11 +8,14 @@ import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx, RequestMeta } from "../platform/context.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { randomSecret, sha256 } from "./secrets.ts";
+import { TotpErrors } from "./totp.errors.ts";
+import * as totpRepo from "./totp.repository.ts";
+import { consumeRecoveryCode, consumeTotpCode, type TotpSettings } from "./totp.service.ts";
 import { AuthErrors, UserErrors } from "./users.errors.ts";
 import type { UserRow } from "./users.repository.ts";
 import * as repo from "./users.repository.ts";
 
-export interface AuthSettings {
+export interface AuthSettings extends TotpSettings {
   sessionTtlMs: number;
   maxFailures: number;
   lockMs: number;
@@ -21,6 +24,8 @@ export interface AuthSettings {
 /** Sessions are extended on use, but written at most this often, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 const INVITE_TTL_MS = 7 * 24 * 3600_000;
+/** Between the password and the code: long enough to open the app, short enough to be useless if stolen. */
+const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
 
 export function actorFromUser(u: UserRow, via: Actor["via"]): Actor {
   return {
@@ -66,6 +71,15 @@ export interface IssuedSession {
   csrfToken: string;
   expiresAt: Date;
   user: UserRow;
+  /** The org requires two-step sign-in of the user's role and they have none: the session may only set it up. */
+  mfaSetupRequired: boolean;
+}
+
+/** The password was right and the account has two-step sign-in: a code must follow, within minutes. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  challenge: string;
+  expiresAt: Date;
 }
 
 async function issueSession(
@@ -73,6 +87,7 @@ async function issueSession(
   settings: AuthSettings,
   user: UserRow,
   meta: RequestMeta,
+  mfaSetupRequired: boolean,
 ): Promise<IssuedSession> {
   const secret = randomSecret();
   const csrfToken = randomSecret(24);
@@ -86,19 +101,51 @@ async function issueSession(
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
-  return { cookieValue: `${user.org_id}.${secret}`, csrfToken, expiresAt, user };
+  return { cookieValue: `${user.org_id}.${secret}`, csrfToken, expiresAt, user, mfaSetupRequired };
 }
 
 function ctxFor(db: Db, user: UserRow, meta: RequestMeta, locale: Locale): Ctx {
   return { db, locale, ...meta, actor: actorFromUser(user, "session") };
 }
 
+/**
+ * Counts a failed sign-in (a wrong password or a wrong second-step code) and locks the account once
+ * there are too many; true when it is now locked. A lock also voids open second-step challenges.
+ */
+async function countFailedSignIn(
+  db: Db,
+  settings: AuthSettings,
+  user: UserRow,
+  meta: RequestMeta,
+  reason: string,
+): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const failures = await repo.incrementFailedLogins(tx, user.org_id, user.id);
+    if (failures < settings.maxFailures) return false;
+    await repo.updateUser(tx, user.org_id, user.id, {
+      failed_logins: 0,
+      locked_until: new Date(Date.now() + settings.lockMs),
+    });
+    await totpRepo.deleteUserChallenges(tx, user.org_id, user.id);
+    await recordAudit(tx, ctxFor(db, user, meta, user.locale), {
+      entity: "user",
+      entityId: user.id,
+      action: "lock",
+      after: { reason, failures },
+    });
+    return true;
+  });
+}
+
+const lockMinutes = (settings: AuthSettings) => Math.ceil(settings.lockMs / 60_000);
+const isLocked = (user: UserRow) => user.locked_until !== null && user.locked_until.getTime() > Date.now();
+
 export async function signIn(
   db: Db,
   settings: AuthSettings,
   input: { email?: string | undefined; phone?: string | undefined; password: string },
   meta: RequestMeta,
-): Promise<IssuedSession> {
+): Promise<IssuedSession | MfaChallenge> {
   const user =
     input.phone !== undefined
       ? await repo.findUserByPhone(db, input.phone)
@@ -107,35 +154,24 @@ export async function signIn(
     await verifyPassword(null, input.password);
     throw AuthErrors.invalidCredentials();
   }
-  const minutes = Math.ceil(settings.lockMs / 60_000);
-  if (user.locked_until && user.locked_until.getTime() > Date.now()) throw AuthErrors.locked({ minutes });
+  const minutes = lockMinutes(settings);
+  if (isLocked(user)) throw AuthErrors.locked({ minutes });
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok) {
-    const locked = await withTransaction(db, async (tx) => {
-      const failures = await repo.incrementFailedLogins(tx, user.org_id, user.id);
-      if (failures < settings.maxFailures) return false;
-      await repo.updateUser(tx, user.org_id, user.id, {
-        failed_logins: 0,
-        locked_until: new Date(Date.now() + settings.lockMs),
-      });
-      await recordAudit(tx, ctxFor(db, user, meta, user.locale), {
-        entity: "user",
-        entityId: user.id,
-        action: "lock",
-        after: { reason: "too_many_failed_sign_ins", failures },
-      });
-      return true;
-    });
+    const locked = await countFailedSignIn(db, settings, user, meta, "too_many_failed_sign_ins");
     throw locked ? AuthErrors.locked({ minutes }) : AuthErrors.invalidCredentials();
   }
   if (user.deactivated_at) throw AuthErrors.deactivated();
+  const mfa = await totpRepo.mfaState(db, user.org_id, user.id, user.role);
+  // The failure count is not reset here: with the password known, it still limits guesses at the code.
+  if (mfa.totpEnabled) return issueMfaChallenge(db, user);
   return withTransaction(db, async (tx) => {
     await repo.updateUser(tx, user.org_id, user.id, {
       failed_logins: 0,
       locked_until: null,
       last_login_at: new Date(),
     });
-    const session = await issueSession(tx, settings, user, meta);
+    const session = await issueSession(tx, settings, user, meta, mfa.roleRequired);
     await recordAudit(tx, ctxFor(db, user, meta, user.locale), {
       entity: "session",
       entityId: user.id,
@@ -143,6 +179,66 @@ export async function signIn(
     });
     return session;
   });
+}
+
+/** The ticket between password and code, `<org id>.<secret>` like a session cookie; only the hash is kept. */
+async function issueMfaChallenge(db: Db, user: UserRow): Promise<MfaChallenge> {
+  const secret = randomSecret();
+  const expiresAt = new Date(Date.now() + MFA_CHALLENGE_TTL_MS);
+  await withTransaction(db, (tx) =>
+    totpRepo.insertChallenge(tx, { orgId: user.org_id, tokenHash: sha256(secret), userId: user.id, expiresAt }),
+  );
+  return { mfaRequired: true, challenge: `${user.org_id}.${secret}`, expiresAt };
+}
+
+/**
+ * The second step: the challenge from the password step and a code from the authenticator app, or one of
+ * the recovery codes. A wrong code counts toward the lockout like a wrong password; a right one is used up
+ * together with the challenge, so neither works twice.
+ */
+export async function completeTotpSignIn(
+  db: Db,
+  settings: AuthSettings,
+  input: { challenge: string; code?: string | undefined; recoveryCode?: string | undefined },
+  meta: RequestMeta,
+): Promise<IssuedSession> {
+  const [orgId, secret, ...rest] = input.challenge.split(".");
+  if (!isUuid(orgId) || !secret || rest.length) throw TotpErrors.challengeInvalid();
+  const tokenHash = sha256(secret);
+  const challenge = await totpRepo.findChallenge(db, orgId, tokenHash);
+  if (!challenge || challenge.expires_at.getTime() <= Date.now()) throw TotpErrors.challengeInvalid();
+  const user = await repo.findUser(db, orgId, challenge.user_id);
+  if (!user) throw TotpErrors.challengeInvalid();
+  if (user.deactivated_at) throw AuthErrors.deactivated();
+  const minutes = lockMinutes(settings);
+  if (isLocked(user)) throw AuthErrors.locked({ minutes });
+  const method = input.code !== undefined ? "totp" : "recovery_code";
+
+  const session = await withTransaction(db, async (tx) => {
+    const ok =
+      input.code !== undefined
+        ? await consumeTotpCode(tx, settings, orgId, user.id, input.code)
+        : await consumeRecoveryCode(tx, orgId, user.id, input.recoveryCode ?? "");
+    if (!ok) return null;
+    if (!(await totpRepo.consumeChallenge(tx, orgId, tokenHash))) throw TotpErrors.challengeInvalid();
+    await repo.updateUser(tx, orgId, user.id, { failed_logins: 0, locked_until: null, last_login_at: new Date() });
+    const issued = await issueSession(tx, settings, user, meta, false);
+    await recordAudit(tx, ctxFor(db, user, meta, user.locale), {
+      entity: "session",
+      entityId: user.id,
+      action: "sign_in",
+      after: {
+        secondStep: method,
+        ...(method === "recovery_code" && {
+          recoveryCodesLeft: await totpRepo.countUnusedRecoveryCodes(tx, orgId, user.id),
+        }),
+      },
+    });
+    return issued;
+  });
+  if (session) return session;
+  const locked = await countFailedSignIn(db, settings, user, meta, "too_many_wrong_codes");
+  throw locked ? AuthErrors.locked({ minutes }) : TotpErrors.invalidCode();
 }
 
 export interface ResolvedSession {
@@ -153,6 +249,8 @@ export interface ResolvedSession {
   expiresAt: Date;
   /** The expiry moved forward on this request: the cookies should move with it. */
   extended: boolean;
+  /** The org requires two-step sign-in of the user's role and they have none yet: only its set-up is open. */
+  mfaSetupRequired: boolean;
 }
 
 /** Looks up a session cookie; null when absent or malformed, "expired" when it has lapsed. */
@@ -171,14 +269,22 @@ export async function resolveSession(
     return "expired";
   }
   if (row.deactivated_at) return null;
-  const { csrf_token, session_expires_at, session_last_seen_at, ...user } = row;
+  const { csrf_token, session_expires_at, session_last_seen_at, mfa_required, totp_enabled, ...user } = row;
   let expiresAt = session_expires_at;
   const extended = Date.now() - session_last_seen_at.getTime() > TOUCH_INTERVAL_MS;
   if (extended) {
     expiresAt = new Date(Date.now() + settings.sessionTtlMs);
     await repo.touchSession(db, orgId, tokenHash, expiresAt);
   }
-  return { actor: actorFromUser(user, "session"), user, csrfToken: csrf_token, tokenHash, expiresAt, extended };
+  return {
+    actor: actorFromUser(user, "session"),
+    user,
+    csrfToken: csrf_token,
+    tokenHash,
+    expiresAt,
+    extended,
+    mfaSetupRequired: Boolean(mfa_required) && !totp_enabled,
+  };
 }
 
 export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {
@@ -336,7 +442,8 @@ export async function acceptInvite(
       entityId: user.id,
       action: "accept_invite",
     });
-    return issueSession(tx, settings, user, meta);
+    const mfa = await totpRepo.mfaState(tx, user.org_id, user.id, user.role);
+    return issueSession(tx, settings, user, meta, mfa.roleRequired && !mfa.totpEnabled);
   });
 }
 

@@ -161,11 +161,35 @@ export async function insertSession(
     .execute();
 }
 
-/** A session with its user in one round trip: this runs on every authenticated request. */
+/**
+ * A session with its user in one round trip: this runs on every authenticated request. It also says whether
+ * the org requires two-step sign-in for the user's role and whether the user has it (see authenticate.ts).
+ */
 export function findSessionWithUser(db: Executor, orgId: string, tokenHash: string) {
   return usersWithTerritory(db)
     .innerJoin("sessions as s", (j) => j.onRef("s.org_id", "=", "u.org_id").onRef("s.user_id", "=", "u.id"))
     .select(["s.csrf_token", "s.expires_at as session_expires_at", "s.last_seen_at as session_last_seen_at"])
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom("org_mfa_required_roles as mr")
+            .select("mr.role")
+            .whereRef("mr.org_id", "=", "u.org_id")
+            .whereRef("mr.role", "=", "u.role"),
+        )
+        .as("mfa_required"),
+      eb
+        .exists(
+          eb
+            .selectFrom("user_totp as ut")
+            .select("ut.user_id")
+            .whereRef("ut.org_id", "=", "u.org_id")
+            .whereRef("ut.user_id", "=", "u.id")
+            .where("ut.enabled_at", "is not", null),
+        )
+        .as("totp_enabled"),
+    ])
     .where("s.org_id", "=", orgId)
     .where("s.token_hash", "=", tokenHash)
     .executeTakeFirst();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BdPhone } from "../bd-phone.ts";
+import { asciiDigits, BdPhone } from "../bd-phone.ts";
 import { ROLES } from "../roles.ts";
 import { LocaleSchema } from "./common.ts";
 
@@ -57,6 +57,88 @@ export const SessionResponse = z.object({
   csrfToken: z.string().nullable(),
   /** When the session ends unless used; null for API-token callers (the token's own expiry applies). */
   expiresAt: z.string().nullable(),
+  /**
+   * The organisation requires two-step sign-in for the user's role and the user has not set it up: until
+   * they do, this session may only set it up (other operations answer 403 auth.mfa_setup_required).
+   */
+  mfaSetupRequired: z.boolean(),
+});
+
+// --- two-step sign-in (TOTP)
+
+/** A 6-digit code from the authenticator app, as typed: Bengali digits and spaces are accepted. */
+export const TotpCode = z
+  .string()
+  .max(20)
+  .transform((s, ctx) => {
+    const code = asciiDigits(s).replace(/[\s-]/g, "");
+    if (!/^\d{6}$/.test(code)) {
+      ctx.addIssue({ code: "custom", message: "Enter the 6-digit code|৬ অঙ্কের কোডটি লিখুন" });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+/** The password was right; the account asks for a code too. No session is set until the code is given. */
+export const MfaChallengeResponse = z.object({
+  mfaRequired: z.literal(true),
+  /** Send back with the code to POST /api/v1/auth/sign-in/totp; valid for 5 minutes, once. */
+  challenge: z.string(),
+  expiresAt: z.string(),
+});
+
+export const SignInResponse = z.union([SessionResponse, MfaChallengeResponse]);
+
+/** The second sign-in step: the challenge and either a code from the app or one of the recovery codes. */
+export const SignInTotpRequest = z
+  .strictObject({
+    challenge: z.string().min(20).max(200),
+    code: TotpCode.optional(),
+    recoveryCode: z.string().min(1).max(40).optional(),
+  })
+  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), {
+    message: "Give the code from the app or a recovery code|অ্যাপের কোড অথবা একটি রিকভারি কোড দিন",
+    path: ["code"],
+  });
+
+export const TotpStatusResponse = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.string().nullable(),
+  /** Unused recovery codes left (0 when two-step sign-in is off). */
+  recoveryCodesLeft: z.number().int(),
+  /** The organisation requires two-step sign-in for the user's role: it cannot be turned off. */
+  requiredByOrg: z.boolean(),
+});
+
+export const TotpSetupResponse = z.object({
+  /** The secret in base32, for typing into the app by hand. */
+  secret: z.string(),
+  /** otpauth://totp/... for the QR code. */
+  otpauthUri: z.string(),
+  issuer: z.string(),
+  account: z.string(),
+});
+
+export const EnableTotpRequest = z.strictObject({ code: TotpCode });
+
+export const DisableTotpRequest = z.strictObject({
+  password: z.string().min(1).max(200),
+  code: TotpCode,
+});
+
+export const RegenerateRecoveryCodesRequest = z.strictObject({ code: TotpCode });
+
+export const RecoveryCodesResponse = z.object({
+  /** Shown once; only their hashes are stored. Each works once. */
+  recoveryCodes: z.array(z.string()),
+});
+
+export const MfaPolicy = z.strictObject({
+  /** The roles whose users must use two-step sign-in. */
+  roles: z
+    .array(z.enum(ROLES))
+    .max(ROLES.length)
+    .refine((r) => new Set(r).size === r.length, { message: "Each role once|প্রতিটি ভূমিকা একবার" }),
 });
 
 export const UpdateMeRequest = z.strictObject({
@@ -99,3 +181,10 @@ export const CreatedApiTokenResponse = ApiTokenResponse.extend({
 export type SignInRequest = z.infer<typeof SignInRequest>;
 export type MeResponse = z.infer<typeof MeResponse>;
 export type SessionResponse = z.infer<typeof SessionResponse>;
+export type MfaChallengeResponse = z.infer<typeof MfaChallengeResponse>;
+export type SignInResponse = z.infer<typeof SignInResponse>;
+export type SignInTotpRequest = z.input<typeof SignInTotpRequest>;
+export type TotpStatusResponse = z.infer<typeof TotpStatusResponse>;
+export type TotpSetupResponse = z.infer<typeof TotpSetupResponse>;
+export type RecoveryCodesResponse = z.infer<typeof RecoveryCodesResponse>;
+export type MfaPolicy = z.infer<typeof MfaPolicy>;

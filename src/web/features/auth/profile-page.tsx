@@ -9,6 +9,7 @@ import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { LanguageSwitch } from "../../ui/language-switch.tsx";
 import { useFormat } from "../../ui/use-format.ts";
 import { issueMessage } from "../../ui/validation-messages.ts";
+import { TwoStepSection } from "./two-step-section.tsx";
 import { useChangePassword, useMe, useUpdateMe } from "./use-session.ts";
 
 export function ProfilePage() {
@@ -33,6 +34,7 @@ export function ProfilePage() {
         </Stack>
       </Paper>
       <PasswordForm />
+      <TwoStepSection />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
-// The signed-in session: who the user is, their permissions and the CSRF token; sign in/out, the
-// profile (name, language) and the password.
+// The signed-in session: who the user is, their permissions and the CSRF token; sign in (one step, or two
+// with an authenticator code) and out, the profile (name, language) and the password.
 import { queryOptions, type UseMutationOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import type { z } from "zod";
@@ -8,6 +8,8 @@ import type {
   MeResponse,
   SessionResponse,
   SignInRequest,
+  SignInResponse,
+  SignInTotpRequest,
   UpdateMeRequest,
 } from "../../../shared/contracts/auth.ts";
 import type { Locale } from "../../../shared/locale.ts";
@@ -98,11 +100,26 @@ function useAdoptSession() {
   };
 }
 
-export function useSignIn(options: MutationOpts<SessionResponse, SignInRequest> = {}) {
+/** The password step: a session, or (with two-step sign-in on) a challenge for useCompleteSignIn. */
+export function useSignIn(options: MutationOpts<SignInResponse, SignInRequest> = {}) {
   const adopt = useAdoptSession();
   return useMutation({
     ...options,
-    mutationFn: (body: SignInRequest) => api.post<SessionResponse>("/api/v1/auth/sign-in", body),
+    mutationFn: (body: SignInRequest) => api.post<SignInResponse>("/api/v1/auth/sign-in", body),
+    onSuccess: async (...args) => {
+      const result = args[0];
+      if (!("mfaRequired" in result)) await adopt(result);
+      await options.onSuccess?.(...args);
+    },
+  });
+}
+
+/** The second step: the challenge with a code from the authenticator app or a recovery code. */
+export function useCompleteSignIn(options: MutationOpts<SessionResponse, SignInTotpRequest> = {}) {
+  const adopt = useAdoptSession();
+  return useMutation({
+    ...options,
+    mutationFn: (body: SignInTotpRequest) => api.post<SessionResponse>("/api/v1/auth/sign-in/totp", body),
     onSuccess: async (...args) => {
       await adopt(args[0]);
       await options.onSuccess?.(...args);

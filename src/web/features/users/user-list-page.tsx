@@ -26,7 +26,9 @@ import { EmptyListText, EmptyTableRow } from "../../ui/empty-state.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText, NumberText } from "../../ui/formatted-values.tsx";
 import { DotsIcon, PlusIcon, SearchIcon } from "../../ui/icons.tsx";
+import { MfaPolicyCard } from "../auth/mfa-policy-card.tsx";
 import { hasPermission, useMe } from "../auth/use-session.ts";
+import { useResetUserTwoStep } from "../auth/use-two-step.ts";
 import { territoryName } from "../territories/use-territories.ts";
 import { InviteLinkModal, type PasswordLink } from "./invite-link-modal.tsx";
 import { useDeactivateUser, useReactivateUser, useSendInvite, useUsers } from "./use-users.ts";
@@ -40,6 +42,7 @@ export function UserListPage() {
   const me = useMe();
   const canWrite = hasPermission(me, "users.write");
   const canAudit = hasPermission(me, "audit.read");
+  const canSecure = hasPermission(me, "security.manage");
   const isPhone = useMediaQuery("(max-width: 48em)") ?? false;
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -64,6 +67,7 @@ export function UserListPage() {
     isSelf: u.id === me.id,
     canWrite,
     canAudit,
+    canSecure,
     onEdit: () => {
       setEditing(u);
       setFormOpen(true);
@@ -192,6 +196,7 @@ export function UserListPage() {
         }}
       />
       <InviteLinkModal invite={invite} onClose={() => setInvite(null)} />
+      {canSecure ? <MfaPolicyCard /> : null}
     </Stack>
   );
 }
@@ -201,6 +206,7 @@ interface RowProps {
   isSelf: boolean;
   canWrite: boolean;
   canAudit: boolean;
+  canSecure: boolean;
   onEdit: () => void;
   onInvite: (link: PasswordLink) => void;
 }
@@ -290,10 +296,14 @@ function UserCard(props: RowProps) {
   );
 }
 
-function UserActions({ user: u, isSelf, canWrite, canAudit, onEdit, onInvite }: RowProps) {
+function UserActions({ user: u, isSelf, canWrite, canAudit, canSecure, onEdit, onInvite }: RowProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [confirm, setConfirm] = useState<"deactivate" | "reactivate" | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const resetTwoStep = useResetUserTwoStep({
+    onSuccess: () => notifications.show({ color: "teal", message: t("twoStep.resetDone", { name: u.name }) }),
+  });
   const deactivate = useDeactivateUser({
     onSuccess: () => notifications.show({ color: "teal", message: t("users.deactivated", { name: u.name }) }),
   });
@@ -306,7 +316,7 @@ function UserActions({ user: u, isSelf, canWrite, canAudit, onEdit, onInvite }: 
   const sendInvite = useSendInvite({
     onSuccess: (r) => onInvite({ name: u.name, url: r.inviteUrl, kind: linkKind }),
   });
-  if (!canWrite && !canAudit) return null;
+  if (!canWrite && !canAudit && !canSecure) return null;
 
   return (
     <>
@@ -341,6 +351,11 @@ function UserActions({ user: u, isSelf, canWrite, canAudit, onEdit, onInvite }: 
               ) : null}
             </>
           ) : null}
+          {canSecure ? (
+            <Menu.Item onClick={() => setConfirmReset(true)} data-testid="user-reset-two-step">
+              {t("twoStep.reset")}
+            </Menu.Item>
+          ) : null}
           {canAudit ? (
             <Menu.Item onClick={() => navigate({ to: "/audit", search: { entity: "user", entityId: u.id } })}>
               {t("users.history")}
@@ -364,6 +379,18 @@ function UserActions({ user: u, isSelf, canWrite, canAudit, onEdit, onInvite }: 
           if (confirm === "reactivate") reactivate.mutate(u.id);
           else deactivate.mutate(u.id);
           setConfirm(null);
+        }}
+      />
+      <ConfirmModal
+        opened={confirmReset}
+        onClose={() => setConfirmReset(false)}
+        title={t("twoStep.reset")}
+        message={t("twoStep.resetConfirm", { name: u.name })}
+        confirmLabel={t("twoStep.reset")}
+        loading={resetTwoStep.isPending}
+        onConfirm={() => {
+          resetTwoStep.mutate(u.id);
+          setConfirmReset(false);
         }}
       />
     </>
