@@ -1,11 +1,15 @@
-// `bikri` — operations from the shell: migrate, seed, check. Reads configuration like the server does.
+// `bikri` — operations from the shell: migrate, seed, check (configuration, database and the data's
+// invariants). Reads configuration like the server does.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/connection.ts";
 import { listMigrations, migrate } from "../server/db/migrate.ts";
+import type { Db } from "../server/db/transaction.ts";
 import { DEFAULT_DEMO, DEMO_PASSWORD, DEMO_SIZES, demoExists, seedDemo } from "../server/demo/demo-seed.ts";
 import { AppError, localizedMessage } from "../server/platform/errors.ts";
+import { CHECKS, checkIntegrity, orgsToCheck } from "../server/platform/integrity/integrity.service.ts";
+import { exportOrg, importOrg } from "../server/platform/org-transfer/org-transfer.service.ts";
 import { createOrganisation } from "../server/platform/orgs/orgs.service.ts";
 import { Email, NewPassword } from "../shared/contracts/auth.ts";
 
@@ -43,7 +47,16 @@ const HELP = `bikri <command>
       --admin-email <email>         the first administrator's email
       --admin-name <name>           their name
       --admin-password <password>   optional; without it an invitation link is printed
-  check                   validate configuration and reach the database
+  check [--org <slug>]    validate configuration, reach the database (applying pending migrations), then check
+                          the data's invariants: ledgers against their balances, reservations against open
+                          orders, dues against invoices, payments and returns, references within each
+                          organisation, document numbering. Prints one line per check; exit code 1 when any
+                          check finds a problem (see docs/operations.md, "Checking the data")
+      --org <slug>                  check only this organisation
+  export --org <slug> --out <dir>   write every record of one organisation: manifest.json, and per table
+                          <table>.jsonl (exact, restorable) and <table>.csv
+  import --from <dir>     restore an export into this database (same schema version, organisation not
+                          present yet), in one transaction: all of it or nothing
 
 Storage: PostgreSQL when DATABASE_URL is set, else the embedded database in BIKRI_DATA_DIR (./data).`;
 
@@ -64,9 +77,10 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === "check") {
+      const { values } = parseArgs({ args: argv.slice(1), options: { org: { type: "string" } } });
       await migrate(database);
       console.log(`configuration ok; database ${database.engine} reachable`);
-      return 0;
+      return await checkData(database.db, values.org);
     }
     if (command === "seed" && sub === "demo") {
       const { values } = parseArgs({
@@ -130,6 +144,38 @@ async function run(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    if (command === "export") {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: { org: { type: "string" }, out: { type: "string" } },
+      });
+      if (!values.org || !values.out) {
+        console.error("Usage: bikri export --org <slug> --out <dir>");
+        return 2;
+      }
+      const t0 = Date.now();
+      const m = await exportOrg(database.db, values.org, values.out);
+      const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(
+        `exported ${values.org}: ${rows} rows in ${m.tables.length} tables to ${values.out} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
+      return 0;
+    }
+    if (command === "import") {
+      const { values } = parseArgs({ args: argv.slice(1), options: { from: { type: "string" } } });
+      if (!values.from) {
+        console.error("Usage: bikri import --from <dir>");
+        return 2;
+      }
+      await migrate(database);
+      const t0 = Date.now();
+      const m = await importOrg(database.db, values.from);
+      const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(
+        `imported ${m.org.slug}: ${rows} rows (${((Date.now() - t0) / 1000).toFixed(1)} s); run \`bikri check --org ${m.org.slug}\` next`,
+      );
+      return 0;
+    }
     if (command === "org" && sub === "create") {
       const { values } = parseArgs({
         args: rest,
@@ -170,6 +216,45 @@ async function run(argv: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+/** Runs the invariant checks and prints one line per check, with a few examples of each problem found. */
+async function checkData(db: Db, orgSlug: string | undefined): Promise<number> {
+  const orgs = await orgsToCheck(db, orgSlug);
+  if (orgSlug !== undefined && orgs.length === 0) {
+    console.error(`There is no organisation "${orgSlug}".`);
+    return 2;
+  }
+  const t0 = Date.now();
+  const only = orgSlug !== undefined ? orgs[0]?.id : undefined;
+  const findings = await checkIntegrity(db, only !== undefined ? { orgId: only } : {});
+  const slugs = new Map(orgs.map((o) => [o.id, o.slug]));
+  console.log(
+    `checked ${orgs.length} organisation${orgs.length === 1 ? "" : "s"} (${orgs.map((o) => o.slug).join(", ")})`,
+  );
+  const width = Math.max(...CHECKS.map((c) => c.name.length));
+  let failed = 0;
+  let problems = 0;
+  for (const check of CHECKS) {
+    const found = findings.filter((f) => f.check === check.name);
+    const count = found.reduce((s, f) => s + (f.count ?? 1), 0);
+    if (count === 0) {
+      console.log(`  ok      ${check.name.padEnd(width)}  ${check.about}`);
+      continue;
+    }
+    failed++;
+    problems += count;
+    console.log(`  FAILED  ${check.name.padEnd(width)}  ${count} problem${count === 1 ? "" : "s"}: ${check.about}`);
+    for (const f of found)
+      console.log(`          ${" ".repeat(width)}  [${slugs.get(f.orgId) ?? f.orgId}] ${f.detail}`);
+  }
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  console.log(
+    failed === 0
+      ? `all ${CHECKS.length} checks passed (${seconds} s)`
+      : `${failed} of ${CHECKS.length} checks failed with ${problems} problem${problems === 1 ? "" : "s"} (${seconds} s)`,
+  );
+  return failed === 0 ? 0 : 1;
 }
 
 run(process.argv.slice(2)).then(

@@ -31,6 +31,7 @@ import { registerIdempotency } from "./platform/idempotency/idempotency.hooks.ts
 import { platformRoutes } from "./platform/platform.routes.ts";
 import { authRoutes } from "./users/auth.routes.ts";
 import { usersRoutes } from "./users/users.routes.ts";
+import { webhooksRoutes } from "./webhooks/webhooks.routes.ts";
 
 export const VERSION = "0.1.0";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -140,6 +141,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   catalogRoutes(app);
   inventoryRoutes(app);
   ordersRoutes(app);
+  webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 
   await registerWebApp(app, config);
   return app;

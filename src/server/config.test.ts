@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, tileOrigin } from "./config.ts";
@@ -26,11 +27,14 @@ describe("loadConfig", () => {
       map: {
         tiles: { url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", attribution: "© OpenStreetMap contributors" },
       },
+      webhooks: { allowPrivateTargets: true },
       auth: {
         sessionTtlMs: 7 * 24 * 3600_000,
         maxFailures: 5,
         lockMs: 15 * 60_000,
         loginRatePerMinute: 20,
+        secretKey: createHash("sha256").update("bikri development secret key: not for production").digest(),
+        secretKeySource: "development-default",
       },
     });
   });
@@ -42,6 +46,7 @@ describe("loadConfig", () => {
   it("reads and converts every variable", () => {
     const c = loadConfig({
       NODE_ENV: "production",
+      BIKRI_SECRET_KEY: "a".repeat(64),
       PORT: "8080",
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
@@ -63,6 +68,50 @@ describe("loadConfig", () => {
       jobs: { enabled: false },
       defaultLocale: "en",
       auth: { sessionTtlMs: 12 * 3600_000, maxFailures: 3, lockMs: 30 * 60_000, loginRatePerMinute: 100 },
+    });
+  });
+
+  describe("BIKRI_SECRET_KEY", () => {
+    const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7 + 1));
+
+    it.each([
+      ["64 hex digits", key.toString("hex")],
+      ["64 upper-case hex digits", key.toString("hex").toUpperCase()],
+      ["base64", key.toString("base64")],
+      ["base64 without padding", key.toString("base64").replace(/=$/, "")],
+      ["base64url", key.toString("base64url")],
+      ["base64 with spaces around", `  ${key.toString("base64")}\n`],
+    ])("reads a 32-byte key as %s", (_label, value) => {
+      const c = loadConfig({ BIKRI_SECRET_KEY: value });
+      expect(c.auth.secretKey.equals(key)).toBe(true);
+      expect(c.auth.secretKeySource).toBe("environment");
+    });
+
+    it.each([
+      ["too short hex", "ab".repeat(16)],
+      ["too long hex", "ab".repeat(33)],
+      ["16 bytes of base64", Buffer.alloc(16, 1).toString("base64")],
+      ["48 bytes of base64", Buffer.alloc(48, 1).toString("base64")],
+      ["a passphrase", "correct horse battery staple"],
+    ])("refuses %s, naming the variable", (_label, value) => {
+      expect(errorOf({ BIKRI_SECRET_KEY: value }).message).toContain("BIKRI_SECRET_KEY: must be 32 bytes");
+    });
+
+    it("falls back to the fixed development key outside production, the same on every start", () => {
+      for (const env of ["development", "test"]) {
+        const a = loadConfig({ NODE_ENV: env });
+        expect(a.auth.secretKeySource).toBe("development-default");
+        expect(a.auth.secretKey).toHaveLength(32);
+        expect(loadConfig({ NODE_ENV: env }).auth.secretKey.equals(a.auth.secretKey)).toBe(true);
+      }
+    });
+
+    it("is required in production, and listed together with any other bad variable", () => {
+      expect(errorOf({ NODE_ENV: "production" }).message).toContain("BIKRI_SECRET_KEY: is required in production");
+      const both = errorOf({ NODE_ENV: "production", PORT: "not-a-port" }).message;
+      expect(both).toContain("BIKRI_SECRET_KEY: is required in production");
+      expect(both).toContain("PORT: ");
+      expect(() => loadConfig({ NODE_ENV: "production", BIKRI_SECRET_KEY: key.toString("base64") })).not.toThrow();
     });
   });
 
@@ -162,6 +211,17 @@ describe("loadConfig", () => {
     expect(tileOrigin(own.map.tiles?.url ?? "")).toBe("https://*.tiles.example.com.bd");
     expect(tileOrigin("http://10.0.0.5:8080/{z}/{x}/{y}.png")).toBe("http://10.0.0.5:8080");
     expect(loadConfig({ MAP_TILE_URL: "none" }).map.tiles).toBeNull();
+  });
+
+  it("refuses webhooks to private addresses in production unless WEBHOOKS_ALLOW_PRIVATE_TARGETS says so", () => {
+    const production = { NODE_ENV: "production", BIKRI_SECRET_KEY: "ab".repeat(32) };
+    expect(loadConfig(production).webhooks.allowPrivateTargets).toBe(false);
+    expect(loadConfig({ ...production, WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" }).webhooks.allowPrivateTargets).toBe(
+      true,
+    );
+    expect(loadConfig({ NODE_ENV: "test" }).webhooks.allowPrivateTargets).toBe(true);
+    expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: "false" }).webhooks.allowPrivateTargets).toBe(false);
+    expect(errorOf({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: "maybe" }).message).toContain("WEBHOOKS_ALLOW_PRIVATE_TARGETS");
   });
 
   it.each([

@@ -1,4 +1,5 @@
 // The only reader of process.env: one Zod parse at start that lists every bad variable at once.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
@@ -54,7 +55,40 @@ const EnvSchema = z.object({
     ])
     .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().max(500).default("© OpenStreetMap contributors"),
+  // Webhooks to this machine or a private network (127.0.0.1, 10.x, 192.168.x, ...): refused in production
+  // unless allowed here (a LAN install whose receiver is on the LAN); allowed by default in development and tests.
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.optional(),
+  // Encrypts secrets the server must read back (two-step sign-in seeds): 32 random bytes, as 64 hex digits
+  // or base64 (`openssl rand -base64 32`). Required in production; see docs/operations.md.
+  BIKRI_SECRET_KEY: z
+    .string()
+    .transform((s, ctx) => {
+      const key = parseSecretKey(s.trim());
+      if (!key) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)",
+        });
+        return z.NEVER;
+      }
+      return key;
+    })
+    .optional(),
 });
+
+/** 32 bytes from 64 hex digits or from base64 / base64url; null for anything else. */
+function parseSecretKey(text: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, "hex");
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) return null;
+  const key = Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  return key.length === 32 ? key : null;
+}
+
+/**
+ * Without BIKRI_SECRET_KEY (development and tests only), a fixed key that anyone reading this file knows:
+ * stable across restarts, so two-step sign-in keeps working, and worthless as protection on purpose.
+ */
+const DEVELOPMENT_SECRET_KEY = createHash("sha256").update("bikri development secret key: not for production").digest();
 
 /** The origin a tile URL template loads images from, for the Content-Security-Policy ({s} becomes *). */
 export function tileOrigin(template: string): string {
@@ -70,8 +104,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty variable (PORT=) means "not set", not zero or an empty path.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  // Checked beside the schema rather than in it, so that it is listed together with any other bad variable.
+  if (present.NODE_ENV === "production" && present.BIKRI_SECRET_KEY === undefined)
+    lines.push("  BIKRI_SECRET_KEY: is required in production (32 random bytes: openssl rand -base64 32)");
+  if (!parsed.success || lines.length) {
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
@@ -88,11 +125,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     map: {
       tiles: e.MAP_TILE_URL === "none" ? null : { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
     },
+    webhooks: { allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? e.NODE_ENV !== "production" },
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
       loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+      /** AES-256-GCM key for two-step sign-in seeds (BIKRI_SECRET_KEY, or the fixed development key). */
+      secretKey: e.BIKRI_SECRET_KEY ?? DEVELOPMENT_SECRET_KEY,
+      secretKeySource: e.BIKRI_SECRET_KEY ? ("environment" as const) : ("development-default" as const),
     },
   };
 }

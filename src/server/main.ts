@@ -10,6 +10,8 @@ import { seedDemoIfEmpty } from "./demo/demo-seed.ts";
 import { networkJobs } from "./network/network-jobs.ts";
 import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
 import { platformJobs } from "./platform/platform-jobs.ts";
+import { startWebhookDispatcher, type WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
+import { webhookJobs } from "./webhooks/webhook-jobs.ts";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -46,8 +48,15 @@ async function main() {
   const seeded = config.seedDemo === "auto" ? await seedDemoIfEmpty(database.db, log) : null;
 
   let jobs: Jobs | null = null;
-  if (config.jobs.enabled)
-    jobs = await startJobs(database, log, [...platformJobs(database.db, log), ...networkJobs(database.db, log)]);
+  let webhooks: WebhookDispatcher | null = null;
+  if (config.jobs.enabled) {
+    jobs = await startJobs(database, log, [
+      ...platformJobs(database.db, log),
+      ...networkJobs(database.db, log),
+      ...webhookJobs(database.db, log),
+    ]);
+    webhooks = startWebhookDispatcher(database.db, log, { ...config.webhooks, secretKey: config.auth.secretKey });
+  }
 
   const app = await buildApp({ config, database, logger: log });
   try {
@@ -84,6 +93,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, "stopping");
     await app.close();
+    await webhooks?.stop();
     await jobs?.stop();
     await database.close();
     process.exit(0);

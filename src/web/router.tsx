@@ -8,6 +8,7 @@ import type { AuditFilters } from "./features/audit/use-audit.ts";
 import { InviteAcceptPage } from "./features/auth/invite-accept-page.tsx";
 import { ProfilePage } from "./features/auth/profile-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { TwoStepSetupPage } from "./features/auth/two-step-setup-page.tsx";
 import { sessionQueryOptions } from "./features/auth/use-session.ts";
 import { catalogRoutes } from "./features/catalog/catalog-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
@@ -17,6 +18,7 @@ import { printRoutes } from "./features/orders/print-routes.tsx";
 import { retailerRoutes } from "./features/retailer/retailer-routes.tsx";
 import { ApiTokensPage } from "./features/tokens/api-tokens-page.tsx";
 import { UserListPage } from "./features/users/user-list-page.tsx";
+import { webhooksRoutes } from "./features/webhooks/webhooks-routes.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
 import { NotFoundPage, RequirePermission, RouteErrorPage } from "./ui/status-pages.tsx";
 
@@ -56,6 +58,18 @@ const signInRoute = createRoute({
   component: SignInPage,
 });
 
+/** A session that must set up two-step sign-in first (the org requires it) gets only this page. */
+const twoStepSetupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/two-step-setup",
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (!session) throw redirect({ to: "/sign-in" });
+    if (!session.mfaSetupRequired) throw redirect({ to: "/" });
+  },
+  component: TwoStepSetupPage,
+});
+
 const inviteRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/invite/$token",
@@ -70,6 +84,7 @@ const appRoute = createRoute({
     if (!session) {
       throw redirect({ to: "/sign-in", search: { redirect: location.href === "/" ? undefined : location.href } });
     }
+    if (session.mfaSetupRequired) throw redirect({ to: "/two-step-setup" });
   },
   component: AppLayout,
 });
@@ -132,6 +147,7 @@ const tokensRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  twoStepSetupRoute,
   inviteRoute,
   ...retailerRoutes(rootRoute),
   ...printRoutes(rootRoute),
@@ -144,6 +160,7 @@ const routeTree = rootRoute.addChildren([
     ...networkRoutes(appRoute),
     ...catalogRoutes(appRoute),
     ...ordersRoutes(appRoute),
+    ...webhooksRoutes(appRoute),
   ]),
 ]);
 

@@ -90,6 +90,16 @@ describe("catalog", () => {
       expect(restored.json().archivedAt).toBeNull();
     });
 
+    it("answers an empty PATCH of a brand or category with the record unchanged, not a 500", async () => {
+      // Found by the contract fuzz test: an UPDATE with nothing to SET was sent to the database.
+      for (const url of [`/api/v1/brands/${brandId}`, `/api/v1/categories/${subCategoryId}`]) {
+        const before = await admin.request("GET", url);
+        const res = await admin.request("PATCH", url, {});
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toEqual(before.json());
+      }
+    });
+
     it("audits every write", async () => {
       const rows = await t.database.handle.db
         .selectFrom("audit_log")
@@ -247,6 +257,16 @@ describe("catalog", () => {
       expect(await find("noodle")).toEqual(["NOODLE-1"]);
       expect(await find("soap-100")).toEqual(["SOAP-100"]);
       expect(await find("8941000000011")).toEqual(["SOAP-100"]);
+    });
+
+    it("lists as if unfiltered for a query with nothing searchable in it (emoji, punctuation), not a 500", async () => {
+      // Found by the contract fuzz test: such a query ranked by a bare 0, which SQL takes for a column position.
+      const all = await rep.request("GET", `/api/v1/skus?brandId=${brandId}`);
+      for (const q of ["🛒", "- ⋽ ǃ", "😀😀"]) {
+        const res = await rep.request("GET", `/api/v1/skus?brandId=${brandId}&q=${encodeURIComponent(q)}`);
+        expect(res.statusCode, `${q}: ${res.body}`).toBe(200);
+        expect(res.json().items).toEqual(all.json().items);
+      }
     });
 
     it("filters by category including sub-categories, and by brand", async () => {

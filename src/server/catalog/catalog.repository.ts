@@ -74,6 +74,8 @@ export async function updateBrand(
   id: string,
   patch: { code?: string; name?: string; name_bn?: string; archived_at?: Date | null },
 ) {
+  // An empty PATCH changes nothing, and an UPDATE with nothing to SET is not SQL.
+  if (Object.keys(patch).length === 0) return;
   await db.updateTable("brands").set(patch).where("org_id", "=", orgId).where("id", "=", id).execute();
 }
 
@@ -188,6 +190,8 @@ export async function updateCategory(
   id: string,
   patch: { code?: string; name?: string; name_bn?: string; parent_id?: string | null; archived_at?: Date | null },
 ) {
+  // An empty PATCH changes nothing, and an UPDATE with nothing to SET is not SQL.
+  if (Object.keys(patch).length === 0) return;
   await db.updateTable("categories").set(patch).where("org_id", "=", orgId).where("id", "=", id).execute();
 }
 
@@ -244,7 +248,9 @@ const SKU_SORT_KEY = {
 } as const;
 
 export async function listSkus(db: Executor, orgId: string, f: SkuFilter) {
-  const rank = f.q ? searchRank("s.search_text", f.q) : sql<number>`0`;
+  // A query of nothing searchable ("🛒", "-") filters nothing and ranks nothing, like no query.
+  const searching = f.q ? searchCondition("s.search_text", f.q) : null;
+  const rank = searching && f.q ? searchRank("s.search_text", f.q) : sql<number>`0`;
   const key = SKU_SORT_KEY[f.sort];
   const descending = f.sort === "updated";
   let q = skusWithNames(db)
@@ -263,18 +269,15 @@ export async function listSkus(db: Executor, orgId: string, f: SkuFilter) {
       ) select id from down)`;
     q = q.where(sql<SqlBool>`s.category_id in ${sub}`);
   }
-  if (f.q) {
-    const cond = searchCondition("s.search_text", f.q);
-    if (cond) q = q.where(cond);
-  }
+  if (searching) q = q.where(searching);
   if (f.after) {
     const { rank: r, key: k, id } = f.after;
     const cmp = descending ? sql.raw("<") : sql.raw(">");
     const byKey = sql<SqlBool>`(${key} ${cmp} ${k} or (${key} = ${k} and s.id > ${id}))`;
-    q = q.where(f.q ? sql<SqlBool>`(${rank} > ${r} or (${rank} = ${r} and ${byKey}))` : byKey);
+    q = q.where(searching ? sql<SqlBool>`(${rank} > ${r} or (${rank} = ${r} and ${byKey}))` : byKey);
   }
   // Without a query every rank is 0: ordering by it would only cost time (and a bare 0 is a column position).
-  if (f.q) q = q.orderBy(rank);
+  if (searching) q = q.orderBy(rank);
   return q
     .orderBy(key, descending ? "desc" : "asc")
     .orderBy("s.id")
@@ -465,6 +468,8 @@ export interface PriceListFilter {
   channel?: Channel | undefined;
   tier?: OutletClass | undefined;
   distributorId?: string | undefined;
+  /** Only org-wide lists and this distributor's own (what a distributor's user may see). */
+  seenByDistributor?: string | undefined;
   inForceOn?: string | undefined;
   status: Status;
   after?: { code: string; id: string } | undefined;
@@ -478,6 +483,8 @@ export async function listPriceLists(db: Executor, orgId: string, f: PriceListFi
   if (f.channel) q = q.where("p.channel", "=", f.channel);
   if (f.tier) q = q.where("p.tier", "=", f.tier);
   if (f.distributorId) q = q.where("p.distributor_id", "=", f.distributorId);
+  const seenBy = f.seenByDistributor;
+  if (seenBy) q = q.where((eb) => eb.or([eb("p.distributor_id", "is", null), eb("p.distributor_id", "=", seenBy)]));
   if (f.inForceOn) {
     const d = f.inForceOn;
     q = q

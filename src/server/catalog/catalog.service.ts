@@ -528,21 +528,36 @@ function requirePriceReader(ctx: Ctx) {
   if (ctx.actor.role === "retailer") throw AccessErrors.forbidden();
 }
 
+/** A distributor's user sees the org-wide lists and its own, never another distributor's negotiated prices. */
+const ownDistributor = (ctx: Ctx) => (ctx.actor.scope.kind === "distributor" ? ctx.actor.scope.distributorId : null);
+
 async function loadPriceList(db: Executor, orgId: string, id: string) {
   const p = await repo.findPriceList(db, orgId, id);
   if (!p) throw CatalogErrors.priceListNotFound();
   return priceListResponse(p);
 }
 
+/** A price list the caller may read: another distributor's does not exist for a distributor's user. */
+async function loadReadablePriceList(ctx: Ctx, id: string) {
+  const list = await loadPriceList(ctx.db, ctx.actor.orgId, id);
+  const own = ownDistributor(ctx);
+  if (own && list.distributorId && list.distributorId !== own) throw CatalogErrors.priceListNotFound();
+  return list;
+}
+
 export async function listPriceLists(ctx: Ctx, query: PriceListListQuery) {
   requirePriceReader(ctx);
-  const rows = await repo.listPriceLists(ctx.db, ctx.actor.orgId, { ...query, after: codeCursor(query.cursor) });
+  const rows = await repo.listPriceLists(ctx.db, ctx.actor.orgId, {
+    ...query,
+    seenByDistributor: ownDistributor(ctx) ?? undefined,
+    after: codeCursor(query.cursor),
+  });
   return page(rows, query.limit, priceListResponse);
 }
 
 export async function getPriceList(ctx: Ctx, id: string) {
   requirePriceReader(ctx);
-  return loadPriceList(ctx.db, ctx.actor.orgId, id);
+  return loadReadablePriceList(ctx, id);
 }
 
 async function checkTargets(db: Executor, orgId: string, v: repo.PriceListValues) {
@@ -660,7 +675,7 @@ const itemValues = (i: PriceListItemInput): repo.PriceItemValues => ({
 
 export async function getPriceListItems(ctx: Ctx, id: string) {
   requirePriceReader(ctx);
-  await loadPriceList(ctx.db, ctx.actor.orgId, id);
+  await loadReadablePriceList(ctx, id);
   const rows = await repo.listPriceListItems(ctx.db, ctx.actor.orgId, id);
   return { items: rows.map(itemResponse) };
 }
@@ -709,7 +724,7 @@ export const PRICE_CSV_HEADER = [
 
 export async function exportPriceListItemsCsv(ctx: Ctx, id: string) {
   requirePriceReader(ctx);
-  const list = await loadPriceList(ctx.db, ctx.actor.orgId, id);
+  const list = await loadReadablePriceList(ctx, id);
   const rows = await repo.listPriceListItems(ctx.db, ctx.actor.orgId, id);
   return {
     code: list.code,
@@ -918,6 +933,9 @@ async function orderBookTarget(ctx: Ctx, q: OrderBookQuery) {
         (scope.kind === "distributor" && o.distributor_id === scope.distributorId) ||
         (scope.kind === "outlet" && o.id === scope.outletId));
     if (!o || !visible) throw CatalogErrors.outletNotFound();
+    // A retailer buys from its outlet's distributor: another distributor's prices are not its business.
+    if (scope.kind === "outlet" && q.distributorId && q.distributorId !== o.distributor_id)
+      throw CatalogErrors.distributorNotFound();
     const distributorId = scope.kind === "distributor" ? scope.distributorId : (q.distributorId ?? o.distributor_id);
     return { channel: o.channel as string, tier: o.class as string, territoryPath: o.route_path, distributorId };
   }

@@ -347,6 +347,15 @@ describe("prices", () => {
       expect(errorCode(res)).toBe("request.invalid");
     });
 
+    it("refuses the same SKU twice in one change with 400, not a 500", async () => {
+      // Found by the contract fuzz test: the upsert met its own row twice, which the database refuses.
+      const item = { skuId: skus.DEFAULT, mrpPoisha: 1000, retailerPricePoisha: 900, distributorPricePoisha: 800 };
+      const res = await admin.request("PUT", `/api/v1/price-lists/${listId}/items`, { items: [item, item] });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(errorCode(res)).toBe("request.invalid");
+      expect(res.json().error.details.issues[0].field).toBe("items");
+    });
+
     it("upserts items, computes effective prices, and removes items", async () => {
       const put = await admin.request("PUT", `/api/v1/price-lists/${listId}/items`, {
         items: [

@@ -104,7 +104,12 @@ export interface IdempotencyKeysTable {
   status_code: number | null;
   response_body: string | null;
   content_type: string | null;
+  /** When the key was claimed (or taken over). */
   created_at: DefaultedTimestamp;
+  /** Who holds the claim; a takeover replaces it, so a superseded request cannot commit. */
+  claim_token: string | null;
+  /** Set inside the business transaction: the request's work committed. */
+  committed_at: Date | null;
 }
 
 export interface NotificationsTable {
@@ -545,6 +550,76 @@ export interface PrimaryOrderLinesTable {
   received_qty: Defaulted<number>;
 }
 
+// --- webhooks
+
+export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed" | "dead";
+
+export interface WebhookEndpointsTable {
+  org_id: string;
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  secret_sealed: string;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  secret_rotated_at: Timestamp | null;
+  archived_at: Timestamp | null;
+}
+
+export interface WebhookDeliveriesTable {
+  org_id: string;
+  id: string;
+  endpoint_id: string;
+  event: string;
+  event_id: string;
+  payload: Json;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  replay_of: string | null;
+  created_at: DefaultedTimestamp;
+  delivered_at: Timestamp | null;
+}
+
+// --- two-step sign-in (users module)
+
+export interface UserTotpTable {
+  org_id: string;
+  user_id: string;
+  secret_ciphertext: string;
+  enabled_at: Timestamp | null;
+  last_used_step: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface UserRecoveryCodesTable {
+  org_id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: DefaultedTimestamp;
+  used_at: Timestamp | null;
+}
+
+export interface OrgMfaRequiredRolesTable {
+  org_id: string;
+  role: Role;
+  created_at: DefaultedTimestamp;
+}
+
+export interface MfaChallengesTable {
+  org_id: string;
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: DefaultedTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -582,6 +657,12 @@ export interface Database {
   payments: PaymentsTable;
   primary_orders: PrimaryOrdersTable;
   primary_order_lines: PrimaryOrderLinesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  org_mfa_required_roles: OrgMfaRequiredRolesTable;
+  mfa_challenges: MfaChallengesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -376,6 +376,52 @@ describe("primary orders", () => {
     expect(hasBengali(empty.json().error.message)).toBe(true);
   });
 
+  it("refuses with primary.too_large a line past what an order can record, not a 500", async () => {
+    // Found by the contract fuzz test: a big pack times a big quantity overflowed the quantity column, and a
+    // big quantity at a big price left the exact range of poisha. Both were 500s.
+    const soap = (await admin.request("GET", `/api/v1/skus/${f.soapId}`)).json();
+    const sku = async (code: string, units: { unit: string; factor: number }[]) => {
+      const res = await admin.request("POST", "/api/v1/skus", {
+        ...{ code, name: code, nameBn: "প্রান্তিক পণ্য", brandId: soap.brandId, categoryId: soap.categoryId },
+        units,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const pallet = await sku("EDGE-PALLET", [{ unit: "pallet", factor: 1_000_000 }]);
+    const precious = await sku("EDGE-PRECIOUS", []);
+    const list = await t.database.handle.db
+      .selectFrom("price_list_items")
+      .select("price_list_id")
+      .where("org_id", "=", t.orgA.orgId)
+      .where("sku_id", "=", f.soapId)
+      .executeTakeFirstOrThrow();
+    const priced = await admin.request("PUT", `/api/v1/price-lists/${list.price_list_id}/items`, {
+      items: [
+        { skuId: pallet, mrpPoisha: 100, retailerPricePoisha: 90, distributorPricePoisha: 80 },
+        { skuId: precious, mrpPoisha: 9e15, retailerPricePoisha: 8e15, distributorPricePoisha: 7e15 },
+      ],
+    });
+    expect(priced.statusCode, priced.body).toBe(200);
+    const before = await count("primary_orders");
+    for (const line of [
+      // 3,000,000,000 pieces: past the quantity column.
+      { skuId: pallet, qty: 3000, unit: "pallet" },
+      // 2 x 7,000,000,000,000,000 poisha: past the exact range of poisha.
+      { skuId: precious, qty: 2 },
+    ]) {
+      const res = await create(
+        distributor,
+        { distributorId: f.distributorId, lines: [line] },
+        { "accept-language": "bn" },
+      );
+      expect(res.statusCode, res.body).toBe(422);
+      expect(errorCode(res)).toBe("primary.too_large");
+      expect(hasBengali(res.json().error.message)).toBe(true);
+    }
+    expect(await count("primary_orders")).toEqual(before);
+  });
+
   it("makes one order from the same create sent three times with one Idempotency-Key", async () => {
     const before = await count("primary_orders");
     const key = `po-${newId()}`;

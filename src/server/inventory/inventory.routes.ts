@@ -58,6 +58,8 @@ export function inventoryRoutes(app: App) {
         tags,
         summary: "The stock list as CSV (UTF-8 with BOM), same filters as the list",
         querystring: StockExportQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string(), ...errors },
       },
     },
     async (request, reply) =>

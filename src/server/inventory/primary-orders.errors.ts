@@ -55,6 +55,12 @@ export const PrimaryOrderErrors = defineErrors({
     en: "Line {line}: {received} received but only {ordered} were ordered; a short shipment is fine, more is not.",
     bn: "লাইন {line}: গ্রহণ {received}, কিন্তু অর্ডার ছিল মাত্র {ordered}; কম আসতে পারে, বেশি নয়।",
   },
+  tooLarge: {
+    code: "primary.too_large",
+    status: 422,
+    en: "This order's quantities or amounts are too large to record; split it into smaller orders.",
+    bn: "এই অর্ডারের পরিমাণ বা টাকার অঙ্ক রেকর্ড করার জন্য খুব বড়; ছোট কয়েকটি অর্ডারে ভাগ করুন।",
+  },
   idTaken: {
     code: "primary.id_taken",
     status: 409,

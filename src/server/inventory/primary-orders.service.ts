@@ -11,7 +11,7 @@ import type {
 import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
 import { orderTotals, type PricedLine, priceLine } from "../../shared/pricing/order-pricing.ts";
-import { toBaseQty } from "../../shared/pricing/pack-units.ts";
+import { MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
 import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
@@ -128,15 +128,23 @@ async function priceLines(
     if (!sku || sku.archived_at) throw PrimaryOrderErrors.skuUnknown({ line });
     const qty = toBaseQty(sku.units, l.unit, l.qty);
     if (qty === null) throw PrimaryOrderErrors.unitUnknown({ line, skuCode: sku.code, unit: l.unit });
+    if (qty > MAX_LINE_QTY) throw PrimaryOrderErrors.tooLarge({ line });
     const price = prices.get(l.skuId);
     if (!price) throw PrimaryOrderErrors.noPrice({ line, skuCode: sku.code, date: orderDate });
-    const priced = priceLine({
-      skuId: l.skuId,
-      qty,
-      unitPricePoisha: price.distributorPricePoisha,
-      vatRateBp: price.vatRateBp,
-      pricesIncludeVat: price.pricesIncludeVat,
-    });
+    let priced: PricedLine;
+    try {
+      priced = priceLine({
+        skuId: l.skuId,
+        qty,
+        unitPricePoisha: price.distributorPricePoisha,
+        vatRateBp: price.vatRateBp,
+        pricesIncludeVat: price.pricesIncludeVat,
+      });
+    } catch (e) {
+      // A huge quantity at a huge price leaves the exact range of poisha: the caller's to fix, not a crash.
+      if (e instanceof RangeError) throw PrimaryOrderErrors.tooLarge({ line });
+      throw e;
+    }
     const row = {
       line_no: line,
       sku_id: l.skuId,
@@ -164,6 +172,7 @@ export async function createPrimaryOrder(ctx: Ctx, input: CreateInput) {
     const orderDate = businessDate();
     const lines = await priceLines(tx, orgId, distributor, orderDate, input.lines);
     const totals = orderTotals(lines.map((l) => l.priced));
+    if (!Object.values(totals).every(Number.isSafeInteger)) throw PrimaryOrderErrors.tooLarge();
     const id = input.id ?? newId();
     const inserted = await repo.insertOrder(tx, {
       org_id: orgId,

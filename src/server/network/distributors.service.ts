@@ -292,8 +292,8 @@ export async function archiveDistributor(ctx: Ctx, id: string) {
   });
 }
 
-/** For other modules (orders, stock): a distributor the actor may see, or not found. */
-export async function visibleDistributor(ctx: Ctx, id: string) {
-  const d = await repo.findDistributor(ctx.db, ctx.actor.orgId, ctx.actor.scope, id);
+/** For other modules (users, orders, stock): a distributor the actor may see, or null (not found for them). */
+export async function visibleDistributor(db: Executor, ctx: Pick<Ctx, "actor">, id: string) {
+  const d = await repo.findDistributor(db, ctx.actor.orgId, ctx.actor.scope, id);
   return d ?? null;
 }

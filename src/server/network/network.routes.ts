@@ -147,6 +147,8 @@ export function networkRoutes(app: App, options: { mapTiles: OutletMapResponse["
         tags: distributorTags,
         summary: "The distributor list as CSV (UTF-8 with BOM), same filters as the list",
         querystring: DistributorExportQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string(), ...errors },
       },
     },
     async (request, reply) =>
@@ -235,6 +237,8 @@ export function networkRoutes(app: App, options: { mapTiles: OutletMapResponse["
         tags: outletTags,
         summary: "The outlet list as CSV (UTF-8 with BOM) in the import's columns, same filters as the list",
         querystring: OutletExportQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string(), ...errors },
       },
     },
     async (request, reply) =>

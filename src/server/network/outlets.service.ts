@@ -495,7 +495,9 @@ export async function assignRepToRoute(ctx: Ctx, routeId: string, input: AssignR
   return withTransaction(ctx.db, async (tx) => {
     await loadRoute(tx, ctx, routeId);
     const rep = await repo.findActiveUser(tx, ctx.actor.orgId, input.repUserId);
-    if (rep?.role !== "rep") throw NetworkErrors.repNotFound();
+    // A rep outside the caller's subtree does not exist for them, as in the user list.
+    if (rep?.role !== "rep" || !territoryInScope(ctx.actor.scope, rep.territory_path))
+      throw NetworkErrors.repNotFound();
     const id = newId();
     const ok = await repo.insertRouteAssignment(tx, ctx.actor.orgId, {
       id,

@@ -149,7 +149,8 @@ export async function dues(db: Executor, orgId: string, f: DuesFilter): Promise<
   return r.rows;
 }
 
-export async function outletEntries(db: Executor, orgId: string, outletId: string) {
+/** An outlet's ledger, newest first, with the running balance; only one distributor's when given. */
+export async function outletEntries(db: Executor, orgId: string, outletId: string, distributorId?: string) {
   const r = await sql<{
     id: string;
     kind: string;
@@ -167,6 +168,7 @@ export async function outletEntries(db: Executor, orgId: string, outletId: strin
     left join payments p on p.org_id = e.org_id and p.id = e.payment_id
     left join order_returns r on r.org_id = e.org_id and r.id = e.return_id
     where e.org_id = ${orgId} and e.outlet_id = ${outletId}
+      ${distributorId ? sql`and e.distributor_id = ${distributorId}` : sql``}
     order by e.entry_date desc, e.id desc
     limit 200`.execute(db);
   return r.rows;

@@ -10,6 +10,7 @@ import type { Ctx } from "../platform/context.ts";
 import { writeCsv } from "../platform/csv.ts";
 import { decodeCursor, decodeIdCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
+import { publishPaymentReceived } from "../webhooks/webhooks.service.ts";
 import * as repo from "./collections.repository.ts";
 import { OrderErrors } from "./orders.errors.ts";
 import * as orderRepo from "./orders.repository.ts";
@@ -81,6 +82,7 @@ export async function recordPayment(ctx: Ctx, input: CreatePaymentRequest) {
     if (!created) throw OrderErrors.notFound();
     const response = paymentResponse(created);
     await recordAudit(tx, ctx, { entity: "payment", entityId: id, action: "create", after: response });
+    await publishPaymentReceived(tx, orgId, response);
     return response;
   });
 }
@@ -121,10 +123,13 @@ export async function outletDues(ctx: Ctx, outletId: string) {
   const { orgId } = ctx.actor;
   const outlet = await outletForCaller(ctx.db, ctx, outletId);
   const today = businessDate();
+  // A distributor's user sees its own ledger with the outlet, not what the outlet owed a distributor before;
+  // the credit figures stay the outlet's, as the credit check counts every distributor's dues.
+  const distributorId = ctx.actor.scope.kind === "distributor" ? ctx.actor.scope.distributorId : undefined;
   const [rows, exposure, entries] = await Promise.all([
-    repo.dues(ctx.db, orgId, { outletId, today }),
+    repo.dues(ctx.db, orgId, { outletId, distributorId, today }),
     orderRepo.outletExposure(ctx.db, orgId, outletId),
-    repo.outletEntries(ctx.db, orgId, outletId),
+    repo.outletEntries(ctx.db, orgId, outletId, distributorId),
   ]);
   const limit = outlet.credit_limit_poisha;
   return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../shared/ids.ts";
 import { ledgerSums } from "../inventory/inventory.repository.ts";
-import { errorCode } from "../testing/assertions.ts";
+import { errorCode, hasBengali } from "../testing/assertions.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
 
@@ -33,6 +33,38 @@ async function stock(skuId: string) {
     .where("sku_id", "=", skuId)
     .executeTakeFirstOrThrow();
   return { ...row, available: row.on_hand - row.reserved };
+}
+
+/**
+ * Two SKUs at the edges of what an order line can record, in the fixture's price list: one sold in pallets of a
+ * million pieces at a normal price, one at a price near the top of the poisha range.
+ */
+async function edgeSkus(): Promise<{ pallet: string; precious: string }> {
+  const soap = (await admin.request("GET", `/api/v1/skus/${f.soapId}`)).json();
+  const sku = async (code: string, units: { unit: string; factor: number }[]) => {
+    const res = await admin.request("POST", "/api/v1/skus", {
+      ...{ code, name: code, nameBn: "প্রান্তিক পণ্য", brandId: soap.brandId, categoryId: soap.categoryId },
+      units,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const pallet = await sku("EDGE-PALLET", [{ unit: "pallet", factor: 1_000_000 }]);
+  const precious = await sku("EDGE-PRECIOUS", []);
+  const list = await t.database.handle.db
+    .selectFrom("price_list_items")
+    .select("price_list_id")
+    .where("org_id", "=", t.orgA.orgId)
+    .where("sku_id", "=", f.soapId)
+    .executeTakeFirstOrThrow();
+  const priced = await admin.request("PUT", `/api/v1/price-lists/${list.price_list_id}/items`, {
+    items: [
+      { skuId: pallet, mrpPoisha: 100, retailerPricePoisha: 90, distributorPricePoisha: 80 },
+      { skuId: precious, mrpPoisha: 9e15, retailerPricePoisha: 8e15, distributorPricePoisha: 7e15 },
+    ],
+  });
+  expect(priced.statusCode, priced.body).toBe(200);
+  return { pallet, precious };
 }
 
 const order = (lines: { skuId: string; qty: number; unit?: string }[], extra: Record<string, unknown> = {}) => ({
@@ -126,6 +158,16 @@ describe("secondary orders", () => {
       lines: [{ lineNo: 1, qty: 19, condition: "saleable" }],
     });
     expect(errorCode(tooMany)).toBe("order.return_exceeds");
+    // Found by the contract fuzz test: the same line and condition twice met the key of the return's lines (a 500).
+    const twice = await distributor.request("POST", `/api/v1/secondary-orders/${created.id}/returns`, {
+      reason: "twice",
+      lines: [
+        { lineNo: 1, qty: 1, condition: "saleable" },
+        { lineNo: 1, qty: 1, condition: "saleable" },
+      ],
+    });
+    expect(twice.statusCode, twice.body).toBe(400);
+    expect(errorCode(twice)).toBe("request.invalid");
 
     const sums = await ledgerSums(t.database.handle.db, t.orgA.orgId, f.distributorId);
     for (const s of sums) {
@@ -198,6 +240,31 @@ describe("secondary orders", () => {
     expect(errorCode(unknown)).toBe("order.sku_unknown");
     const zero = await rep.request("POST", "/api/v1/secondary-orders", order([{ skuId: f.soapId, qty: 0 }]));
     expect(zero.statusCode).toBe(400);
+  });
+
+  it("refuse with order.too_large a line past what an order can record, not a 500", async () => {
+    // Found by the contract fuzz test: a big pack times a big quantity overflowed the quantity column, and a
+    // big quantity at a big price left the exact range of poisha. Both were 500s.
+    const { pallet, precious } = await edgeSkus();
+    const orders = () =>
+      t.database.handle.db
+        .selectFrom("secondary_orders")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("org_id", "=", t.orgA.orgId)
+        .executeTakeFirstOrThrow();
+    const before = await orders();
+    for (const line of [
+      // 3,000,000,000 pieces: past the quantity column.
+      { skuId: pallet, qty: 3000, unit: "pallet" },
+      // 2 x 8,000,000,000,000,000 poisha: past the exact range of poisha.
+      { skuId: precious, qty: 2 },
+    ]) {
+      const res = await rep.request("POST", "/api/v1/secondary-orders", order([line]), { "accept-language": "bn" });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(errorCode(res)).toBe("order.too_large");
+      expect(hasBengali(res.json().error.message)).toBe(true);
+    }
+    expect(await orders()).toEqual(before);
   });
 
   it("keep reps, distributors, retailers and other orgs to their own outlets and orders", async () => {

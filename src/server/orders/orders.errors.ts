@@ -43,6 +43,12 @@ export const OrderErrors = defineErrors({
     en: "Line {line}: {skuCode} is sold only in whole {unit}s.",
     bn: "লাইন {line}: {skuCode} শুধু পূর্ণ {unit} হিসেবে বিক্রি হয়।",
   },
+  tooLarge: {
+    code: "order.too_large",
+    status: 422,
+    en: "This order's quantities or amounts are too large to record; split it into smaller orders.",
+    bn: "এই অর্ডারের পরিমাণ বা টাকার অঙ্ক রেকর্ড করার জন্য খুব বড়; ছোট কয়েকটি অর্ডারে ভাগ করুন।",
+  },
   noPrice: {
     code: "order.no_price",
     status: 422,

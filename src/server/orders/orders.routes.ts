@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ErrorResponse, IdParams, Page } from "../../shared/contracts/common.ts";
 import {
   BulkOrderActionRequest,
@@ -58,6 +59,8 @@ export function ordersRoutes(app: App) {
         tags,
         summary: "The memos the list's filters select, as CSV (UTF-8 with BOM)",
         querystring: SecondaryOrderListQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string(), ...errors },
       },
     },
     async (request, reply) =>
@@ -240,7 +243,13 @@ export function ordersRoutes(app: App) {
     "/api/v1/dues.csv",
     {
       config: { access: "payments.read" },
-      schema: { tags: payTags, summary: "The dues list as CSV (UTF-8 with BOM)", querystring: DuesListQuery },
+      schema: {
+        tags: payTags,
+        summary: "The dues list as CSV (UTF-8 with BOM)",
+        querystring: DuesListQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string(), ...errors },
+      },
     },
     async (request, reply) =>
       reply.headers(csvDownloadHeaders("dues")).send(await collections.exportDuesCsv(ctxOf(request), request.query)),

@@ -19,7 +19,7 @@ import {
   priceOrder,
   type SchemeEngine,
 } from "../../shared/pricing/order-pricing.ts";
-import { fitsSellBy, toBaseQty } from "../../shared/pricing/pack-units.ts";
+import { fitsSellBy, MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
 import type { Role } from "../../shared/roles.ts";
 import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
 import type { Executor } from "../db/transaction.ts";
@@ -39,6 +39,7 @@ import { writeCsv } from "../platform/csv.ts";
 import { AppError, localizedMessage } from "../platform/errors.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
+import { publishOrderEvent } from "../webhooks/webhooks.service.ts";
 import { allowedActions, canTransition, roleMay } from "./order-status.ts";
 import { OrderErrors } from "./orders.errors.ts";
 import * as repo from "./orders.repository.ts";
@@ -188,6 +189,7 @@ async function priceLines(
     if (!sku || sku.archived_at) throw OrderErrors.skuUnknown({ line });
     const qty = toBaseQty(sku.units, l.unit, l.qty);
     if (qty === null) throw OrderErrors.unitUnknown({ line, skuCode: sku.code, unit: l.unit });
+    if (qty > MAX_LINE_QTY) throw OrderErrors.tooLarge({ line });
     if (!fitsSellBy(sku.units, sku.sell_by_unit, qty))
       throw OrderErrors.sellByUnit({ line, skuCode: sku.code, unit: sku.sell_by_unit });
     const price = prices.get(l.skuId);
@@ -202,19 +204,21 @@ async function priceLines(
       enteredUnit: l.unit,
     };
   });
-  const { lines } = priceOrder(
-    {
-      outletId: target.outlet.id,
-      distributorId: target.distributorId,
-      orderDate: target.orderDate,
-      channel: target.outlet.channel,
-      outletClass: target.outlet.class,
-      territoryPath: target.territoryPath,
-    },
-    inputs,
-    schemeEngine,
+  const { lines } = withinPoisha(() =>
+    priceOrder(
+      {
+        outletId: target.outlet.id,
+        distributorId: target.distributorId,
+        orderDate: target.orderDate,
+        channel: target.outlet.channel,
+        outletClass: target.outlet.class,
+        territoryPath: target.territoryPath,
+      },
+      inputs,
+      schemeEngine,
+    ),
   );
-  return lines.map((l, i) => ({
+  const rows = lines.map((l, i) => ({
     line_no: i + 1,
     sku_id: l.skuId,
     entered_qty: inputs[i]?.enteredQty ?? l.qty,
@@ -228,6 +232,18 @@ async function priceLines(
     total_poisha: l.totalPoisha,
     adjustments: l.adjustments.length > 0 ? JSON.stringify(l.adjustments) : null,
   }));
+  if (!Object.values(totalsOf(rows)).every(Number.isSafeInteger)) throw OrderErrors.tooLarge();
+  return rows;
+}
+
+/** A huge quantity at a huge price leaves the exact range of poisha: the caller's to fix, not a crash. */
+function withinPoisha<T>(price: () => T): T {
+  try {
+    return price();
+  } catch (e) {
+    if (e instanceof RangeError) throw OrderErrors.tooLarge();
+    throw e;
+  }
 }
 
 const totalsOf = (lines: readonly repo.LineRow[]) => ({
@@ -325,6 +341,7 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
       action: "create",
       after: auditView(created),
     });
+    if (input.confirm) await publishOrderEvent(tx, orgId, "order.confirmed", created);
     // Last: the distributor's stock rows stay locked until commit, and orders for the same stock queue on them.
     if (input.confirm)
       await reserveStock(
@@ -514,7 +531,8 @@ export function confirmOrder(ctx: Ctx, id: string) {
       stockRef(ctx, id),
     );
     await repo.updateOrder(tx, ctx.actor.orgId, id, { status: "confirmed", confirmed_at: new Date() });
-    return finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
+    const after = await finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
+    return publishOrderEvent(tx, ctx.actor.orgId, "order.confirmed", after);
   });
 }
 
@@ -611,7 +629,8 @@ export function deliverOrder(
         orderId: id,
       });
     }
-    return finishTransition(tx, ctx, id, order.status, status, before, "deliver", input.note);
+    const after = await finishTransition(tx, ctx, id, order.status, status, before, "deliver", input.note);
+    return publishOrderEvent(tx, ctx.actor.orgId, "order.delivered", after);
   });
 }
 

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   "territories.read": ["admin", "manager", "rep", "distributor", "marketing", "service"],
   "audit.read": ["admin"],
   "tokens.manage": ["admin"],
+  // Sign-in security of the org: which roles must use two-step sign-in; resetting a user's second factor.
+  "security.manage": ["admin"],
   "notifications.send": ["admin"],
   // Distribution network (S1): managers administer their own subtree.
   "network.read": ["admin", "manager", "rep", "distributor", "marketing", "service"],
@@ -30,6 +32,8 @@ export const PERMISSIONS = {
   "primary.read": ["admin", "manager", "distributor"],
   "primary.write": ["admin", "distributor"],
   "primary.approve": ["admin", "manager"],
+  // Webhooks (issue 4): outbound integrations carry the org's data, so only admins set them up.
+  "webhooks.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { newId } from "../../shared/ids.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { hasBengali } from "../testing/assertions.ts";
+import { apiOperations, type JsonSchema, type OpenApiDocument } from "../testing/openapi-arbitraries.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn } from "../testing/test-app.ts";
 import { notify } from "./notifications/notifications.service.ts";
 
@@ -16,24 +17,6 @@ const SEED = 20261124;
 const LANGS = ["bn", "en"] as const;
 type Lang = (typeof LANGS)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  format?: string;
-  pattern?: string;
-  items?: JsonSchema;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-}
 
 interface WriteOperation {
   method: "POST" | "PATCH" | "PUT" | "DELETE";
@@ -99,22 +82,10 @@ const before = await fingerprint();
 
 async function writeOperations(): Promise<WriteOperation[]> {
   const res = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
-  const doc = res.json() as {
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>>;
-  };
   const out: WriteOperation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    if (!path.startsWith("/api/v1/")) continue;
-    for (const [method, op] of Object.entries(methods)) {
-      const m = method.toUpperCase();
-      if (m !== "POST" && m !== "PATCH" && m !== "PUT" && m !== "DELETE") continue;
-      out.push({
-        method: m,
-        path,
-        pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1] ?? ""),
-        body: op.requestBody?.content?.["application/json"]?.schema ?? null,
-      });
-    }
+  for (const op of apiOperations(res.json() as OpenApiDocument)) {
+    if (op.method === "GET") continue;
+    out.push({ method: op.method, path: op.path, pathParams: op.pathParams.map((p) => p.name), body: op.body });
   }
   return out;
 }

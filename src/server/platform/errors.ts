@@ -83,6 +83,12 @@ export const PlatformErrors = defineErrors({
     en: "Send the request body as application/json.",
     bn: "অনুরোধের বডি application/json হিসেবে পাঠান।",
   },
+  nulCharacter: {
+    code: "request.nul_character",
+    status: 400,
+    en: "Text may not contain the NUL character (U+0000).",
+    bn: "লেখায় NUL অক্ষর (U+0000) থাকতে পারে না।",
+  },
   badRequest: {
     code: "request.bad",
     status: 400,

@@ -34,6 +34,8 @@ declare module "fastify" {
     /** The session in use (cookie auth), for CSRF and sign-out. */
     session: { tokenHash: string; csrfToken: string; expiresAt: Date } | null;
     db: Db;
+    /** Set for a request that holds an Idempotency-Key: its transactions mark the key before committing. */
+    fencedDb: Db | null;
   }
 }
 

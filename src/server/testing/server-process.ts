@@ -10,6 +10,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** The server's log lines parsed as JSON (pino), in order. */
   logs: Record<string, unknown>[];
+  /** Resolves when the process has exited, with how. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL and wait for the exit: no shutdown code runs. */
@@ -26,19 +28,25 @@ export const freePort = () =>
     });
   });
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+/** Starts the server with this environment on top of the test's own; a variable set to undefined is removed. */
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
   const port = await freePort();
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: "test",
+    LOG_LEVEL: "info",
+    BIKRI_SEED_DEMO: "never",
+    LOGIN_RATE_PER_MINUTE: "10000",
+    ...env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+  };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      LOG_LEVEL: "info",
-      BIKRI_SEED_DEMO: "never",
-      LOGIN_RATE_PER_MINUTE: "10000",
-      ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-    },
+    env: merged,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: Record<string, unknown>[] = [];
@@ -54,7 +62,9 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       }
     });
   }
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -75,5 +85,5 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { base, port, child, logs, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+  return { base, port, child, logs, exited, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
 }

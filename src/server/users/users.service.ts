@@ -8,6 +8,9 @@ import type { Role } from "../../shared/roles.ts";
 import { violatedConstraint } from "../db/constraint-violation.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
+import { visibleDistributor } from "../network/distributors.service.ts";
+import { NetworkErrors } from "../network/network.errors.ts";
+import { getOutletForOrder, outletVisible } from "../network/outlets.service.ts";
 import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -84,6 +87,23 @@ async function checkAssignment(
   }
 }
 
+/**
+ * The distributor or outlet a user is linked to decides what that user will see, so it must be one the caller
+ * sees: a manager cannot hand out a login to another division's distributor. Otherwise it does not exist.
+ */
+async function checkLinks(
+  db: Executor,
+  ctx: Ctx,
+  links: { distributorId?: string | null | undefined; outletId?: string | null | undefined },
+): Promise<void> {
+  if (links.distributorId && !(await visibleDistributor(db, ctx, links.distributorId)))
+    throw NetworkErrors.distributorNotFound();
+  if (links.outletId) {
+    const outlet = await getOutletForOrder(db, ctx.actor.orgId, links.outletId);
+    if (!outlet || !outletVisible(ctx, outlet)) throw NetworkErrors.outletNotFound();
+  }
+}
+
 export async function listUsers(ctx: Ctx, query: UserListQuery) {
   if (!can(ctx.actor, "users.read")) throw AccessErrors.forbidden();
   let after: { name: string; id: string } | undefined;
@@ -120,6 +140,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
   const invite = input.password ? null : issueInvite(ctx.actor.orgId);
   return withTransaction(ctx.db, async (tx) => {
     await checkAssignment(tx, ctx, { role: input.role, territoryId });
+    await checkLinks(tx, ctx, input);
     const id = newId();
     const inserted = await repo
       .insertUser(tx, {
@@ -160,6 +181,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
     const territoryId = input.territoryId !== undefined ? input.territoryId : before.territory_id;
     if (input.role !== undefined || input.territoryId !== undefined)
       await checkAssignment(tx, ctx, { role, territoryId });
+    await checkLinks(tx, ctx, input);
     await repo
       .updateUser(tx, ctx.actor.orgId, id, {
         ...(input.name !== undefined && { name: input.name }),

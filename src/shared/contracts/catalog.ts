@@ -1,7 +1,7 @@
 // Catalog and prices (S2): brands, categories, SKUs with their pack sizes, price lists and their items,
 // and the order book (every active SKU with its resolved prices) that order entry caches.
 import { z } from "zod";
-import { PageQuery } from "./common.ts";
+import { IsoDate, PageQuery } from "./common.ts";
 import { CHANNELS, OUTLET_CLASSES } from "./network.ts";
 
 /** Price lists target outlets by the same channels and classes (tiers) that outlets have. */
@@ -17,7 +17,6 @@ const Code = z
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, '.', '_' or '-' only|শুধু অক্ষর, অঙ্ক, '.', '_' বা '-'");
 const Name = z.string().trim().min(1).max(160);
-const IsoDate = z.iso.date();
 const Money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const Bp = z.number().int().min(0).max(10_000);
 export const ArchiveFilter = z.enum(["active", "archived", "all"]);
@@ -227,7 +226,12 @@ export const PriceListItemInput = z
   });
 
 export const UpsertPriceListItemsRequest = z.strictObject({
-  items: z.array(PriceListItemInput).max(5000),
+  items: z
+    .array(PriceListItemInput)
+    .max(5000)
+    .refine((items) => new Set(items.map((i) => i.skuId)).size === items.length, {
+      message: "Each SKU once|প্রতিটি SKU একবারই দিন",
+    }),
   removeSkuIds: z.array(z.uuid()).max(5000).default([]),
 });
 

@@ -23,3 +23,8 @@ export const ErrorResponse = z.object({
 });
 
 export const Timestamp = z.iso.datetime({ offset: true });
+
+/** A calendar date, YYYY-MM-DD. There is no year 0 (PostgreSQL refuses it), so 0000-… is refused here. */
+export const IsoDate = z.iso.date().refine((d) => !d.startsWith("0000-"), {
+  message: "There is no year 0: give a date in year 1 or later|শূন্য সাল বলে কোনো সাল নেই; ১ সাল বা তার পরের তারিখ দিন",
+});

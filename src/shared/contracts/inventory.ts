@@ -1,10 +1,9 @@
 // Distributor stock (the ledger and its balances, batches, adjustments, counts) and primary orders.
 import { z } from "zod";
-import { PageQuery } from "./common.ts";
+import { IsoDate, PageQuery } from "./common.ts";
 import { OrderLineInput } from "./orders.ts";
 
 const Poisha = z.number().int();
-const IsoDate = z.iso.date();
 const Reason = z.string().trim().min(1).max(300);
 
 export const STOCK_MOVEMENT_KINDS = [

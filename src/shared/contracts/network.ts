@@ -2,7 +2,7 @@
 // assignments. Shared by the server (validation, OpenAPI) and the web app (types, forms).
 import { z } from "zod";
 import { BdPhone } from "../bd-phone.ts";
-import { PageQuery } from "./common.ts";
+import { IsoDate, PageQuery } from "./common.ts";
 import { TerritoryLevel } from "./platform.ts";
 
 export const CHANNELS = ["grocery", "pharmacy", "confectionery", "wholesale", "cosmetics", "horeca", "other"] as const;
@@ -26,7 +26,7 @@ const Name = z.string().trim().min(1).max(160);
 const NameBn = z.string().trim().min(1).max(160);
 const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 /** A business date, YYYY-MM-DD (Asia/Dhaka). */
-export const BusinessDate = z.iso.date();
+export const BusinessDate = IsoDate;
 const Poisha = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 // --- territories (administration; reading is in contracts/platform.ts)

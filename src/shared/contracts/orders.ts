@@ -1,9 +1,8 @@
 // Secondary orders (memos), their fulfilment, returns, payments and dues; primary orders; distributor stock.
 import { z } from "zod";
-import { PageQuery } from "./common.ts";
+import { IsoDate, PageQuery } from "./common.ts";
 
 const Poisha = z.number().int();
-const IsoDate = z.iso.date();
 const Qty = z.number().int().min(1).max(10_000_000);
 const Note = z.string().trim().max(500);
 
@@ -155,7 +154,11 @@ export const ReturnOrderRequest = z.strictObject({
       }),
     )
     .min(1)
-    .max(300),
+    .max(300)
+    // One return line per order line and condition: the key of the return's lines.
+    .refine((lines) => new Set(lines.map((l) => `${l.lineNo}:${l.condition}`)).size === lines.length, {
+      message: "Each line once per condition|প্রতিটি লাইন প্রতিটি অবস্থায় একবারই দিন",
+    }),
 });
 
 export const BulkOrderActionRequest = z.strictObject({

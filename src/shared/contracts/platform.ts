@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "./common.ts";
+import { IsoDate, PageQuery } from "./common.ts";
 
 export const TerritoryLevel = z.enum(["national", "region", "area", "territory", "route"]);
 
@@ -31,8 +31,8 @@ export const AuditListQuery = PageQuery.extend({
   entityId: z.string().max(80).optional(),
   actorId: z.uuid().optional(),
   action: z.string().max(60).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
 });
 
 export const AuditEntryResponse = z.object({

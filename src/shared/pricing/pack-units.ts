@@ -6,6 +6,9 @@ export interface SkuUnit {
   factor: number;
 }
 
+/** The most base units one order line holds: quantities are stored in integer (int4) columns. */
+export const MAX_LINE_QTY = 2_147_483_647;
+
 /** Base units for `qty` of `unit`, or null when the SKU has no such unit or the result is not a safe integer. */
 export function toBaseQty(units: readonly SkuUnit[], unit: string, qty: number): number | null {
   const u = units.find((x) => x.unit === unit);

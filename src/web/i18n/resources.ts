@@ -6,8 +6,16 @@ import networkBn from "./areas/network.bn.json";
 import networkEn from "./areas/network.en.json";
 import ordersBn from "./areas/orders.bn.json";
 import ordersEn from "./areas/orders.en.json";
+import webhooksBn from "./areas/webhooks.bn.json";
+import webhooksEn from "./areas/webhooks.en.json";
 import coreBn from "./bn.json";
 import coreEn from "./en.json";
 
-export const en = { ...coreEn, network: networkEn, catalog: catalogEn, orders: ordersEn };
-export const bn: typeof en = { ...coreBn, network: networkBn, catalog: catalogBn, orders: ordersBn };
+export const en = { ...coreEn, network: networkEn, catalog: catalogEn, orders: ordersEn, webhooks: webhooksEn };
+export const bn: typeof en = {
+  ...coreBn,
+  network: networkBn,
+  catalog: catalogBn,
+  orders: ordersBn,
+  webhooks: webhooksBn,
+};

@@ -10,6 +10,7 @@ import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../feat
 import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
+import { WebhookIcon } from "../features/webhooks/webhook-icons.tsx";
 import { useLocale } from "../i18n/i18n.ts";
 import { DigitsSwitch } from "./digits-switch.tsx";
 import { AuditIcon, HomeIcon, KeyIcon, LogoutIcon, UserIcon, UsersIcon } from "./icons.tsx";
@@ -76,6 +77,14 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-tokens",
     icon: <KeyIcon />,
     permission: "tokens.manage",
+  },
+  {
+    to: "/settings/webhooks",
+    labelKey: "webhooks.nav",
+    descriptionKey: "webhooks.navDesc",
+    testId: "nav-webhooks",
+    icon: <WebhookIcon />,
+    permission: "webhooks.manage",
   },
   {
     to: "/orders",

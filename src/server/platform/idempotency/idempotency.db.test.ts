@@ -1,6 +1,7 @@
 // Idempotency-Key on POST: a retry gets the first response again and writes nothing new.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBengali } from "../../testing/assertions.ts";
+import { withBeforeCommit, withTransaction } from "../../db/transaction.ts";
+import { hasBengali, must } from "../../testing/assertions.ts";
 import {
   type Caller,
   createTestApp,
@@ -9,6 +10,8 @@ import {
   signIn,
   type TestApp,
 } from "../../testing/test-app.ts";
+import { CLAIM_LEASE_SECONDS, hashRequest } from "./idempotency.hooks.ts";
+import { claimKey, markCommitted } from "./idempotency.repository.ts";
 
 describe("Idempotency-Key", () => {
   let t: TestApp;
@@ -234,5 +237,94 @@ describe("Idempotency-Key", () => {
       { "idempotency-key": "k".repeat(300) },
     );
     expect(res.statusCode).toBe(200);
+  });
+
+  describe("after a crash between claiming a key and answering", () => {
+    const db = () => t.database.handle.db;
+    /** Leaves the key row a request would leave behind had its process died at that point. */
+    async function leftBehind(key: string, body: object, row: { ageSeconds: number; committed: boolean }) {
+      await db()
+        .insertInto("idempotency_keys")
+        .values({
+          org_id: t.orgA.orgId,
+          caller_id: t.orgA.usersByRole.admin,
+          key,
+          request_hash: hashRequest("POST", "/api/v1/users", "/api/v1/users", body),
+          claim_token: crypto.randomUUID(),
+          committed_at: row.committed ? new Date() : null,
+          created_at: new Date(Date.now() - row.ageSeconds * 1000),
+        })
+        .execute();
+    }
+    const user = (n: number) => ({
+      email: `crash-${n}@${ORG_A_DOMAIN}`,
+      name: "Sumaiya Islam",
+      role: "marketing",
+      password: "long-enough-pw",
+    });
+
+    it("a retry takes over a claim older than the lease that never committed, and writes once", async () => {
+      const body = user(1);
+      await leftBehind("crash-key-1", body, { ageSeconds: CLAIM_LEASE_SECONDS + 5, committed: false });
+      const retry = await adminA.request("POST", "/api/v1/users", body, { "idempotency-key": "crash-key-1" });
+      expect(retry.statusCode, retry.body).toBe(201);
+      expect(await countUsers(body.email)).toBe(1);
+      const again = await adminA.request("POST", "/api/v1/users", body, { "idempotency-key": "crash-key-1" });
+      expect(again.headers["idempotent-replayed"]).toBe("true");
+      expect(again.body).toBe(retry.body);
+    });
+
+    it("a retry within the lease is told the first is still in progress, and nothing is written", async () => {
+      const body = user(2);
+      await leftBehind("crash-key-2", body, { ageSeconds: 1, committed: false });
+      const retry = await adminA.request("POST", "/api/v1/users", body, { "idempotency-key": "crash-key-2" });
+      expect(retry.statusCode).toBe(409);
+      expect(retry.json().error.code).toBe("idempotency.in_progress");
+      expect(await countUsers(body.email)).toBe(0);
+    });
+
+    it("a key whose work committed but whose answer was lost is never run again", async () => {
+      const body = user(3);
+      await leftBehind("crash-key-3", body, { ageSeconds: CLAIM_LEASE_SECONDS + 600, committed: true });
+      const retry = await adminA.request("POST", "/api/v1/users", body, {
+        "idempotency-key": "crash-key-3",
+        "accept-language": "bn",
+      });
+      expect(retry.statusCode).toBe(409);
+      expect(retry.json().error.code).toBe("idempotency.answer_lost");
+      expect(hasBengali(retry.json().error.message)).toBe(true);
+      expect(await countUsers(body.email)).toBe(0);
+    });
+
+    it("a request whose claim was taken over cannot commit: its transaction rolls back", async () => {
+      const k = { orgId: t.orgA.orgId, callerId: t.orgA.usersByRole.admin, key: "fence-key", requestHash: "h" };
+      const first = must(await claimKey(db(), k, CLAIM_LEASE_SECONDS), "first claim");
+      expect(await claimKey(db(), k, CLAIM_LEASE_SECONDS), "a live claim is not taken over").toBeNull();
+      await db()
+        .updateTable("idempotency_keys")
+        .set({ created_at: new Date(Date.now() - (CLAIM_LEASE_SECONDS + 1) * 1000) })
+        .where("key", "=", k.key)
+        .execute();
+      const second = must(await claimKey(db(), k, CLAIM_LEASE_SECONDS), "takeover");
+      expect(second).not.toBe(first);
+      // The superseded request's work, fenced with its old token: the insert rolls back with it.
+      const stale = withBeforeCommit(db(), async (tx) => {
+        if (!(await markCommitted(tx, { ...k, token: first }))) throw new Error("superseded");
+      });
+      const email = `fenced@${ORG_A_DOMAIN}`;
+      const insertUser = (tx: Parameters<Parameters<typeof withTransaction>[1]>[0]) =>
+        tx
+          .insertInto("users")
+          .values({ org_id: t.orgA.orgId, id: crypto.randomUUID(), email, name: "Fenced", role: "service" })
+          .execute();
+      await expect(withTransaction(stale, insertUser)).rejects.toThrow("superseded");
+      expect(await countUsers(email)).toBe(0);
+      // The request holding the claim now commits.
+      const current = withBeforeCommit(db(), async (tx) => {
+        if (!(await markCommitted(tx, { ...k, token: second }))) throw new Error("superseded");
+      });
+      await withTransaction(current, insertUser);
+      expect(await countUsers(email)).toBe(1);
+    });
   });
 });

@@ -1,9 +1,12 @@
 // Idempotency-Key on POST: the first response is stored per org and caller and replayed for a retry with
 // the same key; the same key with a different body is refused (422). Keys live at least 24 hours.
-// Limit: the stored response is written just after the handler's own transaction commits; if the process
-// dies in between, a retry sees 409 "in progress" until the key expires, never a second write.
+// The claim is fenced: the request's transactions mark the key committed, under the claim's token, as their
+// last statement. A retry finds either the answer (replayed), a committed key whose answer was lost (the
+// process died between commit and answer: 409 idempotency.answer_lost, never a second write), a live claim
+// (409 in progress), or a claim older than CLAIM_LEASE_SECONDS that never committed: it takes that over and
+// runs the request; the old one, if it is somehow still running, can no longer commit.
 import { createHash } from "node:crypto";
-import type { Executor } from "../../db/transaction.ts";
+import { type Db, withBeforeCommit } from "../../db/transaction.ts";
 import { defineErrors } from "../errors.ts";
 import type { App } from "../http.ts";
 import * as repo from "./idempotency.repository.ts";
@@ -21,6 +24,18 @@ export const IdempotencyErrors = defineErrors({
     en: "A request with this Idempotency-Key is still being processed. Try again shortly.",
     bn: "এই Idempotency-Key-এর একটি অনুরোধ এখনও চলছে। একটু পরে আবার চেষ্টা করুন।",
   },
+  answerLost: {
+    code: "idempotency.answer_lost",
+    status: 409,
+    en: "This request was carried out, but its answer was lost. Look the record up instead of sending it again.",
+    bn: "এই অনুরোধটি সম্পন্ন হয়েছে, কিন্তু এর উত্তর হারিয়ে গেছে। আবার না পাঠিয়ে রেকর্ডটি খুঁজে দেখুন।",
+  },
+  superseded: {
+    code: "idempotency.superseded",
+    status: 409,
+    en: "This request took too long and a retry with the same Idempotency-Key replaced it; nothing was saved by it.",
+    bn: "অনুরোধটি অনেক সময় নিয়েছে এবং একই Idempotency-Key-এর আরেকটি চেষ্টা এর জায়গা নিয়েছে; এটি কিছুই সংরক্ষণ করেনি।",
+  },
   badKey: {
     code: "idempotency.bad_key",
     status: 400,
@@ -31,11 +46,20 @@ export const IdempotencyErrors = defineErrors({
 
 declare module "fastify" {
   interface FastifyRequest {
-    idempotency: { orgId: string; callerId: string; key: string } | null;
+    idempotency: { orgId: string; callerId: string; key: string; token: string } | null;
   }
 }
 
-export function registerIdempotency(app: App, db: Executor) {
+/** What makes two requests "the same request" for a key: operation, URL and body. */
+export const hashRequest = (method: string, route: string, url: string, body: unknown) =>
+  createHash("sha256")
+    .update(`${method} ${route}\n${url}\n${JSON.stringify(body ?? null)}`)
+    .digest("hex");
+
+/** A claim this old that never committed belongs to a request that died (or hangs): a retry may take it over. */
+export const CLAIM_LEASE_SECONDS = 30;
+
+export function registerIdempotency(app: App, db: Db) {
   app.decorateRequest("idempotency", null);
 
   app.addHook("preHandler", async (request, reply) => {
@@ -43,19 +67,21 @@ export function registerIdempotency(app: App, db: Executor) {
     if (request.method !== "POST" || key === undefined || !request.actor) return;
     if (typeof key !== "string" || !/^[\x21-\x7e]{1,200}$/.test(key)) throw IdempotencyErrors.badKey();
     const ids = { orgId: request.actor.orgId, callerId: request.actor.userId, key };
-    const requestHash = createHash("sha256")
-      .update(
-        `${request.method} ${request.routeOptions.url ?? request.url}\n${request.url}\n${JSON.stringify(request.body ?? null)}`,
-      )
-      .digest("hex");
-    if (await repo.claimKey(db, { ...ids, requestHash })) {
-      request.idempotency = ids;
+    const requestHash = hashRequest(request.method, request.routeOptions.url ?? request.url, request.url, request.body);
+    const token = await repo.claimKey(db, { ...ids, requestHash }, CLAIM_LEASE_SECONDS);
+    if (token) {
+      const claim = { ...ids, token };
+      request.idempotency = claim;
+      request.fencedDb = withBeforeCommit(db, async (tx) => {
+        if (!(await repo.markCommitted(tx, claim))) throw IdempotencyErrors.superseded();
+      });
       return;
     }
     const existing = await repo.findKey(db, ids.orgId, ids.callerId, key);
     if (!existing) throw IdempotencyErrors.inProgress();
     if (existing.request_hash !== requestHash) throw IdempotencyErrors.mismatch();
-    if (existing.status_code === null || existing.response_body === null) throw IdempotencyErrors.inProgress();
+    if (existing.status_code === null || existing.response_body === null)
+      throw existing.committed_at ? IdempotencyErrors.answerLost() : IdempotencyErrors.inProgress();
     reply.header("idempotent-replayed", "true");
     if (existing.content_type) reply.type(existing.content_type);
     return reply.code(existing.status_code).send(existing.response_body);

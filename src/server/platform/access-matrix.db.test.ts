@@ -1,0 +1,1672 @@
+// Executes the access matrix (access-matrix.ts) against the running app. For every operation of
+// /api/openapi.json and every role of org A (plus an anonymous caller) it sends a request that would succeed
+// for a caller allowed to make it, and checks the table's decision: 2xx, 403, 401, or an empty scope. Then,
+// for every operation that takes ids (in its path, body or query), each admitted role tries ids of another
+// territory, distributor or outlet of its own org (for scoped roles) and of org B (for everyone): those are
+// "not found", never done, and a refused request writes no audit row. Lists and CSV exports carry nothing
+// outside the caller's scope: every id is checked against an oracle written in SQL here, independently of
+// the services.
+//
+// Writes that succeed must not spoil later cases, so every write acts on a record made for it just before
+// (by the admin of the organisation the record belongs to).
+import type { LightMyRequestResponse } from "fastify";
+import { type RawBuilder, sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { businessDate } from "../../shared/format.ts";
+import { ROLES, type Role } from "../../shared/roles.ts";
+import { withTransaction } from "../db/transaction.ts";
+import { errorCode, must } from "../testing/assertions.ts";
+import { createSalesFixture } from "../testing/sales-fixture.ts";
+import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, PASSWORD, signIn } from "../testing/test-app.ts";
+import { base32Decode, totp } from "../users/totp.ts";
+import { ACCESS_MATRIX, type Decision, decisionFor, PUBLIC_BY_CONTRACT, type Who } from "./access-matrix.ts";
+import { parseCsvWithHeader } from "./csv.ts";
+import { notify } from "./notifications/notifications.service.ts";
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+type Row = { id: string };
+type Json = Record<string, unknown>;
+const WHO: readonly Who[] = [...ROLES, "anonymous"];
+
+// ---------------------------------------------------------------- the app, two orgs, known records
+
+const t = await createTestApp();
+afterAll(() => t.close());
+const db = t.database.handle.db;
+const fA = await createSalesFixture(db, t.orgA);
+const fB = await createSalesFixture(db, t.orgB);
+
+const callers = {} as Record<Role, Caller>;
+for (const role of ROLES) callers[role] = await signIn(t.app, `${role}@${ORG_A_DOMAIN}`);
+const adminA = callers.admin;
+const adminB = await signIn(t.app, `admin@${ORG_B_DOMAIN}`);
+const anonymous: Caller = {
+  cookie: "",
+  csrf: "",
+  request: (method, url, body, headers = {}) =>
+    t.app.inject({ method, url, headers, ...(body !== undefined && { payload: body as object }) }),
+};
+const callerOf = (who: Who): Caller => (who === "anonymous" ? anonymous : callers[who]);
+const userIdOf = (who: Role): string => t.orgA.usersByRole[who];
+
+const today = businessDate();
+const tomorrow = businessDate(new Date(Date.now() + 86_400_000));
+const NEW_PASSWORD = "am-password-1";
+let serial = 0;
+const uniq = (prefix: string) => `${prefix}-${++serial}`;
+
+/** The JSON of a setup request that must succeed; setup failing is not a finding, so it says so loudly. */
+async function ok<T = Json>(pending: Promise<LightMyRequestResponse>, what: string): Promise<T> {
+  const res = await pending;
+  if (res.statusCode >= 300) throw new Error(`setup: ${what} answered ${res.statusCode}: ${res.body}`);
+  return (res.statusCode === 204 ? null : res.json()) as T;
+}
+
+const one = async <T>(q: RawBuilder<T>) => must((await q.execute(db)).rows[0], "a row");
+
+// ---------------------------------------------------------------- places: where a request's ids point
+
+/**
+ * A set of related records in one place of one org: an outlet on a route in a territory, the distributor
+ * serving it, a rep based there, and the org's catalogue. Requests take their ids from places; the matrix
+ * uses the caller's own place, the probes swap in another place for one part of the request.
+ */
+interface Place {
+  label: string;
+  orgId: string;
+  admin: Caller;
+  outletId: string;
+  distributorId: string;
+  distributorCode: string;
+  routeId: string;
+  routeCode: string;
+  /** The territory-level node the route belongs to. */
+  territoryId: string;
+  territoryCode: string;
+  /** Another territory-level node a route here may be moved under (in the same manager's subtree for own). */
+  altTerritoryId: string;
+  /** A rep based in the territory. */
+  userId: string;
+  skuId: string;
+  skuCode: string;
+  /** A SKU the distributor has never stocked. */
+  spareSkuId: string;
+  brandId: string;
+  categoryId: string;
+  /** A price list of this place's distributor. */
+  priceListId: string;
+  /** A delivered order, partly paid, and a draft primary order: records to read. */
+  orderId: string;
+  primaryOrderId: string;
+}
+
+async function placeAt(
+  label: string,
+  org: { orgId: string; admin: Caller },
+  ids: { outletId: string; distributorId: string; skuId: string; userId: string },
+): Promise<Place> {
+  const o = await one(sql<{ route_id: string; route_code: string; territory_id: string }>`
+    select o.route_id, r.code as route_code, r.parent_id as territory_id
+    from outlets o join territories r on r.org_id = o.org_id and r.id = o.route_id
+    where o.org_id = ${org.orgId} and o.id = ${ids.outletId}`);
+  const d = await one(sql<{ code: string }>`
+    select code from distributors where org_id = ${org.orgId} and id = ${ids.distributorId}`);
+  const terr = await one(sql<{ code: string }>`
+    select code from territories where org_id = ${org.orgId} and id = ${o.territory_id}`);
+  const sku = await one(sql<{ code: string; brand_id: string; category_id: string }>`
+    select code, brand_id, category_id from skus where org_id = ${org.orgId} and id = ${ids.skuId}`);
+  const spare = await one(sql<{ id: string }>`
+    select id from skus s where org_id = ${org.orgId} and not exists (
+      select 1 from stock_balances b
+      where b.org_id = s.org_id and b.sku_id = s.id and b.distributor_id = ${ids.distributorId})
+    order by code limit 1`);
+  // A price list of this place's distributor (with one item, in force only from 2099, so it prices nothing).
+  const list = await ok<Row>(
+    org.admin.request("POST", "/api/v1/price-lists", {
+      code: uniq("AM-DPL"),
+      name: `${label} distributor prices`,
+      nameBn: "ডিস্ট্রিবিউটরের দাম",
+      validFrom: "2099-01-01",
+      distributorId: ids.distributorId,
+    }),
+    "a distributor's price list",
+  );
+  await ok(
+    org.admin.request("PUT", `/api/v1/price-lists/${list.id}/items`, {
+      items: [{ skuId: ids.skuId, mrpPoisha: 1000, retailerPricePoisha: 900, distributorPricePoisha: 700 }],
+    }),
+    "a distributor's price",
+  );
+  return {
+    label,
+    orgId: org.orgId,
+    admin: org.admin,
+    outletId: ids.outletId,
+    distributorId: ids.distributorId,
+    distributorCode: d.code,
+    routeId: o.route_id,
+    routeCode: o.route_code,
+    territoryId: o.territory_id,
+    territoryCode: terr.code,
+    altTerritoryId: o.territory_id,
+    userId: ids.userId,
+    skuId: ids.skuId,
+    skuCode: sku.code,
+    spareSkuId: spare.id,
+    brandId: sku.brand_id,
+    categoryId: sku.category_id,
+    priceListId: list.id,
+    orderId: "",
+    primaryOrderId: "",
+  };
+}
+
+const orgA = { orgId: t.orgA.orgId, admin: adminA };
+const orgB = { orgId: t.orgB.orgId, admin: adminB };
+const path = async (orgId: string, id: string) =>
+  (await one(sql<{ path: string }>`select path from territories where org_id = ${orgId} and id = ${id}`)).path;
+
+// The demo users' scopes (demo-seed.ts, sales-fixture.ts): the manager has the Dhaka division, the rep one
+// territory in Gazipur, the distributor user the fixture's DB-1, the retailer its OUT-1.
+const managerPath = await path(t.orgA.orgId, must(t.orgA.territoryIdByCode.get("DHA"), "DHA"));
+const repUser = await one(sql<{ territory_id: string }>`
+  select territory_id from users where org_id = ${t.orgA.orgId} and id = ${userIdOf("rep")}`);
+const repPath = await path(t.orgA.orgId, repUser.territory_id);
+
+// Stock for every distributor whose outlets take confirmed orders below, so that no case runs short.
+for (const [admin, distributorId, skuId] of [
+  [adminA, fA.distributorId, fA.soapId],
+  [adminA, fA.otherDistributorId, fA.soapId],
+  [adminB, fB.distributorId, fB.soapId],
+] as const)
+  await ok(
+    admin.request("POST", "/api/v1/stock/adjustments", { distributorId, skuId, qtyDelta: 20_000, reason: "matrix" }),
+    "stock for the matrix",
+  );
+
+const own = await placeAt("own", orgA, {
+  outletId: fA.outletId,
+  distributorId: fA.distributorId,
+  skuId: fA.soapId,
+  userId: userIdOf("rep"),
+});
+// OUT-2: the same route and distributor as OUT-1; outside only a retailer's scope (its outlet is OUT-1).
+const nextDoor = await placeAt("the outlet next door", orgA, {
+  outletId: fA.secondOutletId,
+  distributorId: fA.distributorId,
+  skuId: fA.soapId,
+  userId: userIdOf("rep"),
+});
+
+// A route in the manager's division but outside the rep's territory, with an outlet served by DB-2.
+const sibRoute = await one(sql<{ id: string; parent_id: string }>`
+  select id, parent_id from territories
+  where org_id = ${t.orgA.orgId} and level = 'route' and path like ${`${managerPath}%`}
+    and path not like ${`${repPath}%`}
+  order by code limit 1`);
+const sibOutlet = await ok<{ id: string }>(
+  adminA.request("POST", "/api/v1/outlets", {
+    code: "AM-SIBLING",
+    name: "Sibling Store",
+    nameBn: "পাশের দোকান",
+    ownerName: "Salam",
+    channel: "grocery",
+    distributorId: fA.otherDistributorId,
+    routeId: sibRoute.id,
+  }),
+  "the sibling outlet",
+);
+const repAt = async (territoryId: string) =>
+  (
+    await ok<{ id: string }>(
+      adminA.request("POST", "/api/v1/users", {
+        email: `${uniq("am-rep")}@${ORG_A_DOMAIN}`,
+        name: "Matrix Rep",
+        role: "rep",
+        territoryId,
+        password: NEW_PASSWORD,
+      }),
+      "a rep",
+    )
+  ).id;
+const sibling = await placeAt("another territory of the manager's division", orgA, {
+  outletId: sibOutlet.id,
+  distributorId: fA.otherDistributorId,
+  skuId: fA.soapId,
+  userId: await repAt(sibRoute.parent_id),
+});
+own.altTerritoryId = sibling.territoryId;
+
+// OUT-3: on a route outside the manager's division, served by DB-2, based outside it too.
+const farRoute = await one(sql<{ route_id: string; parent_id: string }>`
+  select o.route_id, r.parent_id from outlets o join territories r on r.org_id = o.org_id and r.id = o.route_id
+  where o.org_id = ${t.orgA.orgId} and o.id = ${fA.farOutletId}`);
+const far = await placeAt("another division", orgA, {
+  outletId: fA.farOutletId,
+  distributorId: fA.otherDistributorId,
+  skuId: fA.soapId,
+  userId: await repAt(farRoute.parent_id),
+});
+
+const bRep = t.orgB.usersByRole.rep;
+const inOrgB = await placeAt("org B", orgB, {
+  outletId: fB.outletId,
+  distributorId: fB.distributorId,
+  skuId: fB.soapId,
+  userId: bRep,
+});
+
+/** Where a scoped role's own scope ends: the place each tries to reach beyond it. */
+function outsideOf(who: Role): Place {
+  if (who === "rep") return sibling;
+  if (who === "retailer") return nextDoor;
+  return far;
+}
+
+// ---------------------------------------------------------------- making fresh records at a place
+
+const line = (p: Place, qty = 1) => [{ skuId: p.skuId, qty }];
+
+const webhooksMade = new Map<Caller, string[]>();
+const fresh = {
+  async draft(p: Place) {
+    return (
+      await ok<Row>(
+        p.admin.request("POST", "/api/v1/secondary-orders", { outletId: p.outletId, lines: line(p) }),
+        "draft",
+      )
+    ).id;
+  },
+  async confirmed(p: Place) {
+    const body = { outletId: p.outletId, lines: line(p), confirm: true };
+    return (await ok<Row>(p.admin.request("POST", "/api/v1/secondary-orders", body), "confirmed order")).id;
+  },
+  async invoiced(p: Place) {
+    const id = await fresh.confirmed(p);
+    await ok(p.admin.request("POST", `/api/v1/secondary-orders/${id}/invoice`), "invoice");
+    return id;
+  },
+  async dispatched(p: Place) {
+    const id = await fresh.invoiced(p);
+    await ok(p.admin.request("POST", `/api/v1/secondary-orders/${id}/dispatch`), "dispatch");
+    return id;
+  },
+  async delivered(p: Place) {
+    const id = await fresh.dispatched(p);
+    await ok(p.admin.request("POST", `/api/v1/secondary-orders/${id}/deliver`, {}), "deliver");
+    return id;
+  },
+  async primary(p: Place, submit = false) {
+    const body = { distributorId: p.distributorId, lines: line(p), submit };
+    return (await ok<Row>(p.admin.request("POST", "/api/v1/primary-orders", body), "primary order")).id;
+  },
+  async primaryApproved(p: Place) {
+    const id = await fresh.primary(p, true);
+    await ok(p.admin.request("POST", `/api/v1/primary-orders/${id}/approve`, {}), "approve");
+    return id;
+  },
+  async primaryDispatched(p: Place) {
+    const id = await fresh.primaryApproved(p);
+    await ok(p.admin.request("POST", `/api/v1/primary-orders/${id}/dispatch`, {}), "dispatch primary");
+    return id;
+  },
+  async outlet(p: Place) {
+    const body = {
+      code: uniq("AM-OUT"),
+      name: "Matrix Outlet",
+      nameBn: "ম্যাট্রিক্স দোকান",
+      ownerName: "Karim",
+      channel: "grocery",
+      distributorId: p.distributorId,
+      routeId: p.routeId,
+    };
+    return (await ok<Row>(p.admin.request("POST", "/api/v1/outlets", body), "outlet")).id;
+  },
+  async distributor(p: Place) {
+    const body = {
+      code: uniq("AM-DB"),
+      name: "Matrix Traders",
+      nameBn: "ম্যাট্রিক্স ট্রেডার্স",
+      ownerName: "Karim",
+      phone: "01711000000",
+      address: "Tongi",
+      territoryId: p.territoryId,
+    };
+    return (await ok<Row>(p.admin.request("POST", "/api/v1/distributors", body), "distributor")).id;
+  },
+  async route(p: Place) {
+    const body = { parentId: p.territoryId, level: "route", code: uniq("AM-R"), name: "Matrix beat", nameBn: "বিট" };
+    return (await ok<Row>(p.admin.request("POST", "/api/v1/territories", body), "route")).id;
+  },
+  async user(p: Place, role: Role, extra: Json = {}) {
+    const email = `${uniq("am-user")}@${p === inOrgB ? ORG_B_DOMAIN : ORG_A_DOMAIN}`;
+    const body = { email, name: "Matrix Person", role, territoryId: p.territoryId, password: NEW_PASSWORD, ...extra };
+    return { id: (await ok<Row>(p.admin.request("POST", "/api/v1/users", body), `${role} user`)).id, email };
+  },
+  async token(p: Place) {
+    return (await ok<Row>(p.admin.request("POST", "/api/v1/api-tokens", { name: uniq("matrix") }), "token")).id;
+  },
+  async catalog(p: Place, kind: "brands" | "categories" | "skus" | "price-lists", archived = false) {
+    const base = { code: uniq("AM-C"), name: "Matrix", nameBn: "ম্যাট্রিক্স" };
+    const body =
+      kind === "skus"
+        ? { ...base, brandId: p.brandId, categoryId: p.categoryId }
+        : kind === "price-lists"
+          ? { ...base, validFrom: "2099-01-01" }
+          : base;
+    const id = (await ok<Row>(p.admin.request("POST", `/api/v1/${kind}`, body), kind)).id;
+    if (archived) await ok(p.admin.request("POST", `/api/v1/${kind}/${id}/archive`), `archive ${kind}`);
+    return id;
+  },
+  /** A user of the role signed in on their own session, with two-step sign-in set up (and on, if enabled). */
+  async twoStepUser(p: Place, role: Role, enabled: boolean) {
+    const u = await fresh.user(p, role);
+    const session = await signIn(t.app, u.email, NEW_PASSWORD);
+    const setup = await ok<{ secret: string }>(session.request("POST", "/api/v1/auth/totp/setup"), "totp setup");
+    const secret = base32Decode(setup.secret);
+    if (enabled)
+      await ok(session.request("POST", "/api/v1/auth/totp/enable", { code: totp(secret, Date.now()) }), "enable");
+    // A code is never accepted twice, nor an older one: the next one is the following step's (within the window).
+    return { ...u, session, nextCode: () => totp(secret, Date.now() + 30_000) };
+  },
+  /** An endpoint (for events nobody emits yet, at a closed port); an org may have only 20, so old ones go. */
+  async webhook(p: Place) {
+    const made = webhooksMade.get(p.admin) ?? [];
+    webhooksMade.set(p.admin, made);
+    while (made.length >= 10) await p.admin.request("DELETE", `/api/v1/webhooks/${made.shift()}`);
+    const body = { url: "http://127.0.0.1:9/matrix-hook", events: ["lead.created"], description: "matrix" };
+    const id = (await ok<Row>(p.admin.request("POST", "/api/v1/webhooks", body), "webhook endpoint")).id;
+    made.push(id);
+    return id;
+  },
+  async delivery(p: Place) {
+    const endpoint = await fresh.webhook(p);
+    return (await ok<Row>(p.admin.request("POST", `/api/v1/webhooks/${endpoint}/test`), "test delivery")).id;
+  },
+  async notification(orgId: string, userId: string) {
+    const [id] = await withTransaction(db, (tx) =>
+      notify(tx, orgId, { userIds: [userId], kind: "matrix", title: { en: "Matrix", bn: "ম্যাট্রিক্স" } }),
+    );
+    return must(id, "notification");
+  },
+};
+
+// Records to read in every place: a delivered order (with dues, partly paid) and a draft primary order.
+for (const p of [own, nextDoor, sibling, far, inOrgB]) {
+  p.orderId = await fresh.delivered(p);
+  await ok(
+    p.admin.request("POST", "/api/v1/payments", { outletId: p.outletId, method: "cash", amountPoisha: 100 }),
+    "a payment",
+  );
+  p.primaryOrderId = await fresh.primary(p);
+}
+// Everyone has a notification and org A an API token, so that those lists are not empty by accident.
+for (const role of ROLES) await fresh.notification(t.orgA.orgId, userIdOf(role));
+await fresh.token(own);
+await ok(
+  adminA.request("POST", "/api/v1/webhooks", { url: "http://127.0.0.1:9/kept", events: ["ticket.closed"] }),
+  "a webhook endpoint",
+);
+
+// ---------------------------------------------------------------- the oracle: what each role may see
+
+type Scope =
+  | { kind: "org" }
+  | { kind: "territory"; path: string }
+  | { kind: "distributor"; id: string }
+  | { kind: "outlet"; id: string };
+
+const SCOPES: Record<Role, Scope> = {
+  admin: { kind: "org" },
+  manager: { kind: "territory", path: managerPath },
+  rep: { kind: "territory", path: repPath },
+  distributor: { kind: "distributor", id: fA.distributorId },
+  retailer: { kind: "outlet", id: fA.outletId },
+  marketing: { kind: "org" },
+  service: { kind: "org" },
+};
+
+type OrgTable =
+  | "brands"
+  | "categories"
+  | "skus"
+  | "price_lists"
+  | "audit_log"
+  | "api_tokens"
+  | "webhook_endpoints"
+  | "webhook_deliveries";
+type OracleKind =
+  | "outlet"
+  | "distributor"
+  | "secondaryOrder"
+  | "primaryOrder"
+  | "payment"
+  | "user"
+  | "territory"
+  | "dues"
+  | "notification"
+  | "priceList"
+  | OrgTable;
+
+/** The ids (in org A) that a role may see among records of a kind, by the scope rules written out in SQL. */
+async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
+  const org = t.orgA.orgId;
+  const s = SCOPES[who];
+  const under = (col: string) => (s.kind === "territory" ? sql`${sql.ref(col)} like ${`${s.path}%`}` : sql`false`);
+  const byScope = (c: { territory: RawBuilder<unknown>; distributor?: string; outlet?: string }) => {
+    if (s.kind === "org") return sql`true`;
+    if (s.kind === "territory") return c.territory;
+    if (s.kind === "distributor" && c.distributor) return sql`${sql.ref(c.distributor)} = ${s.id}`;
+    if (s.kind === "outlet" && c.outlet) return sql`${sql.ref(c.outlet)} = ${s.id}`;
+    return sql`false`;
+  };
+  const distributorsSeen = sql`select d.id from distributors d
+    join territories h on h.org_id = d.org_id and h.id = d.territory_id
+    where d.org_id = ${org} and ${byScope({
+      territory: sql`(${under("h.path")} or exists (select 1 from distributor_territories dt
+        join territories c on c.org_id = dt.org_id and c.id = dt.territory_id
+        where dt.org_id = d.org_id and dt.distributor_id = d.id and ${under("c.path")}))`,
+      distributor: "d.id",
+    })}`;
+  let q: RawBuilder<{ id: string }>;
+  switch (kind) {
+    case "outlet":
+      q = sql`select o.id from outlets o left join territories r on r.org_id = o.org_id and r.id = o.route_id
+        where o.org_id = ${org} and ${byScope({ territory: under("r.path"), distributor: "o.distributor_id", outlet: "o.id" })}`;
+      break;
+    case "distributor":
+      q = distributorsSeen as RawBuilder<{ id: string }>;
+      break;
+    case "secondaryOrder":
+      q = sql`select so.id from secondary_orders so where so.org_id = ${org} and ${byScope({
+        territory: under("so.territory_path"),
+        distributor: "so.distributor_id",
+        outlet: "so.outlet_id",
+      })}`;
+      break;
+    case "primaryOrder":
+      q = sql`select po.id from primary_orders po where po.org_id = ${org} and po.distributor_id in (${distributorsSeen})`;
+      break;
+    case "payment":
+      q = sql`select p.id from payments p join outlets o on o.org_id = p.org_id and o.id = p.outlet_id
+        left join territories r on r.org_id = o.org_id and r.id = o.route_id
+        where p.org_id = ${org} and ${byScope({ territory: under("r.path"), distributor: "p.distributor_id", outlet: "p.outlet_id" })}`;
+      break;
+    case "user":
+      q = sql`select u.id from users u left join territories r on r.org_id = u.org_id and r.id = u.territory_id
+        where u.org_id = ${org} and ${byScope({ territory: under("r.path") })}`;
+      break;
+    case "territory":
+      q = sql`select r.id from territories r where r.org_id = ${org} and ${byScope({ territory: under("r.path") })}`;
+      break;
+    case "dues":
+      q = sql`select distinct e.outlet_id || ':' || e.distributor_id as id from receivable_entries e
+        join outlets o on o.org_id = e.org_id and o.id = e.outlet_id
+        left join territories r on r.org_id = o.org_id and r.id = o.route_id
+        where e.org_id = ${org} and ${byScope({ territory: under("r.path"), distributor: "e.distributor_id", outlet: "e.outlet_id" })}`;
+      break;
+    case "priceList":
+      q = sql`select id from price_lists where org_id = ${org} and ${
+        s.kind === "distributor" ? sql`(distributor_id is null or distributor_id = ${s.id})` : sql`true`
+      }`;
+      break;
+    case "notification":
+      q = sql`select id from notifications where org_id = ${org} and user_id = ${userIdOf(who)}`;
+      break;
+    default:
+      q = sql`select id from ${sql.table(kind)} where org_id = ${org}`;
+  }
+  return new Set((await q.execute(db)).rows.map((r) => r.id));
+}
+
+// ---------------------------------------------------------------- how to call each operation
+
+type Slot =
+  | "path"
+  | "outlet"
+  | "distributor"
+  | "route"
+  | "territory"
+  | "coverage"
+  | "parent"
+  | "sku"
+  | "brand"
+  | "user"
+  | "order"
+  | "rep";
+/** Slots naming records every role of the org may name (the catalogue, recipients): only org B's are out of reach. */
+const ORG_WIDE_SLOTS: ReadonlySet<Slot> = new Set(["sku", "brand", "user"]);
+type At = Record<Slot, Place>;
+
+interface Req {
+  method: Method;
+  url: string;
+  body?: unknown;
+  /** Another session than the role's shared one (sign-out, password change). */
+  as?: Caller;
+}
+
+type Refusal = { status: number; code?: string } | "subset" | { bulkFailure: string };
+
+interface ListOf {
+  kind: OracleKind;
+  ids?: (body: Json) => string[];
+  nonEmpty?: false;
+}
+
+interface Spec {
+  /** The parts of the request that name records; each is tried with another place's record. */
+  slots?: readonly Slot[];
+  /** The slots name records by code (CSV imports): codes are per organisation, so org B's mean nothing here. */
+  byCode?: true;
+  request(who: Who, at: At): Promise<Req>;
+  /** A list: every id it answers must be one the caller may see. */
+  list?: ListOf;
+  /** A CSV export: the same rows as its JSON twin, compared by one column. */
+  csv?: { json: (url: string) => string; column: string; field: string; list: ListOf };
+  /** What a refusal looks like, where it is not a plain 404 (or, for lists, leaving the record out). */
+  refuse?: Partial<Record<Slot, { outside?: Refusal; otherOrg?: Refusal }>>;
+  /** The list without the filter that points at a place: it too carries only what the caller may see. */
+  unfiltered?: string;
+  /** More to check on success. */
+  check?(res: LightMyRequestResponse): void;
+}
+
+const get = (url: string): Req => ({ method: "GET", url });
+const post = (url: string, body?: unknown): Req => ({ method: "POST", url, body });
+const patch = (url: string, body: unknown): Req => ({ method: "PATCH", url, body });
+const items = (b: Json) => (b.items as Row[]).map((i) => i.id);
+const skuIds = (b: Json) => (b.items as { skuId: string }[]).map((i) => i.skuId);
+const duesKeys = (b: Json) =>
+  (b.items as { outletId: string; distributorId: string }[]).map((i) => `${i.outletId}:${i.distributorId}`);
+const twin = (url: string) => `${url.replace(".csv", "")}${url.includes("?") ? "&" : "?"}limit=200`;
+const emailOf = (who: Who) => `${who === "anonymous" ? "marketing" : who}@${ORG_A_DOMAIN}`;
+
+const forbiddenScope = (code: string) => ({ status: 403, code });
+const notFound = (code: string) => ({ status: 404, code });
+const badRef = (status: number, code: string) => ({ status, code });
+
+const SPECS: Record<string, Spec> = {
+  // --- auth: own account
+  "POST /api/v1/auth/sign-in": {
+    request: async (who) => post("/api/v1/auth/sign-in", { email: emailOf(who), password: PASSWORD }),
+  },
+  "POST /api/v1/auth/invites/accept": {
+    request: async () => {
+      const invited = await ok<{ inviteUrl: string }>(
+        adminA.request("POST", "/api/v1/users", {
+          email: `${uniq("am-invited")}@${ORG_A_DOMAIN}`,
+          name: "Invited",
+          role: "marketing",
+        }),
+        "an invitation",
+      );
+      return post("/api/v1/auth/invites/accept", {
+        token: invited.inviteUrl.replace("/invite/", ""),
+        password: NEW_PASSWORD,
+      });
+    },
+  },
+  "GET /api/v1/auth/session": { request: async () => get("/api/v1/auth/session") },
+  "POST /api/v1/auth/sign-out": {
+    request: async (who) => ({
+      ...post("/api/v1/auth/sign-out"),
+      as: who === "anonymous" ? anonymous : await signIn(t.app, emailOf(who)),
+    }),
+  },
+  "PATCH /api/v1/auth/me": { request: async () => patch("/api/v1/auth/me", { bengaliDigits: false }) },
+  "POST /api/v1/auth/password": {
+    request: async (who) => {
+      const body = { currentPassword: NEW_PASSWORD, newPassword: `${NEW_PASSWORD}-new` };
+      if (who === "anonymous") return post("/api/v1/auth/password", body);
+      const u = await fresh.user(own, who);
+      return { ...post("/api/v1/auth/password", body), as: await signIn(t.app, u.email, NEW_PASSWORD) };
+    },
+  },
+
+  "POST /api/v1/auth/sign-in/totp": {
+    request: async () => {
+      const u = await fresh.twoStepUser(own, "marketing", true);
+      const first = await ok<{ challenge: string }>(
+        anonymous.request("POST", "/api/v1/auth/sign-in", { email: u.email, password: NEW_PASSWORD }),
+        "first step",
+      );
+      return post("/api/v1/auth/sign-in/totp", { challenge: first.challenge, code: u.nextCode() });
+    },
+  },
+  "GET /api/v1/auth/totp": { request: async () => get("/api/v1/auth/totp") },
+  "POST /api/v1/auth/totp/setup": {
+    request: async (who) => ({
+      ...post("/api/v1/auth/totp/setup"),
+      ...(who !== "anonymous" && { as: await signIn(t.app, (await fresh.user(own, who)).email, NEW_PASSWORD) }),
+    }),
+  },
+  "POST /api/v1/auth/totp/enable": {
+    request: async (who) => {
+      if (who === "anonymous") return post("/api/v1/auth/totp/enable", { code: "123456" });
+      const u = await fresh.twoStepUser(own, who, false);
+      return {
+        ...post("/api/v1/auth/totp/enable", { code: totp(base32Decode(await secretOf(u.session)), Date.now()) }),
+        as: u.session,
+      };
+    },
+  },
+  "POST /api/v1/auth/totp/disable": {
+    request: async (who) => {
+      if (who === "anonymous") return post("/api/v1/auth/totp/disable", { password: NEW_PASSWORD, code: "123456" });
+      const u = await fresh.twoStepUser(own, who, true);
+      return { ...post("/api/v1/auth/totp/disable", { password: NEW_PASSWORD, code: u.nextCode() }), as: u.session };
+    },
+  },
+  "POST /api/v1/auth/totp/recovery-codes": {
+    request: async (who) => {
+      if (who === "anonymous") return post("/api/v1/auth/totp/recovery-codes", { code: "123456" });
+      const u = await fresh.twoStepUser(own, who, true);
+      return { ...post("/api/v1/auth/totp/recovery-codes", { code: u.nextCode() }), as: u.session };
+    },
+  },
+  "GET /api/v1/orgs/current/mfa-policy": { request: async () => get("/api/v1/orgs/current/mfa-policy") },
+  // Requiring no role changes nothing for the other cases; requiring one would lock the demo users out.
+  "PUT /api/v1/orgs/current/mfa-policy": {
+    request: async () => ({ method: "PUT", url: "/api/v1/orgs/current/mfa-policy", body: { roles: [] } }),
+  },
+  "POST /api/v1/users/{id}/totp/reset": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/users/${(await fresh.twoStepUser(at.path, "rep", true)).id}/totp/reset`),
+  },
+
+  // --- users and API tokens
+  "GET /api/v1/users": {
+    unfiltered: "/api/v1/users?limit=200&status=all",
+    slots: ["territory"],
+    request: async (_, at) => get(`/api/v1/users?limit=200&territoryId=${at.territory.territoryId}`),
+    list: { kind: "user" },
+  },
+  "POST /api/v1/users": {
+    slots: ["territory", "distributor"],
+    request: async (_, at) =>
+      post("/api/v1/users", {
+        email: `${uniq("am-new")}@${ORG_A_DOMAIN}`,
+        name: "Matrix Distributor User",
+        role: "distributor",
+        territoryId: at.territory.territoryId,
+        distributorId: at.distributor.distributorId,
+        password: NEW_PASSWORD,
+      }),
+    refuse: {
+      territory: {
+        outside: forbiddenScope("user.territory_out_of_scope"),
+        otherOrg: badRef(400, "user.territory_unknown"),
+      },
+      distributor: {
+        outside: notFound("network.distributor_not_found"),
+        otherOrg: notFound("network.distributor_not_found"),
+      },
+    },
+  },
+  "GET /api/v1/users/{id}": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/users/${at.path.userId}`),
+  },
+  "PATCH /api/v1/users/{id}": {
+    slots: ["path", "outlet"],
+    request: async (_, at) => {
+      const u = await fresh.user(at.path, "retailer", { outletId: at.path.outletId });
+      return patch(`/api/v1/users/${u.id}`, { name: "Renamed Retailer", outletId: at.outlet.outletId });
+    },
+    refuse: {
+      outlet: { outside: notFound("network.outlet_not_found"), otherOrg: notFound("network.outlet_not_found") },
+    },
+  },
+  "POST /api/v1/users/{id}/deactivate": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/users/${(await fresh.user(at.path, "rep")).id}/deactivate`),
+  },
+  "POST /api/v1/users/{id}/reactivate": {
+    slots: ["path"],
+    request: async (_, at) => {
+      const u = await fresh.user(at.path, "rep");
+      await ok(at.path.admin.request("POST", `/api/v1/users/${u.id}/deactivate`), "deactivate");
+      return post(`/api/v1/users/${u.id}/reactivate`);
+    },
+  },
+  "POST /api/v1/users/{id}/invite": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/users/${(await fresh.user(at.path, "rep")).id}/invite`),
+  },
+  "GET /api/v1/api-tokens": { request: async () => get("/api/v1/api-tokens"), list: { kind: "api_tokens" } },
+  "POST /api/v1/api-tokens": { request: async () => post("/api/v1/api-tokens", { name: uniq("matrix token") }) },
+  "POST /api/v1/api-tokens/{id}/revoke": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/api-tokens/${await fresh.token(at.path)}/revoke`),
+  },
+
+  // --- platform
+  "GET /api/v1/territories": {
+    unfiltered: "/api/v1/territories?level=route&limit=1000",
+    slots: ["parent"],
+    request: async (_, at) => get(`/api/v1/territories?parentId=${at.parent.territoryId}`),
+    list: { kind: "territory" },
+  },
+  "GET /api/v1/territories/{id}": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/territories/${at.path.territoryId}`),
+  },
+  "POST /api/v1/territories": {
+    slots: ["parent"],
+    request: async (_, at) =>
+      post("/api/v1/territories", {
+        parentId: at.parent.territoryId,
+        level: "route",
+        code: uniq("AM-NEW"),
+        name: "New beat",
+        nameBn: "নতুন বিট",
+      }),
+  },
+  "PATCH /api/v1/territories/{id}": {
+    slots: ["path"],
+    request: async (_, at) => patch(`/api/v1/territories/${await fresh.route(at.path)}`, { name: "Renamed beat" }),
+  },
+  "POST /api/v1/territories/{id}/move": {
+    slots: ["path", "parent"],
+    request: async (_, at) =>
+      post(`/api/v1/territories/${await fresh.route(at.path)}/move`, { parentId: at.parent.altTerritoryId }),
+  },
+  "POST /api/v1/territories/{id}/archive": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/territories/${await fresh.route(at.path)}/archive`),
+  },
+  "POST /api/v1/territories/import": {
+    slots: ["parent"],
+    byCode: true,
+    request: async (_, at) =>
+      post("/api/v1/territories/import", {
+        csv: `code,name,name_bn,level,parent_code\n${uniq("AM-IMP")},Imported beat,বিট,route,${at.parent.territoryCode}\n`,
+      }),
+    refuse: { parent: { outside: badRef(422, "network.import_invalid") } },
+  },
+  "GET /api/v1/audit": { request: async () => get("/api/v1/audit?limit=200"), list: { kind: "audit_log" } },
+  "GET /api/v1/notifications": {
+    request: async () => get("/api/v1/notifications?limit=200"),
+    list: { kind: "notification" },
+  },
+  "GET /api/v1/notifications/unread-count": { request: async () => get("/api/v1/notifications/unread-count") },
+  "POST /api/v1/notifications/{id}/read": {
+    slots: ["path"],
+    request: async (who, at) => {
+      const userId = at.path === own && who !== "anonymous" ? userIdOf(who) : at.path.userId;
+      return post(`/api/v1/notifications/${await fresh.notification(at.path.orgId, userId)}/read`);
+    },
+  },
+  "POST /api/v1/notifications/read-all": { request: async () => post("/api/v1/notifications/read-all") },
+  "POST /api/v1/notifications": {
+    slots: ["user"],
+    request: async (_, at) =>
+      post("/api/v1/notifications", { userIds: [at.user.userId], titleEn: "Matrix", titleBn: "ম্যাট্রিক্স" }),
+    refuse: { user: { otherOrg: badRef(400, "notification.unknown_recipients") } },
+  },
+
+  // --- distribution network
+  "GET /api/v1/distributors": {
+    unfiltered: "/api/v1/distributors?limit=200&status=all",
+    slots: ["territory"],
+    request: async (_, at) => get(`/api/v1/distributors?limit=200&territoryId=${at.territory.territoryId}`),
+    list: { kind: "distributor" },
+  },
+  "GET /api/v1/distributors.csv": {
+    unfiltered: "/api/v1/distributors.csv?status=all",
+    slots: ["territory"],
+    request: async (_, at) => get(`/api/v1/distributors.csv?territoryId=${at.territory.territoryId}`),
+    csv: { json: twin, column: "code", field: "code", list: { kind: "distributor" } },
+  },
+  "GET /api/v1/distributors/{id}": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/distributors/${at.path.distributorId}`),
+  },
+  "POST /api/v1/distributors": {
+    slots: ["territory", "coverage"],
+    request: async (_, at) =>
+      post("/api/v1/distributors", {
+        code: uniq("AM-NDB"),
+        name: "New Traders",
+        nameBn: "নতুন ট্রেডার্স",
+        ownerName: "Karim",
+        phone: "01711000000",
+        address: "Tongi",
+        territoryId: at.territory.territoryId,
+        coverageTerritoryIds: [at.coverage.territoryId],
+      }),
+    refuse: {
+      territory: {
+        outside: forbiddenScope("network.territory_out_of_scope"),
+        otherOrg: notFound("network.territory_not_found"),
+      },
+      coverage: {
+        outside: forbiddenScope("network.territory_out_of_scope"),
+        otherOrg: notFound("network.territory_not_found"),
+      },
+    },
+  },
+  "PATCH /api/v1/distributors/{id}": {
+    slots: ["path", "territory"],
+    request: async (_, at) =>
+      patch(`/api/v1/distributors/${await fresh.distributor(at.path)}`, {
+        name: "Renamed Traders",
+        territoryId: at.territory.territoryId,
+      }),
+    refuse: {
+      territory: {
+        outside: forbiddenScope("network.territory_out_of_scope"),
+        otherOrg: notFound("network.territory_not_found"),
+      },
+    },
+  },
+  "POST /api/v1/distributors/{id}/archive": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/distributors/${await fresh.distributor(at.path)}/archive`),
+  },
+  "GET /api/v1/outlets": {
+    unfiltered: "/api/v1/outlets?limit=200&status=all",
+    slots: ["route"],
+    request: async (_, at) => get(`/api/v1/outlets?limit=200&territoryId=${at.route.routeId}`),
+    list: { kind: "outlet" },
+  },
+  "GET /api/v1/outlets.csv": {
+    unfiltered: "/api/v1/outlets.csv?status=all",
+    slots: ["route"],
+    request: async (_, at) => get(`/api/v1/outlets.csv?territoryId=${at.route.routeId}`),
+    csv: { json: twin, column: "code", field: "code", list: { kind: "outlet" } },
+  },
+  "GET /api/v1/outlets/map": {
+    unfiltered: "/api/v1/outlets/map?limit=5000",
+    slots: ["route"],
+    request: async (_, at) => get(`/api/v1/outlets/map?territoryId=${at.route.territoryId}`),
+    // The fixture's outlets have no location, so the map of a route may well be empty.
+    list: { kind: "outlet", nonEmpty: false },
+  },
+  "GET /api/v1/outlets/{id}": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/outlets/${at.path.outletId}`),
+  },
+  "GET /api/v1/outlets/{id}/timeline": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/outlets/${at.path.outletId}/timeline`),
+  },
+  "POST /api/v1/outlets": {
+    slots: ["distributor", "route"],
+    request: async (_, at) =>
+      post("/api/v1/outlets", {
+        code: uniq("AM-NOUT"),
+        name: "New Outlet",
+        nameBn: "নতুন দোকান",
+        ownerName: "Rahim",
+        channel: "grocery",
+        distributorId: at.distributor.distributorId,
+        routeId: at.route.routeId,
+      }),
+    refuse: {
+      distributor: {
+        outside: notFound("network.distributor_not_found"),
+        otherOrg: notFound("network.distributor_not_found"),
+      },
+      route: {
+        outside: forbiddenScope("network.territory_out_of_scope"),
+        otherOrg: notFound("network.route_not_found"),
+      },
+    },
+  },
+  "POST /api/v1/outlets/import": {
+    slots: ["distributor", "route"],
+    byCode: true,
+    request: async (_, at) =>
+      post("/api/v1/outlets/import", {
+        csv:
+          "code,name,name_bn,owner_name,channel,distributor_code,route_code\n" +
+          `${uniq("AM-IOUT")},Imported Outlet,দোকান,Rahim,grocery,${at.distributor.distributorCode},${at.route.routeCode}\n`,
+      }),
+    refuse: {
+      distributor: { outside: badRef(422, "network.import_invalid") },
+      route: { outside: badRef(422, "network.import_invalid") },
+    },
+  },
+  "PATCH /api/v1/outlets/{id}": {
+    slots: ["path"],
+    request: async (_, at) => patch(`/api/v1/outlets/${await fresh.outlet(at.path)}`, { name: "Renamed Outlet" }),
+  },
+  "POST /api/v1/outlets/{id}/archive": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/outlets/${await fresh.outlet(at.path)}/archive`),
+  },
+  "POST /api/v1/outlets/{id}/assign": {
+    slots: ["path", "distributor", "route"],
+    request: async (_, at) =>
+      post(`/api/v1/outlets/${await fresh.outlet(at.path)}/assign`, {
+        distributorId: at.distributor.distributorId,
+        routeId: at.route.routeId,
+        effectiveFrom: tomorrow,
+      }),
+    refuse: {
+      distributor: {
+        outside: notFound("network.distributor_not_found"),
+        otherOrg: notFound("network.distributor_not_found"),
+      },
+      route: {
+        outside: forbiddenScope("network.territory_out_of_scope"),
+        otherOrg: notFound("network.route_not_found"),
+      },
+    },
+  },
+  "GET /api/v1/routes/{id}/reps": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/routes/${at.path.routeId}/reps`),
+  },
+  "POST /api/v1/routes/{id}/assign-rep": {
+    slots: ["path", "rep"],
+    request: async (_, at) =>
+      post(`/api/v1/routes/${await fresh.route(at.path)}/assign-rep`, {
+        repUserId: at.rep.userId,
+        effectiveFrom: today,
+      }),
+    refuse: {
+      rep: { outside: badRef(400, "network.rep_not_found"), otherOrg: badRef(400, "network.rep_not_found") },
+    },
+  },
+
+  // --- catalogue and prices
+  ...catalogSpecs("brands", "brandId"),
+  ...catalogSpecs("categories", "categoryId"),
+  ...catalogSpecs("skus", "skuId"),
+  ...catalogSpecs("price-lists", "priceListId"),
+  "POST /api/v1/skus": {
+    slots: ["brand"],
+    request: async (_, at) =>
+      post("/api/v1/skus", {
+        code: uniq("AM-SKU"),
+        name: "Matrix Soap",
+        nameBn: "সাবান",
+        brandId: at.brand.brandId,
+        categoryId: at.brand.categoryId,
+      }),
+    refuse: { brand: { otherOrg: badRef(400, "catalog.brand_unknown") } },
+  },
+  "PATCH /api/v1/skus/{id}": {
+    slots: ["path", "brand"],
+    request: async (_, at) =>
+      patch(`/api/v1/skus/${await fresh.catalog(at.path, "skus")}`, { name: "Renamed", brandId: at.brand.brandId }),
+    refuse: { brand: { otherOrg: badRef(400, "catalog.brand_unknown") } },
+  },
+  "GET /api/v1/skus.csv": {
+    request: async () => get("/api/v1/skus.csv"),
+    csv: { json: twin, column: "code", field: "code", list: { kind: "skus" } },
+  },
+  "GET /api/v1/catalog/order-book": {
+    slots: ["outlet"],
+    refuse: {
+      outlet: { outside: notFound("catalog.outlet_not_found"), otherOrg: notFound("catalog.outlet_not_found") },
+    },
+    request: async (_, at) => get(`/api/v1/catalog/order-book?outletId=${at.outlet.outletId}`),
+    list: { kind: "skus", ids: (b) => (b.skus as Row[]).map((s) => s.id) },
+  },
+  "GET /api/v1/price-lists": {
+    slots: ["distributor"],
+    request: async (_, at) => get(`/api/v1/price-lists?limit=200&distributorId=${at.distributor.distributorId}`),
+    list: { kind: "priceList" },
+    unfiltered: "/api/v1/price-lists?limit=200",
+  },
+  "POST /api/v1/price-lists": {
+    slots: ["territory", "distributor"],
+    request: async (_, at) =>
+      post("/api/v1/price-lists", {
+        code: uniq("AM-PL"),
+        name: "Matrix prices",
+        nameBn: "দাম",
+        validFrom: "2099-01-01",
+        territoryId: at.territory.territoryId,
+        distributorId: at.distributor.distributorId,
+      }),
+    refuse: {
+      territory: { otherOrg: badRef(400, "catalog.territory_unknown") },
+      distributor: { otherOrg: badRef(400, "catalog.distributor_unknown") },
+    },
+  },
+  "GET /api/v1/price-lists/{id}/items": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/price-lists/${at.path.priceListId}/items`),
+  },
+  "GET /api/v1/price-lists/{id}/items.csv": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/price-lists/${at.path.priceListId}/items.csv`),
+    csv: {
+      json: (url) => url.replace(".csv", ""),
+      column: "sku_code",
+      field: "skuCode",
+      list: { kind: "skus", ids: skuIds },
+    },
+  },
+  "PUT /api/v1/price-lists/{id}/items": {
+    slots: ["path", "sku"],
+    request: async (_, at) => ({
+      method: "PUT",
+      url: `/api/v1/price-lists/${await fresh.catalog(at.path, "price-lists")}/items`,
+      body: {
+        items: [{ skuId: at.sku.skuId, mrpPoisha: 1000, retailerPricePoisha: 900, distributorPricePoisha: 800 }],
+      },
+    }),
+    refuse: { sku: { otherOrg: badRef(400, "catalog.price_sku_unknown") } },
+  },
+  "POST /api/v1/price-lists/{id}/items/import": {
+    slots: ["path"],
+    request: async (_, at) =>
+      post(`/api/v1/price-lists/${await fresh.catalog(at.path, "price-lists")}/items/import`, {
+        csv: `sku_code,mrp\n${at.path.skuCode},45.00\n`,
+      }),
+  },
+
+  // --- distributor stock and primary orders
+  "GET /api/v1/stock": {
+    slots: ["distributor"],
+    refuse: {
+      distributor: {
+        outside: notFound("stock.distributor_not_found"),
+        otherOrg: notFound("stock.distributor_not_found"),
+      },
+    },
+    request: async (_, at) => get(`/api/v1/stock?limit=200&distributorId=${at.distributor.distributorId}`),
+    list: { kind: "skus", ids: skuIds },
+  },
+  "GET /api/v1/stock.csv": {
+    slots: ["distributor"],
+    refuse: {
+      distributor: {
+        outside: notFound("stock.distributor_not_found"),
+        otherOrg: notFound("stock.distributor_not_found"),
+      },
+    },
+    request: async (_, at) => get(`/api/v1/stock.csv?distributorId=${at.distributor.distributorId}`),
+    csv: { json: twin, column: "sku_code", field: "skuCode", list: { kind: "skus", ids: skuIds } },
+  },
+  "GET /api/v1/stock/movements": {
+    slots: ["distributor"],
+    request: async (_, at) => get(`/api/v1/stock/movements?limit=200&distributorId=${at.distributor.distributorId}`),
+  },
+  "GET /api/v1/stock/batches": {
+    slots: ["distributor"],
+    request: async (_, at) => get(`/api/v1/stock/batches?distributorId=${at.distributor.distributorId}`),
+  },
+  "POST /api/v1/stock/adjustments": {
+    slots: ["distributor", "sku"],
+    request: async (_, at) =>
+      post("/api/v1/stock/adjustments", {
+        distributorId: at.distributor.distributorId,
+        skuId: at.sku.skuId,
+        qtyDelta: 1,
+        reason: "matrix",
+      }),
+    refuse: { sku: { otherOrg: notFound("stock.sku_not_found") } },
+  },
+  "POST /api/v1/stock/counts": {
+    slots: ["distributor", "sku"],
+    request: async (_, at) =>
+      post("/api/v1/stock/counts", {
+        distributorId: at.distributor.distributorId,
+        reason: "matrix",
+        lines: [{ skuId: at.sku.spareSkuId, countedQty: 5 }],
+      }),
+    refuse: { sku: { otherOrg: notFound("stock.sku_not_found") } },
+  },
+  "GET /api/v1/primary-orders": {
+    unfiltered: "/api/v1/primary-orders?limit=200",
+    slots: ["distributor"],
+    request: async (_, at) => get(`/api/v1/primary-orders?limit=200&distributorId=${at.distributor.distributorId}`),
+    list: { kind: "primaryOrder" },
+  },
+  "GET /api/v1/primary-orders/{id}": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/primary-orders/${at.path.primaryOrderId}`),
+  },
+  "POST /api/v1/primary-orders": {
+    slots: ["distributor", "sku"],
+    request: async (_, at) =>
+      post("/api/v1/primary-orders", {
+        distributorId: at.distributor.distributorId,
+        lines: [{ skuId: at.sku.skuId, qty: 1 }],
+      }),
+    refuse: { sku: { otherOrg: badRef(422, "primary.sku_unknown") } },
+  },
+  "POST /api/v1/primary-orders/{id}/submit": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/primary-orders/${await fresh.primary(at.path)}/submit`, {}),
+  },
+  "POST /api/v1/primary-orders/{id}/cancel": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/primary-orders/${await fresh.primary(at.path)}/cancel`, {}),
+  },
+  "POST /api/v1/primary-orders/{id}/receive": {
+    slots: ["path"],
+    request: async (_, at) =>
+      post(`/api/v1/primary-orders/${await fresh.primaryDispatched(at.path)}/receive`, {
+        lines: [{ lineNo: 1, receipts: [{ batchNo: uniq("AM-B"), qty: 1 }] }],
+      }),
+  },
+  "POST /api/v1/primary-orders/{id}/approve": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/primary-orders/${await fresh.primary(at.path, true)}/approve`, {}),
+  },
+  "POST /api/v1/primary-orders/{id}/reject": {
+    slots: ["path"],
+    request: async (_, at) =>
+      post(`/api/v1/primary-orders/${await fresh.primary(at.path, true)}/reject`, { note: "not now" }),
+  },
+  "POST /api/v1/primary-orders/{id}/dispatch": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/primary-orders/${await fresh.primaryApproved(at.path)}/dispatch`, {}),
+  },
+
+  // --- secondary orders and collections
+  "GET /api/v1/secondary-orders": {
+    unfiltered: "/api/v1/secondary-orders?limit=200",
+    slots: ["outlet"],
+    request: async (_, at) => get(`/api/v1/secondary-orders?limit=200&outletId=${at.outlet.outletId}`),
+    list: { kind: "secondaryOrder" },
+  },
+  "GET /api/v1/secondary-orders.csv": {
+    unfiltered: "/api/v1/secondary-orders.csv",
+    slots: ["outlet"],
+    request: async (_, at) => get(`/api/v1/secondary-orders.csv?outletId=${at.outlet.outletId}`),
+    csv: { json: twin, column: "number", field: "number", list: { kind: "secondaryOrder" } },
+  },
+  "GET /api/v1/secondary-orders/{id}": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/secondary-orders/${at.path.orderId}`),
+  },
+  "GET /api/v1/secondary-orders/{id}/document": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/secondary-orders/${at.path.orderId}/document`),
+  },
+  "POST /api/v1/secondary-orders": {
+    slots: ["outlet", "sku"],
+    request: async (_, at) =>
+      post("/api/v1/secondary-orders", { outletId: at.outlet.outletId, lines: [{ skuId: at.sku.skuId, qty: 1 }] }),
+    refuse: {
+      outlet: { outside: notFound("order.outlet_not_found"), otherOrg: notFound("order.outlet_not_found") },
+      sku: { otherOrg: badRef(422, "order.sku_unknown") },
+    },
+  },
+  "PATCH /api/v1/secondary-orders/{id}": {
+    slots: ["path", "sku"],
+    request: async (_, at) =>
+      patch(`/api/v1/secondary-orders/${await fresh.draft(at.path)}`, {
+        note: "matrix",
+        lines: [{ skuId: at.sku.skuId, qty: 2 }],
+      }),
+    refuse: { sku: { otherOrg: badRef(422, "order.sku_unknown") } },
+  },
+  "POST /api/v1/secondary-orders/{id}/confirm": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/secondary-orders/${await fresh.draft(at.path)}/confirm`),
+  },
+  "POST /api/v1/secondary-orders/{id}/cancel": {
+    slots: ["path"],
+    request: async (_, at) =>
+      post(`/api/v1/secondary-orders/${await fresh.confirmed(at.path)}/cancel`, { reason: "matrix" }),
+  },
+  "POST /api/v1/secondary-orders/{id}/invoice": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/secondary-orders/${await fresh.confirmed(at.path)}/invoice`),
+  },
+  "POST /api/v1/secondary-orders/{id}/dispatch": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/secondary-orders/${await fresh.invoiced(at.path)}/dispatch`),
+  },
+  "POST /api/v1/secondary-orders/{id}/deliver": {
+    slots: ["path"],
+    request: async (_, at) => post(`/api/v1/secondary-orders/${await fresh.dispatched(at.path)}/deliver`, {}),
+  },
+  "POST /api/v1/secondary-orders/{id}/returns": {
+    slots: ["path"],
+    request: async (_, at) =>
+      post(`/api/v1/secondary-orders/${await fresh.delivered(at.path)}/returns`, {
+        reason: "matrix",
+        lines: [{ lineNo: 1, qty: 1, condition: "saleable" }],
+      }),
+  },
+  "POST /api/v1/secondary-orders/bulk": {
+    slots: ["path"],
+    request: async (_, at) =>
+      post("/api/v1/secondary-orders/bulk", { action: "invoice", ids: [await fresh.confirmed(at.path)] }),
+    refuse: {
+      path: { outside: { bulkFailure: "order.not_found" }, otherOrg: { bulkFailure: "order.not_found" } },
+    },
+    check: (res) => expect(res.json().results).toEqual([expect.objectContaining({ ok: true, status: "invoiced" })]),
+  },
+  "GET /api/v1/payments": {
+    unfiltered: "/api/v1/payments?limit=200",
+    slots: ["outlet"],
+    request: async (_, at) => get(`/api/v1/payments?limit=200&outletId=${at.outlet.outletId}`),
+    list: { kind: "payment" },
+  },
+  "POST /api/v1/payments": {
+    slots: ["outlet", "order"],
+    request: async (_, at) =>
+      post("/api/v1/payments", {
+        outletId: at.outlet.outletId,
+        orderId: at.order.orderId,
+        method: "cash",
+        amountPoisha: 100,
+      }),
+    refuse: {
+      outlet: { outside: notFound("order.outlet_not_found"), otherOrg: notFound("order.outlet_not_found") },
+      order: { outside: notFound("order.not_found"), otherOrg: notFound("order.not_found") },
+    },
+  },
+  "GET /api/v1/outlets/{id}/dues": {
+    slots: ["path"],
+    request: async (_, at) => get(`/api/v1/outlets/${at.path.outletId}/dues`),
+  },
+  "GET /api/v1/dues": {
+    unfiltered: "/api/v1/dues?limit=200",
+    slots: ["route"],
+    request: async (_, at) => get(`/api/v1/dues?limit=200&territoryId=${at.route.routeId}`),
+    list: { kind: "dues", ids: duesKeys },
+  },
+  "GET /api/v1/dues.csv": {
+    unfiltered: "/api/v1/dues.csv",
+    slots: ["route"],
+    request: async (_, at) => get(`/api/v1/dues.csv?territoryId=${at.route.routeId}`),
+    csv: { json: twin, column: "outlet_code", field: "outletCode", list: { kind: "dues", ids: duesKeys } },
+  },
+  ...webhookSpecs(),
+};
+
+/** Webhook endpoints and deliveries: each act on an endpoint or delivery made for it. */
+function webhookSpecs(): Record<string, Spec> {
+  return {
+    "GET /api/v1/webhooks": { request: async () => get("/api/v1/webhooks"), list: { kind: "webhook_endpoints" } },
+    "POST /api/v1/webhooks": {
+      request: async () =>
+        post("/api/v1/webhooks", { url: "http://127.0.0.1:9/new-hook", events: ["lead.created"], description: "new" }),
+    },
+    "GET /api/v1/webhooks/{id}": {
+      slots: ["path"],
+      request: async (_, at) => get(`/api/v1/webhooks/${await fresh.webhook(at.path)}`),
+    },
+    "PATCH /api/v1/webhooks/{id}": {
+      slots: ["path"],
+      request: async (_, at) => patch(`/api/v1/webhooks/${await fresh.webhook(at.path)}`, { description: "renamed" }),
+    },
+    "DELETE /api/v1/webhooks/{id}": {
+      slots: ["path"],
+      request: async (_, at) => ({ method: "DELETE", url: `/api/v1/webhooks/${await fresh.webhook(at.path)}` }),
+    },
+    "POST /api/v1/webhooks/{id}/rotate-secret": {
+      slots: ["path"],
+      request: async (_, at) => post(`/api/v1/webhooks/${await fresh.webhook(at.path)}/rotate-secret`),
+    },
+    "POST /api/v1/webhooks/{id}/test": {
+      slots: ["path"],
+      request: async (_, at) => post(`/api/v1/webhooks/${await fresh.webhook(at.path)}/test`),
+    },
+    "GET /api/v1/webhooks/deliveries": {
+      slots: ["path"],
+      request: async (_, at) => get(`/api/v1/webhooks/deliveries?limit=200&endpointId=${await fresh.webhook(at.path)}`),
+      list: { kind: "webhook_deliveries", nonEmpty: false },
+      refuse: { path: { otherOrg: "subset" } },
+      unfiltered: "/api/v1/webhooks/deliveries?limit=200",
+    },
+    "GET /api/v1/webhooks/deliveries/{id}": {
+      slots: ["path"],
+      request: async (_, at) => get(`/api/v1/webhooks/deliveries/${await fresh.delivery(at.path)}`),
+    },
+    "POST /api/v1/webhooks/deliveries/{id}/replay": {
+      slots: ["path"],
+      request: async (_, at) => post(`/api/v1/webhooks/deliveries/${await fresh.delivery(at.path)}/replay`),
+    },
+  };
+}
+
+/** The set-up secret of a session's pending two-step sign-in, from a second set-up call (which replaces it). */
+async function secretOf(session: Caller): Promise<string> {
+  return (await ok<{ secret: string }>(session.request("POST", "/api/v1/auth/totp/setup"), "totp setup")).secret;
+}
+
+/** The same eight operations for each part of the catalogue; writes act on a fresh record. */
+function catalogSpecs(
+  kind: "brands" | "categories" | "skus" | "price-lists",
+  idOf: "brandId" | "categoryId" | "skuId" | "priceListId",
+) {
+  const base = `/api/v1/${kind}`;
+  const table = kind === "price-lists" ? "price_lists" : kind;
+  const specs: Record<string, Spec> = {
+    [`GET ${base}`]: {
+      request: async () => get(`${base}?limit=200`),
+      list: { kind: kind === "price-lists" ? "priceList" : table },
+    },
+    [`POST ${base}`]: {
+      request: async () =>
+        post(base, {
+          code: uniq("AM-NEW"),
+          name: "Matrix",
+          nameBn: "ম্যাট্রিক্স",
+          ...(kind === "skus" && { brandId: own.brandId, categoryId: own.categoryId }),
+          ...(kind === "price-lists" && { validFrom: "2099-01-01" }),
+        }),
+    },
+    [`GET ${base}/{id}`]: { slots: ["path"], request: async (_, at) => get(`${base}/${at.path[idOf]}`) },
+    [`PATCH ${base}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${base}/${await fresh.catalog(at.path, kind)}`, { name: "Renamed" }),
+    },
+    [`POST ${base}/{id}/archive`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/${await fresh.catalog(at.path, kind)}/archive`),
+    },
+    [`POST ${base}/{id}/restore`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/${await fresh.catalog(at.path, kind, true)}/restore`),
+    },
+  };
+  return specs;
+}
+
+// ---------------------------------------------------------------- running a case
+
+const SLOTS: readonly Slot[] = [
+  "path",
+  "outlet",
+  "distributor",
+  "route",
+  "territory",
+  "coverage",
+  "parent",
+  "sku",
+  "brand",
+  "user",
+  "order",
+  "rep",
+];
+const atOwn = (): At => Object.fromEntries(SLOTS.map((s) => [s, own])) as At;
+
+const auditCount = async () => Number((await one(sql<{ n: string | number }>`select count(*) as n from audit_log`)).n);
+
+async function send(who: Who, req: Req) {
+  return (req.as ?? callerOf(who)).request(req.method, req.url, req.body);
+}
+
+type ListSpec = ListOf;
+
+/** Every item of a list (all pages), as one body. */
+async function fetchAll(who: Role, url: string): Promise<Json> {
+  const all: unknown[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await callerOf(who).request("GET", cursor ? `${url}&cursor=${encodeURIComponent(cursor)}` : url);
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    const body = res.json() as { items: unknown[]; nextCursor?: string | null };
+    all.push(...body.items);
+    cursor = body.nextCursor ?? null;
+  } while (cursor);
+  return { items: all };
+}
+
+async function expectListWithinScope(list: ListSpec, who: Role, body: Json, nonEmpty: boolean) {
+  const ids = (list.ids ?? items)(body);
+  const allowed = await visibleIds(list.kind, who);
+  const leaked = ids.filter((id) => !allowed.has(id));
+  expect(leaked, `records outside the scope of ${who}`).toEqual([]);
+  if (nonEmpty && list.nonEmpty !== false) expect(ids.length, "an empty list proves nothing").toBeGreaterThan(0);
+}
+
+/** A list answer carries only what the caller may see; a CSV export, the same rows as its (checked) list. */
+async function expectWithinScope(spec: Spec, who: Role, res: LightMyRequestResponse, url: string, nonEmpty: boolean) {
+  if (spec.list) await expectListWithinScope(spec.list, who, res.json(), nonEmpty);
+  if (spec.csv) {
+    const csv = spec.csv;
+    const rows = parseCsvWithHeader(res.body).rows.map((r) => r.values[csv.column] ?? "");
+    const twinBody = await fetchAll(who, csv.json(url));
+    await expectListWithinScope(csv.list, who, twinBody, nonEmpty);
+    const expected = (twinBody.items as Record<string, unknown>[]).map((i) => String(i[csv.field]));
+    expect(rows.sort()).toEqual(expected.sort());
+  }
+}
+
+function expectStatus(res: LightMyRequestResponse, status: number, what: string) {
+  expect(res.statusCode, `${what} answered ${res.body.slice(0, 300)}`).toBe(status);
+}
+
+async function runCell(key: string, spec: Spec, who: Who, decision: Decision) {
+  const req = await spec.request(who, atOwn());
+  const before = await auditCount();
+  const res = await send(who, req);
+  const seen = `${who} ${key}`;
+  switch (decision) {
+    case "public":
+    case "allow":
+    case "scoped":
+      expect(res.statusCode, `${seen} answered ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, `${seen} answered ${res.body.slice(0, 300)}`).toBeLessThan(300);
+      if (who !== "anonymous") await expectWithinScope(spec, who, res, req.url, true);
+      spec.check?.(res);
+      return;
+    case "empty":
+      if (key.includes("{id}")) expectStatus(res, 404, seen);
+      else {
+        expectStatus(res, 200, seen);
+        expect(res.json().items, seen).toEqual([]);
+      }
+      break;
+    case "forbidden":
+      expectStatus(res, 403, seen);
+      expect(errorCode(res), seen).toMatch(/forbidden|not_allowed|out_of_scope/);
+      break;
+    case "unauthenticated":
+      expectStatus(res, 401, seen);
+      expect(errorCode(res), seen).toBe("auth.required");
+      break;
+  }
+  expect(await auditCount(), `${seen}: a refused request wrote to the audit log`).toBe(before);
+}
+
+async function runProbe(key: string, spec: Spec, who: Role, slot: Slot, target: Place, refusal: Refusal) {
+  const req = await spec.request(who, { ...atOwn(), [slot]: target });
+  const before = await auditCount();
+  const res = await send(who, req);
+  const seen = `${who} ${key} with ${slot} in ${target.label}`;
+  if (refusal === "subset") {
+    expectStatus(res, 200, seen);
+    await expectWithinScope(spec, who, res, req.url, false);
+  } else if ("bulkFailure" in refusal) {
+    expectStatus(res, 200, seen);
+    expect(res.json().results, seen).toEqual([
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: refusal.bulkFailure }) }),
+    ]);
+  } else {
+    expectStatus(res, refusal.status, seen);
+    if (refusal.code) expect(errorCode(res), seen).toBe(refusal.code);
+  }
+  expect(await auditCount(), `${seen}: a refused request wrote to the audit log`).toBe(before);
+}
+
+/** A record named in the path is not found; a list filtered by a record out of reach leaves it out. */
+const defaultRefusal = (spec: Spec, slot: Slot): Refusal =>
+  (spec.list || spec.csv) && slot !== "path" ? "subset" : { status: 404 };
+
+// ---------------------------------------------------------------- the tests
+
+const apiOperations = await (async () => {
+  const res = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+  const doc = res.json() as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(doc.paths).flatMap(([p, methods]) =>
+    Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`),
+  );
+})();
+const decided = apiOperations.filter((op) => !(PUBLIC_BY_CONTRACT as readonly string[]).includes(op));
+
+describe("the access matrix covers the API", () => {
+  it("has an access decision for every operation of /api/openapi.json", () => {
+    const missing = decided.filter((op) => !ACCESS_MATRIX[op]);
+    expect(
+      missing,
+      `add an access decision to src/server/platform/access-matrix.ts (and a request to access-matrix.db.test.ts) for: ${missing.join(", ")}`,
+    ).toEqual([]);
+  });
+
+  it("decides no operation that no longer exists", () => {
+    const stale = Object.keys(ACCESS_MATRIX).filter((op) => !apiOperations.includes(op));
+    expect(stale, `remove from access-matrix.ts the operations that are gone: ${stale.join(", ")}`).toEqual([]);
+  });
+
+  it("knows how to call every operation it decides", () => {
+    const uncallable = Object.keys(ACCESS_MATRIX).filter((op) => !SPECS[op]);
+    expect(uncallable, `add a request to SPECS in access-matrix.db.test.ts for: ${uncallable.join(", ")}`).toEqual([]);
+    expect(Object.keys(SPECS).filter((op) => !ACCESS_MATRIX[op])).toEqual([]);
+  });
+
+  it("keeps the public-by-contract operations public", async () => {
+    for (const url of ["/api/health", "/api/openapi.json"]) {
+      const res = await anonymous.request("GET", url);
+      expect(res.statusCode, url).toBe(200);
+    }
+  });
+
+  it("tests the scopes it claims to: each demo user's session states the scope the oracle assumes", async () => {
+    const res = await Promise.all(ROLES.map((r) => callers[r].request("GET", "/api/v1/auth/session")));
+    const kinds = res.map((r) => r.json().user.scope.kind);
+    expect(kinds).toEqual(ROLES.map((r) => SCOPES[r].kind));
+    expect(res[ROLES.indexOf("distributor")]?.json().user.scope.distributorId).toBe(fA.distributorId);
+    expect(res[ROLES.indexOf("retailer")]?.json().user.scope.outletId).toBe(fA.outletId);
+    // The places lie where the probes need them: far outside the division, the sibling inside it but
+    // outside the rep's territory.
+    expect((await path(t.orgA.orgId, far.routeId)).startsWith(managerPath)).toBe(false);
+    expect((await path(t.orgA.orgId, sibling.routeId)).startsWith(managerPath)).toBe(true);
+    expect((await path(t.orgA.orgId, sibling.routeId)).startsWith(repPath)).toBe(false);
+    expect((await path(t.orgA.orgId, own.routeId)).startsWith(repPath)).toBe(true);
+  });
+});
+
+const known = Object.keys(ACCESS_MATRIX).filter((op) => SPECS[op] && apiOperations.includes(op));
+
+describe("lists without a filter carry only what the caller may see", () => {
+  const cases = known.flatMap((key) => {
+    const spec = must(SPECS[key], key);
+    const rule = must(ACCESS_MATRIX[key], key);
+    if (!spec.unfiltered) return [];
+    return ROLES.filter((who) => ["allow", "scoped"].includes(decisionFor(rule, who))).map((who) => ({
+      key,
+      who,
+      url: spec.unfiltered ?? "",
+    }));
+  });
+  it.each(cases)("$key as $who", async ({ key, who, url }) => {
+    const spec = must(SPECS[key], key);
+    const res = await callerOf(who).request("GET", url);
+    expectStatus(res, 200, `${who} ${url}`);
+    await expectWithinScope(spec, who, res, url, true);
+  });
+});
+
+describe("order book prices", () => {
+  // Distributor-specific price lists are between the company and that distributor (see the price lists above).
+  it.each([
+    { who: "retailer" as const, withOutlet: true },
+    { who: "distributor" as const, withOutlet: false },
+  ])("are $who's own distributor's: another distributor's are not found", async ({ who, withOutlet }) => {
+    const query = `distributorId=${far.distributorId}${withOutlet ? `&outletId=${own.outletId}` : ""}`;
+    const res = await callers[who].request("GET", `/api/v1/catalog/order-book?${query}`);
+    expectStatus(res, 404, `${who} order book of DB-2`);
+    expect(errorCode(res)).toBe("catalog.distributor_not_found");
+    const mine = await callers[who].request("GET", `/api/v1/catalog/order-book?distributorId=${own.distributorId}`);
+    expectStatus(mine, 200, `${who} order book of DB-1`);
+    expect(mine.json().distributorId).toBe(own.distributorId);
+  });
+});
+
+describe("an outlet that changed distributor", () => {
+  // The outlet owed DB-2 before it moved to DB-1: what it owed DB-2 is DB-2's business, not DB-1's user's.
+  it("shows the new distributor's user none of the old distributor's ledger", async () => {
+    const outletId = (
+      await ok<Row>(
+        adminA.request("POST", "/api/v1/outlets", {
+          code: uniq("AM-MOVED"),
+          name: "Moved Outlet",
+          nameBn: "সরানো দোকান",
+          ownerName: "Rahim",
+          channel: "grocery",
+          routeId: own.routeId,
+        }),
+        "an outlet",
+      )
+    ).id;
+    const assign = (distributorId: string, effectiveFrom: string) =>
+      ok(
+        adminA.request("POST", `/api/v1/outlets/${outletId}/assign`, {
+          distributorId,
+          routeId: own.routeId,
+          effectiveFrom,
+        }),
+        "assign",
+      );
+    await assign(fA.otherDistributorId, businessDate(new Date(Date.now() - 2 * 86_400_000)));
+    const oldOrder = await fresh.delivered({ ...own, outletId });
+    await ok(
+      adminA.request("POST", "/api/v1/payments", { outletId, orderId: oldOrder, method: "cash", amountPoisha: 100 }),
+      "a payment to DB-2",
+    );
+    await assign(fA.distributorId, today);
+
+    const distributor = callers.distributor;
+    const dues = await distributor.request("GET", `/api/v1/outlets/${outletId}/dues`);
+    expectStatus(dues, 200, "the moved outlet's dues");
+    const ownEntries = await sql<Row>`select id from receivable_entries
+      where org_id = ${t.orgA.orgId} and outlet_id = ${outletId} and distributor_id = ${fA.distributorId}`.execute(db);
+    const allowed = new Set(ownEntries.rows.map((r) => r.id));
+    const entries = (dues.json().entries as Row[]).map((e) => e.id);
+    expect(
+      entries.filter((id) => !allowed.has(id)),
+      "DB-2's ledger lines",
+    ).toEqual([]);
+    expect(Object.values(dues.json().ageing as Record<string, number>).every((v) => v === 0)).toBe(true);
+    // The lists agree: DB-2's order, payment and dues are not DB-1's.
+    for (const [url, kind] of [
+      [`/api/v1/secondary-orders?limit=200&outletId=${outletId}`, "secondaryOrder"],
+      [`/api/v1/payments?limit=200&outletId=${outletId}`, "payment"],
+    ] as const) {
+      const res = await distributor.request("GET", url);
+      expectStatus(res, 200, url);
+      await expectListWithinScope({ kind }, "distributor", res.json(), false);
+    }
+    const list = await distributor.request("GET", "/api/v1/dues?limit=200");
+    await expectListWithinScope({ kind: "dues", ids: duesKeys }, "distributor", list.json(), false);
+    // The admin still sees all of it.
+    const all = await adminA.request("GET", `/api/v1/outlets/${outletId}/dues`);
+    expect((all.json().entries as Row[]).length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(known)("%s", (key) => {
+  const rule = must(ACCESS_MATRIX[key], key);
+  const spec = must(SPECS[key], key);
+  const cells = WHO.map((who) => ({ who, decision: decisionFor(rule, who) }));
+
+  it.each(cells)("$who: $decision", ({ who, decision }) => runCell(key, spec, who, decision));
+
+  const probes = ROLES.flatMap((who) => {
+    const decision = decisionFor(rule, who);
+    if (decision !== "allow" && decision !== "scoped") return [];
+    return (spec.slots ?? []).flatMap((slot) => {
+      const targets: { target: Place; kind: "outside" | "otherOrg" }[] = [];
+      if (decision === "scoped" && !ORG_WIDE_SLOTS.has(slot)) targets.push({ target: outsideOf(who), kind: "outside" });
+      if (!spec.byCode) targets.push({ target: inOrgB, kind: "otherOrg" });
+      return targets.map(({ target, kind }) => ({
+        who,
+        slot,
+        target,
+        where: target.label,
+        refusal: spec.refuse?.[slot]?.[kind] ?? defaultRefusal(spec, slot),
+      }));
+    });
+  });
+  if (probes.length)
+    it.each(probes)("$who with the $slot in $where: refused", ({ who, slot, target, refusal }) =>
+      runProbe(key, spec, who, slot, target, refusal),
+    );
+});

@@ -1,0 +1,233 @@
+// The access decision of every API operation, for every role and for an anonymous caller. The table is
+// the reviewed statement of who may do what; access-matrix.db.test.ts executes it against the running app
+// (every operation x role, plus attempts on other territories', distributors', outlets' and organisations'
+// records) and fails when /api/openapi.json has an operation this table does not decide, so no endpoint
+// ships without a decision. It deliberately does not import PERMISSIONS: a change there that this table
+// does not also make is a failing test, not a silent widening.
+//
+// Decisions, per role (the demo users of test-app.ts; admin, marketing and service work org-wide because
+// they have no territory):
+//   allow      the whole organisation
+//   scoped     only inside the caller's own territory subtree, distributor or outlet (or, for notifications,
+//              the caller's own): anything outside is "not found" (404), lists leave it out
+//   empty      the role is admitted, but its scope holds none of these records: lists are empty, ids are 404
+//   forbidden  403, whatever the record
+// Anonymous callers get 401 everywhere except the public operations.
+import { ROLES, type Role } from "../../shared/roles.ts";
+
+export type Who = Role | "anonymous";
+export type Decision = "public" | "allow" | "scoped" | "empty" | "forbidden" | "unauthenticated";
+
+export interface AccessRule {
+  /** Anyone, signed in or not. */
+  public?: true;
+  allow?: readonly Role[];
+  scoped?: readonly Role[];
+  empty?: readonly Role[];
+  /** Why, where the rule is not obvious from its name. */
+  note?: string;
+}
+
+/** Public by contract, outside the table: the load balancer's probe and the API description itself. */
+export const PUBLIC_BY_CONTRACT = ["GET /api/health", "GET /api/openapi.json"] as const;
+
+const EVERYONE: readonly Role[] = ROLES;
+const ORG_WIDE_READERS = ["admin", "marketing", "service"] as const;
+
+const PUBLIC: AccessRule = { public: true };
+const SIGNED_IN: AccessRule = { allow: EVERYONE, note: "any signed-in user, on their own account" };
+const OWN_RECORDS: AccessRule = { scoped: EVERYONE, note: "each user's own notifications only" };
+const ADMIN_ONLY: AccessRule = { allow: ["admin"] };
+/** Managers administer field users (rep, distributor, retailer) inside their own subtree. */
+const USER_ADMIN: AccessRule = { allow: ["admin"], scoped: ["manager"] };
+/** The territory tree: distributor users browse no part of it yet. */
+const TREE_READ: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep"], empty: ["distributor"] };
+const NETWORK_READ: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep", "distributor"] };
+const ROUTE_READ: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep"], empty: ["distributor"] };
+const NETWORK_WRITE: AccessRule = { allow: ["admin"], scoped: ["manager"] };
+/** The catalogue is one for the whole org: everyone who orders reads it, head office writes it. */
+const CATALOG_READ: AccessRule = { allow: EVERYONE };
+/**
+ * Price lists carry distributor prices and margins: never shown to retailers, and a distributor sees the
+ * org-wide lists and its own, not another distributor's negotiated prices.
+ */
+const PRICE_READ: AccessRule = {
+  allow: ["admin", "manager", "rep", "marketing", "service"],
+  scoped: ["distributor"],
+};
+const ORDER_BOOK: AccessRule = {
+  allow: ORG_WIDE_READERS,
+  scoped: ["manager", "rep", "distributor", "retailer"],
+  note: "prices for an outlet the caller may order for",
+};
+const STOCK_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "distributor"] };
+const STOCK_WRITE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
+const PRIMARY_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "distributor"] };
+/** A distributor orders from the company and receives; the company approves, rejects and dispatches. */
+const PRIMARY_WRITE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
+const PRIMARY_APPROVE: AccessRule = { allow: ["admin"], scoped: ["manager"] };
+const ORDERS_READ: AccessRule = { allow: ["admin", "service"], scoped: ["manager", "rep", "distributor", "retailer"] };
+const ORDERS_TAKE: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "distributor", "retailer"] };
+/** Invoice, dispatch, deliver, take back: the distributor's work (and its managers'), never the order taker's. */
+const ORDERS_FULFIL: AccessRule = { allow: ["admin"], scoped: ["manager", "distributor"] };
+const PAYMENTS_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "distributor", "retailer"] };
+const PAYMENTS_WRITE: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "distributor"] };
+
+export const ACCESS_MATRIX: Record<string, AccessRule> = {
+  // --- auth: own account
+  "POST /api/v1/auth/sign-in": PUBLIC,
+  "POST /api/v1/auth/invites/accept": PUBLIC,
+  "GET /api/v1/auth/session": SIGNED_IN,
+  "POST /api/v1/auth/sign-out": SIGNED_IN,
+  "PATCH /api/v1/auth/me": SIGNED_IN,
+  "POST /api/v1/auth/password": SIGNED_IN,
+  // Two-step sign-in: the second step is public (it carries the first step's challenge); each user sets up
+  // their own; the org's policy and resetting someone else's second factor are the admin's.
+  "POST /api/v1/auth/sign-in/totp": PUBLIC,
+  "GET /api/v1/auth/totp": SIGNED_IN,
+  "POST /api/v1/auth/totp/setup": SIGNED_IN,
+  "POST /api/v1/auth/totp/enable": SIGNED_IN,
+  "POST /api/v1/auth/totp/disable": SIGNED_IN,
+  "POST /api/v1/auth/totp/recovery-codes": SIGNED_IN,
+  "GET /api/v1/orgs/current/mfa-policy": ADMIN_ONLY,
+  "PUT /api/v1/orgs/current/mfa-policy": ADMIN_ONLY,
+  "POST /api/v1/users/{id}/totp/reset": ADMIN_ONLY,
+
+  // --- users and API tokens
+  "GET /api/v1/users": USER_ADMIN,
+  "POST /api/v1/users": USER_ADMIN,
+  "GET /api/v1/users/{id}": USER_ADMIN,
+  "PATCH /api/v1/users/{id}": USER_ADMIN,
+  "POST /api/v1/users/{id}/deactivate": USER_ADMIN,
+  "POST /api/v1/users/{id}/reactivate": USER_ADMIN,
+  "POST /api/v1/users/{id}/invite": USER_ADMIN,
+  "GET /api/v1/api-tokens": ADMIN_ONLY,
+  "POST /api/v1/api-tokens": ADMIN_ONLY,
+  "POST /api/v1/api-tokens/{id}/revoke": ADMIN_ONLY,
+
+  // --- platform: territory tree, audit, notifications
+  "GET /api/v1/territories": TREE_READ,
+  "GET /api/v1/territories/{id}": TREE_READ,
+  "POST /api/v1/territories": NETWORK_WRITE,
+  "PATCH /api/v1/territories/{id}": NETWORK_WRITE,
+  "POST /api/v1/territories/{id}/move": NETWORK_WRITE,
+  "POST /api/v1/territories/{id}/archive": NETWORK_WRITE,
+  "POST /api/v1/territories/import": NETWORK_WRITE,
+  "GET /api/v1/audit": ADMIN_ONLY,
+  "GET /api/v1/notifications": OWN_RECORDS,
+  "GET /api/v1/notifications/unread-count": OWN_RECORDS,
+  "POST /api/v1/notifications/{id}/read": OWN_RECORDS,
+  "POST /api/v1/notifications/read-all": OWN_RECORDS,
+  "POST /api/v1/notifications": ADMIN_ONLY,
+
+  // --- distribution network
+  "GET /api/v1/distributors": NETWORK_READ,
+  "GET /api/v1/distributors.csv": NETWORK_READ,
+  "GET /api/v1/distributors/{id}": NETWORK_READ,
+  "POST /api/v1/distributors": NETWORK_WRITE,
+  "PATCH /api/v1/distributors/{id}": NETWORK_WRITE,
+  "POST /api/v1/distributors/{id}/archive": NETWORK_WRITE,
+  "GET /api/v1/outlets": NETWORK_READ,
+  "GET /api/v1/outlets.csv": NETWORK_READ,
+  "GET /api/v1/outlets/map": NETWORK_READ,
+  "GET /api/v1/outlets/{id}": NETWORK_READ,
+  "GET /api/v1/outlets/{id}/timeline": NETWORK_READ,
+  "POST /api/v1/outlets": NETWORK_WRITE,
+  "POST /api/v1/outlets/import": NETWORK_WRITE,
+  "PATCH /api/v1/outlets/{id}": NETWORK_WRITE,
+  "POST /api/v1/outlets/{id}/archive": NETWORK_WRITE,
+  "POST /api/v1/outlets/{id}/assign": NETWORK_WRITE,
+  "GET /api/v1/routes/{id}/reps": ROUTE_READ,
+  "POST /api/v1/routes/{id}/assign-rep": NETWORK_WRITE,
+
+  // --- catalogue and prices
+  "GET /api/v1/brands": CATALOG_READ,
+  "GET /api/v1/brands/{id}": CATALOG_READ,
+  "POST /api/v1/brands": ADMIN_ONLY,
+  "PATCH /api/v1/brands/{id}": ADMIN_ONLY,
+  "POST /api/v1/brands/{id}/archive": ADMIN_ONLY,
+  "POST /api/v1/brands/{id}/restore": ADMIN_ONLY,
+  "GET /api/v1/categories": CATALOG_READ,
+  "GET /api/v1/categories/{id}": CATALOG_READ,
+  "POST /api/v1/categories": ADMIN_ONLY,
+  "PATCH /api/v1/categories/{id}": ADMIN_ONLY,
+  "POST /api/v1/categories/{id}/archive": ADMIN_ONLY,
+  "POST /api/v1/categories/{id}/restore": ADMIN_ONLY,
+  "GET /api/v1/skus": CATALOG_READ,
+  "GET /api/v1/skus.csv": CATALOG_READ,
+  "GET /api/v1/skus/{id}": CATALOG_READ,
+  "POST /api/v1/skus": ADMIN_ONLY,
+  "PATCH /api/v1/skus/{id}": ADMIN_ONLY,
+  "POST /api/v1/skus/{id}/archive": ADMIN_ONLY,
+  "POST /api/v1/skus/{id}/restore": ADMIN_ONLY,
+  "GET /api/v1/catalog/order-book": ORDER_BOOK,
+  "GET /api/v1/price-lists": PRICE_READ,
+  "GET /api/v1/price-lists/{id}": PRICE_READ,
+  "GET /api/v1/price-lists/{id}/items": PRICE_READ,
+  "GET /api/v1/price-lists/{id}/items.csv": PRICE_READ,
+  "POST /api/v1/price-lists": ADMIN_ONLY,
+  "PATCH /api/v1/price-lists/{id}": ADMIN_ONLY,
+  "POST /api/v1/price-lists/{id}/archive": ADMIN_ONLY,
+  "POST /api/v1/price-lists/{id}/restore": ADMIN_ONLY,
+  "PUT /api/v1/price-lists/{id}/items": ADMIN_ONLY,
+  "POST /api/v1/price-lists/{id}/items/import": ADMIN_ONLY,
+
+  // --- distributor stock and primary orders
+  "GET /api/v1/stock": STOCK_READ,
+  "GET /api/v1/stock.csv": STOCK_READ,
+  "GET /api/v1/stock/movements": STOCK_READ,
+  "GET /api/v1/stock/batches": STOCK_READ,
+  "POST /api/v1/stock/adjustments": STOCK_WRITE,
+  "POST /api/v1/stock/counts": STOCK_WRITE,
+  "GET /api/v1/primary-orders": PRIMARY_READ,
+  "GET /api/v1/primary-orders/{id}": PRIMARY_READ,
+  "POST /api/v1/primary-orders": PRIMARY_WRITE,
+  "POST /api/v1/primary-orders/{id}/submit": PRIMARY_WRITE,
+  "POST /api/v1/primary-orders/{id}/cancel": PRIMARY_WRITE,
+  "POST /api/v1/primary-orders/{id}/receive": PRIMARY_WRITE,
+  "POST /api/v1/primary-orders/{id}/approve": PRIMARY_APPROVE,
+  "POST /api/v1/primary-orders/{id}/reject": PRIMARY_APPROVE,
+  "POST /api/v1/primary-orders/{id}/dispatch": PRIMARY_APPROVE,
+
+  // --- secondary orders and collections
+  "GET /api/v1/secondary-orders": ORDERS_READ,
+  "GET /api/v1/secondary-orders.csv": ORDERS_READ,
+  "GET /api/v1/secondary-orders/{id}": ORDERS_READ,
+  "GET /api/v1/secondary-orders/{id}/document": ORDERS_READ,
+  "POST /api/v1/secondary-orders": ORDERS_TAKE,
+  "PATCH /api/v1/secondary-orders/{id}": ORDERS_TAKE,
+  "POST /api/v1/secondary-orders/{id}/confirm": ORDERS_TAKE,
+  "POST /api/v1/secondary-orders/{id}/cancel": { ...ORDERS_TAKE, note: "reps and retailers only before invoicing" },
+  "POST /api/v1/secondary-orders/{id}/invoice": ORDERS_FULFIL,
+  "POST /api/v1/secondary-orders/{id}/dispatch": ORDERS_FULFIL,
+  "POST /api/v1/secondary-orders/{id}/deliver": ORDERS_FULFIL,
+  "POST /api/v1/secondary-orders/{id}/returns": ORDERS_FULFIL,
+  "POST /api/v1/secondary-orders/bulk": { ...ORDERS_FULFIL, note: "ids outside the scope fail one by one" },
+  "GET /api/v1/payments": PAYMENTS_READ,
+  "POST /api/v1/payments": PAYMENTS_WRITE,
+  "GET /api/v1/outlets/{id}/dues": PAYMENTS_READ,
+  "GET /api/v1/dues": PAYMENTS_READ,
+  "GET /api/v1/dues.csv": PAYMENTS_READ,
+
+  // --- webhooks: outbound integrations carry the org's data
+  "GET /api/v1/webhooks": ADMIN_ONLY,
+  "POST /api/v1/webhooks": ADMIN_ONLY,
+  "GET /api/v1/webhooks/{id}": ADMIN_ONLY,
+  "PATCH /api/v1/webhooks/{id}": ADMIN_ONLY,
+  "DELETE /api/v1/webhooks/{id}": ADMIN_ONLY,
+  "POST /api/v1/webhooks/{id}/rotate-secret": ADMIN_ONLY,
+  "POST /api/v1/webhooks/{id}/test": ADMIN_ONLY,
+  "GET /api/v1/webhooks/deliveries": ADMIN_ONLY,
+  "GET /api/v1/webhooks/deliveries/{id}": ADMIN_ONLY,
+  "POST /api/v1/webhooks/deliveries/{id}/replay": ADMIN_ONLY,
+};
+
+/** What the table says one caller may do with one operation. */
+export function decisionFor(rule: AccessRule, who: Who): Decision {
+  if (rule.public) return "public";
+  if (who === "anonymous") return "unauthenticated";
+  if (rule.allow?.includes(who)) return "allow";
+  if (rule.scoped?.includes(who)) return "scoped";
+  if (rule.empty?.includes(who)) return "empty";
+  return "forbidden";
+}
