@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, tileOrigin } from "./config.ts";
@@ -106,12 +108,32 @@ describe("loadConfig", () => {
       }
     });
 
-    it("is required in production, and listed together with any other bad variable", () => {
-      expect(errorOf({ NODE_ENV: "production" }).message).toContain("BIKRI_SECRET_KEY: is required in production");
-      const both = errorOf({ NODE_ENV: "production", PORT: "not-a-port" }).message;
+    it("is required in production on PostgreSQL, and listed together with any other bad variable", () => {
+      const pg = { NODE_ENV: "production", DATABASE_URL: "postgres://db.example/bikri" };
+      expect(errorOf(pg).message).toContain("BIKRI_SECRET_KEY: is required in production");
+      const both = errorOf({ ...pg, PORT: "not-a-port" }).message;
       expect(both).toContain("BIKRI_SECRET_KEY: is required in production");
       expect(both).toContain("PORT: ");
-      expect(() => loadConfig({ NODE_ENV: "production", BIKRI_SECRET_KEY: key.toString("base64") })).not.toThrow();
+      expect(() => loadConfig({ ...pg, BIKRI_SECRET_KEY: key.toString("base64") })).not.toThrow();
+    });
+
+    it("on the embedded database in production, is made once and kept in the data directory", () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "bikri-key-"));
+      try {
+        const first = loadConfig({ NODE_ENV: "production", BIKRI_DATA_DIR: dir });
+        expect(first.auth.secretKeySource).toBe("data-directory");
+        expect(first.auth.secretKey).toHaveLength(32);
+        expect(statSync(path.join(dir, "secret.key")).mode & 0o777).toBe(0o600);
+        const again = loadConfig({ NODE_ENV: "production", BIKRI_DATA_DIR: dir });
+        expect(again.auth.secretKey.equals(first.auth.secretKey)).toBe(true);
+        const other = mkdtempSync(path.join(tmpdir(), "bikri-key-"));
+        expect(
+          loadConfig({ NODE_ENV: "production", BIKRI_DATA_DIR: other }).auth.secretKey.equals(first.auth.secretKey),
+        ).toBe(false);
+        rmSync(other, { recursive: true, force: true });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 // The only reader of process.env: one Zod parse at start that lists every bad variable at once.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -100,14 +101,34 @@ export type Config = ReturnType<typeof loadConfig>;
 
 export class ConfigError extends Error {}
 
+const dataDir = (e: { BIKRI_DATA_DIR?: string | undefined; DATA_DIR?: string | undefined }) =>
+  path.resolve(e.BIKRI_DATA_DIR ?? e.DATA_DIR ?? "data");
+
+/**
+ * The embedded database's own secret key, made on its first production start: `secret.key` (mode 0600) in the
+ * data directory. Back it up with the directory; whoever holds both can read the two-step seeds.
+ */
+function dataDirSecretKey(dir: string): Buffer {
+  const file = path.join(dir, "secret.key");
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
+  }
+  return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   // An empty variable (PORT=) means "not set", not zero or an empty path.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = EnvSchema.safeParse(present);
   const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   // Checked beside the schema rather than in it, so that it is listed together with any other bad variable.
-  if (present.NODE_ENV === "production" && present.BIKRI_SECRET_KEY === undefined)
-    lines.push("  BIKRI_SECRET_KEY: is required in production (32 random bytes: openssl rand -base64 32)");
+  // PostgreSQL in production: app processes share one key from the environment. The embedded database is one
+  // machine's, and keeps its own key beside its data (dataDirSecretKey) so that `npm start` just works.
+  if (present.NODE_ENV === "production" && present.BIKRI_SECRET_KEY === undefined && present.DATABASE_URL)
+    lines.push(
+      "  BIKRI_SECRET_KEY: is required in production with DATABASE_URL (32 random bytes: openssl rand -base64 32)",
+    );
   if (!parsed.success || lines.length) {
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
@@ -117,7 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { port: e.PORT, host: e.HOST, bodyLimit: e.BODY_LIMIT_BYTES, trustProxy: e.TRUST_PROXY },
     database: e.DATABASE_URL
       ? ({ kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } as const)
-      : ({ kind: "pglite", dataDir: path.resolve(e.BIKRI_DATA_DIR ?? e.DATA_DIR ?? "data") } as const),
+      : ({ kind: "pglite", dataDir: dataDir(e) } as const),
     log: { level: e.LOG_LEVEL },
     seedDemo: e.BIKRI_SEED_DEMO,
     jobs: { enabled: e.BIKRI_JOBS },
@@ -132,8 +153,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
       loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
       /** AES-256-GCM key for two-step sign-in seeds (BIKRI_SECRET_KEY, or the fixed development key). */
-      secretKey: e.BIKRI_SECRET_KEY ?? DEVELOPMENT_SECRET_KEY,
-      secretKeySource: e.BIKRI_SECRET_KEY ? ("environment" as const) : ("development-default" as const),
+      secretKey:
+        e.BIKRI_SECRET_KEY ?? (e.NODE_ENV === "production" ? dataDirSecretKey(dataDir(e)) : DEVELOPMENT_SECRET_KEY),
+      secretKeySource: e.BIKRI_SECRET_KEY
+        ? ("environment" as const)
+        : e.NODE_ENV === "production"
+          ? ("data-directory" as const)
+          : ("development-default" as const),
     },
   };
 }
