@@ -20,6 +20,7 @@ import { localeFromAcceptLanguage } from "../shared/locale.ts";
 import { catalogRoutes } from "./catalog/catalog.routes.ts";
 import { type Config, tileOrigin } from "./config.ts";
 import type { DatabaseHandle } from "./db/connection.ts";
+import { fieldRoutes } from "./field/field.routes.ts";
 import { inventoryRoutes } from "./inventory/inventory.routes.ts";
 import { networkRoutes } from "./network/network.routes.ts";
 import { ordersRoutes } from "./orders/orders.routes.ts";
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   catalogRoutes(app);
   inventoryRoutes(app);
   ordersRoutes(app);
+  fieldRoutes(app);
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 
   await registerWebApp(app, config);

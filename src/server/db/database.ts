@@ -620,6 +620,139 @@ export interface MfaChallengesTable {
   created_at: DefaultedTimestamp;
 }
 
+// --- field force (field module)
+
+export interface FieldSettingsTable {
+  org_id: string;
+  check_in_radius_m: ColumnType<number, number | undefined, number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface NoOrderReasonsTable {
+  org_id: string;
+  code: string;
+  label_en: string;
+  label_bn: string;
+  position: ColumnType<number, number | undefined, number>;
+  archived_at: Timestamp | null;
+}
+
+export interface MustSellSkusTable {
+  org_id: string;
+  sku_id: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface BeatDaysTable {
+  org_id: string;
+  route_id: string;
+  weekday: number;
+}
+
+export interface BeatStopsTable {
+  org_id: string;
+  route_id: string;
+  outlet_id: string;
+  position: number;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AttendanceDaysTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  work_date: string;
+  started_at: Timestamp;
+  start_lat: number | null;
+  start_lng: number | null;
+  start_accuracy_m: number | null;
+  ended_at: Timestamp | null;
+  end_lat: number | null;
+  end_lng: number | null;
+  end_accuracy_m: number | null;
+}
+
+export type VisitOutcome = "order" | "no_order";
+
+export interface VisitsTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  outlet_id: string;
+  route_id: string | null;
+  territory_path: string;
+  visit_date: string;
+  planned: boolean;
+  checked_in_at: Timestamp;
+  check_in_lat: number | null;
+  check_in_lng: number | null;
+  check_in_accuracy_m: number | null;
+  distance_m: number | null;
+  outside_radius: ColumnType<boolean, boolean | undefined, boolean>;
+  checked_out_at: Timestamp | null;
+  outcome: VisitOutcome | null;
+  no_order_reason: string | null;
+  order_id: string | null;
+  note: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface OutletStockAuditsTable {
+  org_id: string;
+  id: string;
+  outlet_id: string;
+  visit_id: string | null;
+  user_id: string;
+  territory_path: string;
+  audit_date: string;
+  audited_at: Timestamp;
+  created_at: DefaultedTimestamp;
+}
+
+export interface OutletStockAuditLinesTable {
+  org_id: string;
+  audit_id: string;
+  sku_id: string;
+  qty: number;
+}
+
+export type OnboardingStatus = "pending" | "approved" | "rejected";
+
+export interface OutletOnboardingsTable {
+  org_id: string;
+  outlet_id: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  route_id: string | null;
+  status: ColumnType<OnboardingStatus, OnboardingStatus | undefined, OnboardingStatus>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reject_reason: string | null;
+}
+
+export interface OutletPhotosTable {
+  org_id: string;
+  id: string;
+  outlet_id: string;
+  content_type: "image/jpeg" | "image/webp";
+  bytes: Buffer;
+  taken_at: Timestamp;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface FieldCommandsTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  status: "applied" | "rejected";
+  result: Json;
+  created_on_device_at: Timestamp | null;
+  received_at: DefaultedTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -663,6 +796,18 @@ export interface Database {
   user_recovery_codes: UserRecoveryCodesTable;
   org_mfa_required_roles: OrgMfaRequiredRolesTable;
   mfa_challenges: MfaChallengesTable;
+  field_settings: FieldSettingsTable;
+  no_order_reasons: NoOrderReasonsTable;
+  must_sell_skus: MustSellSkusTable;
+  beat_days: BeatDaysTable;
+  beat_stops: BeatStopsTable;
+  attendance_days: AttendanceDaysTable;
+  visits: VisitsTable;
+  outlet_stock_audits: OutletStockAuditsTable;
+  outlet_stock_audit_lines: OutletStockAuditLinesTable;
+  outlet_onboardings: OutletOnboardingsTable;
+  outlet_photos: OutletPhotosTable;
+  field_commands: FieldCommandsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -96,6 +96,8 @@ const COLUMNS = {
     effective_from: "date",
   },
   route_assignments: { org_id: "uuid", id: "uuid", route_id: "uuid", rep_user_id: "uuid", effective_from: "date" },
+  beat_days: { org_id: "uuid", route_id: "uuid", weekday: "int2" },
+  must_sell_skus: { org_id: "uuid", sku_id: "uuid" },
   document_counters: { org_id: "uuid", series: "text", next_value: "int8" },
   stock_batches: {
     org_id: "uuid",

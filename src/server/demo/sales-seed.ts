@@ -307,6 +307,19 @@ export async function seedSales(db: Db, input: SalesSeedInput): Promise<SalesSum
     })),
   );
 
+  // Each beat is walked on the weekday its name gives (the field app's "today's beat").
+  await insertSeedRows(
+    db,
+    "beat_days",
+    routes.map((r) => ({ org_id: orgId, route_id: r.id, weekday: r.weekday })),
+  );
+  // A handful of the catalogue's SKUs make the must-sell list that stock audits highlight.
+  await insertSeedRows(
+    db,
+    "must_sell_skus",
+    skus.slice(0, Math.min(8, skus.length)).map(({ id }) => ({ org_id: orgId, sku_id: id })),
+  );
+
   const outletRng = rng.fork("outlets");
   const perRoute = spreadCount(size.outlets, routes.length, outletRng);
   const outlets: OutletInfo[] = [];

@@ -34,6 +34,12 @@ export const PERMISSIONS = {
   "primary.approve": ["admin", "manager"],
   // Webhooks (issue 4): outbound integrations carry the org's data, so only admins set them up.
   "webhooks.manage": ["admin"],
+  // Field force (S6, S7): reps and their supervisors work beats from the field app; managers watch the day
+  // and approve outlets proposed from the field; the admin sets the check-in radius, reasons and must-sell list.
+  "field.use": ["rep", "manager"],
+  "field.monitor": ["admin", "manager"],
+  "field.approve": ["admin", "manager"],
+  "field.settings": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
