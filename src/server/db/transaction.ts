@@ -10,6 +10,9 @@ type BeforeCommit = (tx: Transaction<Database>) => Promise<void>;
 const beforeCommitHooks = new WeakMap<Db, BeforeCommit>();
 
 export function withTransaction<T>(db: Db, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  // Already in a transaction: the use case joins it and commits or rolls back with it. A field-app command runs
+  // another module's use case (place an order) in the same transaction as the record that it was applied.
+  if (db.isTransaction) return work(db as Transaction<Database>);
   const hook = beforeCommitHooks.get(db);
   if (!hook) return db.transaction().execute(work);
   return db.transaction().execute(async (tx) => {

@@ -450,6 +450,30 @@ export function routeRepOn(db: Executor, orgId: string, routeId: string, date: s
     .executeTakeFirst();
 }
 
+/**
+ * The routes whose assignment in force on `date` names this rep, with their names and paths: the beats the rep
+ * walks. One pass over route_assignments with DISTINCT ON picks each route's latest assignment not after the date.
+ */
+export function routesOfRep(db: Executor, orgId: string, repUserId: string, date: string) {
+  const latest = db
+    .selectFrom("route_assignments")
+    .distinctOn("route_id")
+    .select(["route_id", "rep_user_id"])
+    .where("org_id", "=", orgId)
+    .where("effective_from", "<=", date)
+    .orderBy("route_id")
+    .orderBy("effective_from", "desc")
+    .as("a");
+  return db
+    .selectFrom(latest)
+    .innerJoin("territories as t", (j) => j.on("t.org_id", "=", orgId).onRef("t.id", "=", "a.route_id"))
+    .select(["t.id", "t.name", "t.path"])
+    .where("a.rep_user_id", "=", repUserId)
+    .where("t.archived_at", "is", null)
+    .orderBy("t.name")
+    .execute();
+}
+
 export function findActiveUser(db: Executor, orgId: string, id: string) {
   return db
     .selectFrom("users as u")

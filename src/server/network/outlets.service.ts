@@ -127,6 +127,11 @@ export async function repOnRoute(db: Executor, orgId: string, routeId: string, d
   return (await repo.routeRepOn(db, orgId, routeId, date))?.rep_user_id ?? null;
 }
 
+/** The routes (beats) assigned to a rep on a date: id, name and territory path, by name. */
+export function routesOfRep(db: Executor, orgId: string, repUserId: string, date: string) {
+  return repo.routesOfRep(db, orgId, repUserId, date);
+}
+
 // --- reading
 
 async function loadVisible(db: Executor, ctx: Ctx, id: string): Promise<OutletRow> {

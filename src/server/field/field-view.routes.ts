@@ -1,0 +1,4 @@
+import type { App } from "../platform/http.ts";
+
+// Being written (issue 5).
+export function fieldViewRoutes(_app: App) {}
