@@ -78,5 +78,5 @@ export async function orderTraffic(db: Db, seed: string) {
       lines: picked.map((skuId) => ({ skuId, qty: rng.int(1, 3), unit: "piece" })),
     };
   };
-  return { ctx, orgId, nextBody };
+  return { ctx, orgId, nextBody, outlets, skus };
 }

@@ -9,6 +9,8 @@ import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIZES, demoExists, seedDemo } from "../src/server/demo/demo-seed.ts";
+import { fieldBundle } from "./field-bundle.ts";
+import { fieldSync } from "./field-sync.ts";
 import { type BenchOptions, type Metric, median, parseBenchArgs, repeat, writeResult } from "./harness.ts";
 import { orderCapture } from "./order-capture.ts";
 import { soak } from "./soak.ts";
@@ -69,6 +71,9 @@ const standalone: Record<string, { prepare: (o: BenchOptions) => Promise<Prepare
   {
     "order-capture": { prepare: orderCapture, defaults: { size: "full", seconds: 10, warmupSeconds: 3 } },
     soak: { prepare: soak, defaults: { size: "small", seconds: 600, runs: 1, warmupSeconds: 0 } },
+    // One run = 200 reps x 25 orders synced at once, then replayed, then the order-API baseline.
+    "field-sync": { prepare: fieldSync, defaults: { size: "small", runs: 3, warmupSeconds: 1 } },
+    "field-bundle": { prepare: fieldBundle, defaults: { size: "small", runs: 5, warmupSeconds: 1 } },
   };
 
 async function main() {

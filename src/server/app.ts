@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -75,6 +76,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
 
   registerErrorHandling(app, { defaultLocale: config.defaultLocale, bodyLimit: config.http.bodyLimit });
 
+  // Reps sync over 2G/3G: the field app's scripts and its snapshot JSON shrink several times under gzip. Gzip only,
+  // at its default level; on-the-fly brotli at high quality costs more CPU than it saves on these payloads.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ["gzip"] });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,6 +1,6 @@
 // Two rules every route inherits from the platform rather than from its author: a route under /api/v1 that
 // declares no access decision stops the app from starting, and API answers are never stored by caches
-// (they carry one person's data).
+// (they carry one person's data); and answers worth compressing are gzipped for clients that accept it.
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, ORG_A_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
@@ -36,5 +36,19 @@ describe("platform rules for every route", () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["cache-control"], url).toBe("no-store");
     }
+  });
+
+  it("gzips answers over 1 KB for clients that accept it, and leaves small ones alone", async () => {
+    const big = await t.app.inject({ method: "GET", url: "/api/openapi.json", headers: { "accept-encoding": "gzip" } });
+    expect(big.statusCode).toBe(200);
+    expect(big.headers["content-encoding"]).toBe("gzip");
+    const { gunzipSync } = await import("node:zlib");
+    const spec = JSON.parse(gunzipSync(big.rawPayload).toString("utf8")) as { openapi: string };
+    expect(spec.openapi).toBe("3.1.0");
+    expect(big.rawPayload.length).toBeLessThan(JSON.stringify(spec).length / 3);
+    const plain = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const small = await t.app.inject({ method: "GET", url: "/api/health", headers: { "accept-encoding": "gzip" } });
+    expect(small.headers["content-encoding"]).toBeUndefined();
   });
 });
