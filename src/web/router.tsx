@@ -11,6 +11,7 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { TwoStepSetupPage } from "./features/auth/two-step-setup-page.tsx";
 import { sessionQueryOptions } from "./features/auth/use-session.ts";
 import { catalogRoutes } from "./features/catalog/catalog-routes.tsx";
+import { fieldRoutes } from "./features/field/field-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
 import { networkRoutes } from "./features/network/network-routes.tsx";
 import { ordersRoutes } from "./features/orders/orders-routes.tsx";
@@ -161,6 +162,7 @@ const routeTree = rootRoute.addChildren([
     ...catalogRoutes(appRoute),
     ...ordersRoutes(appRoute),
     ...webhooksRoutes(appRoute),
+    ...fieldRoutes(appRoute),
   ]),
 ]);
 

@@ -707,3 +707,69 @@ export function findTerritoryPath(db: Executor, orgId: string, territoryId: stri
     .executeTakeFirst()
     .then((r) => r?.path ?? null);
 }
+
+// --- what the field app caches
+
+/**
+ * The field app's SKUs with brand and units: every active one, or with `changedSince` only those changed after
+ * it, archived ones included (so the phone can drop them).
+ */
+export function fieldSkus(db: Executor, orgId: string, changedSince: Date | null) {
+  let q = db
+    .selectFrom("skus as s")
+    .innerJoin("brands as b", (j) => j.onRef("b.org_id", "=", "s.org_id").onRef("b.id", "=", "s.brand_id"))
+    .select((eb) => [
+      "s.id",
+      "s.code",
+      "s.name",
+      "s.name_bn",
+      "b.name as brand_name",
+      "b.name_bn as brand_name_bn",
+      "s.base_unit",
+      "s.vat_rate_bp",
+      "s.search_text",
+      "s.archived_at",
+      unitsJson(eb.ref("s.id")).as("units"),
+    ])
+    .where("s.org_id", "=", orgId);
+  q = changedSince ? q.where("s.updated_at", ">", changedSince) : q.where("s.archived_at", "is", null);
+  return q.orderBy("s.code").execute();
+}
+
+/**
+ * Which values of each pricing dimension any price list in force on `date` names: a channel, class, distributor
+ * or territory that no list names cannot change a price.
+ */
+export function pricingDimensions(db: Executor, orgId: string, date: string) {
+  return db
+    .selectFrom("price_lists as p")
+    .select(["p.channel", "p.tier", "p.distributor_id", "p.territory_id"])
+    .distinct()
+    .where("p.org_id", "=", orgId)
+    .where("p.archived_at", "is", null)
+    .where("p.valid_from", "<=", date)
+    .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">=", date)]))
+    .execute();
+}
+
+/**
+ * Whether any price changed after `since`: a price list (or its items, which touch it) created, edited or
+ * archived, or a list that came into or went out of force between `sinceDate` and `today`.
+ */
+export async function pricesChangedSince(db: Executor, orgId: string, since: Date, sinceDate: string, today: string) {
+  const row = await db
+    .selectFrom("price_lists")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where((eb) =>
+      eb.or([
+        eb("updated_at", ">", since),
+        eb("created_at", ">", since),
+        eb.and([eb("valid_from", ">", sinceDate), eb("valid_from", "<=", today)]),
+        eb.and([eb("valid_to", ">=", sinceDate), eb("valid_to", "<", today)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

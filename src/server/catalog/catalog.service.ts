@@ -3,8 +3,10 @@
 // carry distributor prices, so retailers do not see them; the order book shows a retailer only its own
 // outlet's prices, without the distributor's.
 //
-// Exported for the orders module: resolvePrices and loadSkusForOrder.
+// Exported for the orders module: resolvePrices and loadSkusForOrder; for the field app: fieldSkus, priceBooksFor
+// and pricesChangedSince.
 
+import { createHash } from "node:crypto";
 import type {
   BrandListQuery,
   CategoryListQuery,
@@ -26,6 +28,7 @@ import type {
   UpdateSkuRequest,
   UpsertPriceListItemsRequest,
 } from "../../shared/contracts/catalog.ts";
+import type { FieldPriceBook, FieldSku } from "../../shared/contracts/field.ts";
 import { businessDate } from "../../shared/format.ts";
 import { isUuid, newId } from "../../shared/ids.ts";
 import { priceFromMargin } from "../../shared/pricing/order-pricing.ts";
@@ -999,4 +1002,98 @@ export async function getOrderBook(ctx: Ctx, q: OrderBookQuery): Promise<OrderBo
       };
     }),
   };
+}
+
+// --- what the field app caches: SKUs and price books
+
+/** The field app's SKUs: every active one, or only those changed after `changedSince` (archived ones marked). */
+export async function fieldSkus(db: Executor, orgId: string, changedSince: Date | null): Promise<FieldSku[]> {
+  const rows = await repo.fieldSkus(db, orgId, changedSince);
+  return rows.map((s) => ({
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    nameBn: s.name_bn,
+    brandName: s.brand_name,
+    brandNameBn: s.brand_name_bn,
+    baseUnit: s.base_unit,
+    units: s.units.map((u) => ({ unit: u.unit, name: u.name, nameBn: u.name_bn, factor: u.factor })),
+    vatRateBp: s.vat_rate_bp,
+    searchText: s.search_text,
+    archived: s.archived_at !== null,
+  }));
+}
+
+/** What decides the prices an outlet pays (see resolvePriceRows), with `id` to tell the outlets apart. */
+export interface PricedTarget {
+  id: string;
+  distributorId: string | null;
+  channel: string | null;
+  tier: string | null;
+  territoryPath: string | null;
+}
+
+/**
+ * Groups outlets into price books: outlets whose facts no price list in force on `date` tells apart share one.
+ * A channel, class or distributor counts only if some list names it, and of the route's path only the
+ * territories some list names, so the rep's outlets need a few books rather than one per outlet. The key is a
+ * short hash of those facts: the same outlets get the same key on every snapshot while the lists stay the same.
+ * `prices()` resolves each book (per base unit, as an order pays them), one query a book.
+ */
+export async function priceBooksFor(
+  db: Executor,
+  orgId: string,
+  date: string,
+  targets: readonly PricedTarget[],
+): Promise<{ keys: Map<string, string>; prices: () => Promise<FieldPriceBook[]> }> {
+  const dims = await repo.pricingDimensions(db, orgId, date);
+  const named = {
+    channels: new Set<string>(dims.map((d) => d.channel).filter((v) => v !== null)),
+    tiers: new Set<string>(dims.map((d) => d.tier).filter((v) => v !== null)),
+    distributors: new Set(dims.map((d) => d.distributor_id).filter((v) => v !== null)),
+    territories: new Set(dims.map((d) => d.territory_id).filter((v) => v !== null)),
+  };
+  const keys = new Map<string, string>();
+  const contexts = new Map<string, Omit<PriceContext, "skuIds">>();
+  for (const t of targets) {
+    const facts = {
+      distributorId: t.distributorId !== null && named.distributors.has(t.distributorId) ? t.distributorId : null,
+      channel: t.channel !== null && named.channels.has(t.channel) ? t.channel : null,
+      tier: t.tier !== null && named.tiers.has(t.tier) ? t.tier : null,
+      territories: (t.territoryPath ?? "").split("/").filter((id) => named.territories.has(id)),
+    };
+    const key = createHash("sha256").update(JSON.stringify(facts)).digest("base64url").slice(0, 12);
+    keys.set(t.id, key);
+    // Any outlet of the book stands for all: its path holds exactly the book's list territories.
+    if (!contexts.has(key))
+      contexts.set(key, {
+        date,
+        distributorId: facts.distributorId,
+        channel: facts.channel,
+        tier: facts.tier,
+        territoryPath: t.territoryPath,
+      });
+  }
+  const prices = async () => {
+    const books: FieldPriceBook[] = [];
+    for (const [key, context] of contexts) {
+      const rows = await repo.resolvePriceRows(db, orgId, { ...context, skuIds: null });
+      books.push({
+        key,
+        prices: rows.map(toResolved).map((p) => ({
+          skuId: p.skuId,
+          unitPricePoisha: p.retailerPricePoisha,
+          mrpPoisha: p.mrpPoisha,
+          pricesIncludeVat: p.pricesIncludeVat,
+        })),
+      });
+    }
+    return books;
+  };
+  return { keys, prices };
+}
+
+/** Whether any price changed after `since` (a list or its items edited, or a list came into or out of force). */
+export function pricesChangedSince(db: Executor, orgId: string, since: Date, today: string) {
+  return repo.pricesChangedSince(db, orgId, since, businessDate(since), today);
 }

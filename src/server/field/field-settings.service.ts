@@ -63,7 +63,16 @@ export async function updateFieldSettings(ctx: Ctx, input: UpdateFieldSettingsRe
   return withTransaction(ctx.db, async (tx) => {
     const before = await effectiveFieldSettings(tx, orgId);
     if (input.checkInRadiusM !== undefined) await repo.upsertRadius(tx, orgId, input.checkInRadiusM);
-    if (input.noOrderReasons) await repo.replaceReasons(tx, orgId, input.noOrderReasons);
+    if (input.noOrderReasons) {
+      // Until the first change the defaults live only in code: the ones left out are stored archived, as stored
+      // reasons are, so visits that named them keep their labels.
+      const given = new Set(input.noOrderReasons.map((r) => r.code));
+      const leftOut = before.noOrderReasons.filter((r) => !r.archived && !given.has(r.code));
+      await repo.replaceReasons(tx, orgId, [
+        ...input.noOrderReasons,
+        ...leftOut.map((r) => ({ ...r, archived: true })),
+      ]);
+    }
     if (mustSell) {
       const found = await repo.countActiveSkus(tx, orgId, mustSell);
       if (found !== mustSell.length) throw FieldErrors.unknownSku({ count: mustSell.length - found });

@@ -121,6 +121,30 @@ export const NetworkErrors = defineErrors({
     en: "The sales rep was not found or is not active.",
     bn: "সেলস রিপ্রেজেন্টেটিভ পাওয়া যায়নি বা সক্রিয় নয়।",
   },
+  outletIdTaken: {
+    code: "network.outlet_id_taken",
+    status: 409,
+    en: "An outlet with this id already exists.",
+    bn: "এই আইডির একটি আউটলেট আগে থেকেই আছে।",
+  },
+  outletNotPending: {
+    code: "network.outlet_not_pending",
+    status: 409,
+    en: "The outlet is not waiting for approval.",
+    bn: "আউটলেটটি অনুমোদনের অপেক্ষায় নেই।",
+  },
+  distributorNotServingRoute: {
+    code: "network.distributor_not_serving_route",
+    status: 422,
+    en: "This distributor does not serve the outlet's route. Choose one that covers its area.",
+    bn: "এই ডিস্ট্রিবিউটর আউটলেটের রুটে সরবরাহ করে না। যে ডিস্ট্রিবিউটর এই এলাকায় কাজ করে তাকে বেছে নিন।",
+  },
+  noDistributorForRoute: {
+    code: "network.no_distributor_for_route",
+    status: 422,
+    en: "No active distributor covers the outlet's route. Set a distributor's coverage first, or choose one.",
+    bn: "কোনো সক্রিয় ডিস্ট্রিবিউটর আউটলেটের রুটে কাজ করে না। আগে কোনো ডিস্ট্রিবিউটরের এলাকা ঠিক করুন, অথবা একজন বেছে নিন।",
+  },
   importInvalid: {
     code: "network.import_invalid",
     status: 422,

@@ -4,6 +4,7 @@ import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool,
 import type { Channel, Database, OutletClass } from "../db/database.ts";
 import type { Executor } from "../db/transaction.ts";
 import type { Scope } from "../platform/access.ts";
+import { formatNumber, nextDocumentNumber } from "../platform/numbering/numbering.repository.ts";
 import { territoryIdsInScope } from "../platform/territories/territories.repository.ts";
 
 type OutletEb = ExpressionBuilder<Database & { o: Database["outlets"] }, "o">;
@@ -219,6 +220,17 @@ export async function outletCodeTaken(db: Executor, orgId: string, code: string,
   let q = db.selectFrom("outlets").select("id").where("org_id", "=", orgId).where("code", "=", code);
   if (exceptId) q = q.where("id", "<>", exceptId);
   return (await q.executeTakeFirst()) !== undefined;
+}
+
+/**
+ * The code of an outlet proposed from the field: NEW-000001, NEW-000002 … a series of its own, so it never meets
+ * the codes an admin types or imports; a number someone already typed by hand is skipped.
+ */
+export async function nextProposedOutletCode(db: Executor, orgId: string): Promise<string> {
+  for (;;) {
+    const code = formatNumber("NEW", await nextDocumentNumber(db, orgId, "outlet_proposal"), 6);
+    if (!(await outletCodeTaken(db, orgId, code))) return code;
+  }
 }
 
 export function findOutletCodes(db: Executor, orgId: string, codes: readonly string[]) {
@@ -467,7 +479,7 @@ export function routesOfRep(db: Executor, orgId: string, repUserId: string, date
   return db
     .selectFrom(latest)
     .innerJoin("territories as t", (j) => j.on("t.org_id", "=", orgId).onRef("t.id", "=", "a.route_id"))
-    .select(["t.id", "t.name", "t.path"])
+    .select(["t.id", "t.name", "t.name_bn", "t.path"])
     .where("a.rep_user_id", "=", repUserId)
     .where("t.archived_at", "is", null)
     .orderBy("t.name")
@@ -508,5 +520,164 @@ export function outletAuditEntries(db: Executor, orgId: string, outletId: string
     .where("a.entity_id", "=", outletId)
     .orderBy("a.id", "desc")
     .limit(limit)
+    .execute();
+}
+
+/**
+ * Active distributors that serve a route: based on, or covering, the route or a territory above it. Nearest
+ * first (the deepest territory that links them), then by code.
+ */
+export async function distributorsServingRoute(db: Executor, orgId: string, routePath: string) {
+  const onPath = routePath.split("/").filter(Boolean);
+  if (onPath.length === 0) return [];
+  const links = db
+    .selectFrom("distributors")
+    .select(["id as distributor_id", "territory_id"])
+    .where("org_id", "=", orgId)
+    .where("territory_id", "in", onPath)
+    .union(
+      db
+        .selectFrom("distributor_territories")
+        .select(["distributor_id", "territory_id"])
+        .where("org_id", "=", orgId)
+        .where("territory_id", "in", onPath),
+    )
+    .as("l");
+  return db
+    .selectFrom(links)
+    .innerJoin("distributors as d", (j) => j.on("d.org_id", "=", orgId).onRef("d.id", "=", "l.distributor_id"))
+    .innerJoin("territories as t", (j) => j.on("t.org_id", "=", orgId).onRef("t.id", "=", "l.territory_id"))
+    .select(["d.id", "d.code", sql<number>`max(length(t.path))`.as("depth")])
+    .where("d.archived_at", "is", null)
+    .groupBy(["d.id", "d.code"])
+    .orderBy(sql`max(length(t.path))`, "desc")
+    .orderBy("d.code")
+    .execute();
+}
+
+// --- what the field app and the field KPIs read about beats and their outlets
+
+/** The outlets on these routes that a rep works (active, and pending proposals), with the route's path. */
+export function fieldOutletsOfRoutes(db: Executor, orgId: string, routeIds: readonly string[]) {
+  if (routeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("outlets as o")
+    .innerJoin("territories as r", (j) => j.onRef("r.org_id", "=", "o.org_id").onRef("r.id", "=", "o.route_id"))
+    .select([
+      "o.id",
+      "o.code",
+      "o.name",
+      "o.name_bn",
+      "o.owner_name",
+      "o.phone",
+      "o.address",
+      "o.lat",
+      "o.lng",
+      "o.channel",
+      "o.class",
+      "o.status",
+      "o.route_id",
+      "o.distributor_id",
+      "o.credit_limit_poisha",
+      "o.updated_at",
+      "r.path as route_path",
+    ])
+    .where("o.org_id", "=", orgId)
+    .where("o.route_id", "in", [...routeIds])
+    .where("o.status", "in", ["active", "pending"])
+    .orderBy("o.code")
+    .execute();
+}
+
+/** The active outlets of these routes (the outlets a beat plans). */
+export function activeOutletsOfRoutes(db: Executor, orgId: string, routeIds: readonly string[]) {
+  if (routeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("outlets")
+    .select(["id", "route_id"])
+    .where("org_id", "=", orgId)
+    .where("route_id", "in", [...routeIds])
+    .where("status", "=", "active")
+    .execute();
+}
+
+/**
+ * Outlets that may have left a rep's beats after `since`: outlets on a route the rep ever owned that changed
+ * (archived, rejected) or whose route changed hands or closed, and outlets that changed and were once assigned to
+ * such a route or now lie in `scopePath` (moved to another route). The caller drops those still on the beats.
+ */
+export async function outletsLeavingRoutesOf(
+  db: Executor,
+  orgId: string,
+  repUserId: string,
+  since: Date,
+  scopePath: string | null,
+): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    with mine as (
+      select distinct route_id from route_assignments where org_id = ${orgId} and rep_user_id = ${repUserId}
+    )
+    select o.id from outlets o
+    where o.org_id = ${orgId}
+      and (
+        (o.route_id in (select route_id from mine)
+         and (o.updated_at > ${since}
+              or exists (select 1 from route_assignments ra
+                         where ra.org_id = o.org_id and ra.route_id = o.route_id and ra.created_at > ${since})
+              or exists (select 1 from territories t
+                         where t.org_id = o.org_id and t.id = o.route_id and t.archived_at > ${since})))
+        or (o.updated_at > ${since}
+            and (exists (select 1 from outlet_assignments a
+                         where a.org_id = o.org_id and a.outlet_id = o.id and a.route_id in (select route_id from mine))
+                 ${
+                   scopePath === null
+                     ? sql``
+                     : sql`or o.route_id in (select id from territories
+                                            where org_id = ${orgId} and path like ${`${scopePath}%`})`
+                 }))
+      )`.execute(db);
+  return r.rows.map((row) => row.id);
+}
+
+export interface RouteOwnerFilter {
+  /** Routes this rep owned at some time up to the date. */
+  repUserId?: string | undefined;
+  /** Routes in this subtree. */
+  withinPath?: string | undefined;
+  to: string;
+}
+
+/** Every dated owner (up to `to`) of the open routes the filter selects. */
+export function routeOwners(db: Executor, orgId: string, f: RouteOwnerFilter) {
+  let q = db
+    .selectFrom("route_assignments as a")
+    .innerJoin("territories as t", (j) => j.onRef("t.org_id", "=", "a.org_id").onRef("t.id", "=", "a.route_id"))
+    .select(["a.route_id", "a.rep_user_id", "a.effective_from"])
+    .where("a.org_id", "=", orgId)
+    .where("a.effective_from", "<=", f.to)
+    .where("t.archived_at", "is", null);
+  if (f.withinPath) q = q.where("t.path", "like", `${f.withinPath}%`);
+  if (f.repUserId)
+    q = q.where(
+      "a.route_id",
+      "in",
+      db
+        .selectFrom("route_assignments")
+        .select("route_id")
+        .where("org_id", "=", orgId)
+        .where("rep_user_id", "=", f.repUserId)
+        .where("effective_from", "<=", f.to),
+    );
+  return q.execute();
+}
+
+/** Names of outlets by id. */
+export function outletNames(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("outlets")
+    .select(["id", "name", "name_bn"])
+    .where("org_id", "=", orgId)
+    .where("id", "in", [...ids])
     .execute();
 }

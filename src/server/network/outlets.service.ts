@@ -127,7 +127,7 @@ export async function repOnRoute(db: Executor, orgId: string, routeId: string, d
   return (await repo.routeRepOn(db, orgId, routeId, date))?.rep_user_id ?? null;
 }
 
-/** The routes (beats) assigned to a rep on a date: id, name and territory path, by name. */
+/** The routes (beats) assigned to a rep on a date: id, names and territory path, by name. */
 export function routesOfRep(db: Executor, orgId: string, repUserId: string, date: string) {
   return repo.routesOfRep(db, orgId, repUserId, date);
 }
@@ -420,6 +420,123 @@ export async function archiveOutlet(ctx: Ctx, id: string) {
   });
 }
 
+// --- outlets proposed from the field: pending until a manager approves (active, served) or rejects (archived)
+
+export interface ProposeOutletInput {
+  /** Made on the phone, so the outlet keeps its identity from the proposal offline to its approval. */
+  id: string;
+  name: string;
+  nameBn: string;
+  ownerName: string;
+  phone: string | null;
+  channel: Channel;
+  class: OutletClass;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  routeId: string;
+}
+
+export async function proposeOutlet(ctx: Ctx, input: ProposeOutletInput) {
+  if (!can(ctx.actor, "field.use")) throw AccessErrors.forbidden();
+  const { orgId } = ctx.actor;
+  return withTransaction(ctx.db, async (tx) => {
+    await checkRoute(tx, ctx, input.routeId);
+    if (await repo.findOutletForOrder(tx, orgId, input.id)) throw NetworkErrors.outletIdTaken();
+    const values = {
+      name: input.name,
+      name_bn: input.nameBn,
+      owner_name: input.ownerName,
+      phone: input.phone,
+      address: input.address,
+      division: null,
+      district: null,
+      upazila: null,
+      lat: input.lat,
+      lng: input.lng,
+      channel: input.channel,
+      class: input.class,
+      credit_limit_poisha: null,
+      distributor_id: null,
+      route_id: input.routeId,
+      status: "pending" as const,
+    };
+    const code = await repo.nextProposedOutletCode(tx, orgId);
+    const row = { id: input.id, code, ...values, search_text: outletSearchText({ code, ...values }) };
+    if (!(await repo.insertOutlets(tx, orgId, [row]))) throw NetworkErrors.outletCodeTaken({ code });
+    const created = await loadVisible(tx, ctx, input.id);
+    await recordAudit(tx, ctx, { entity: "outlet", entityId: input.id, action: "propose", after: auditView(created) });
+    return outletResponse(created);
+  });
+}
+
+async function loadPending(db: Executor, ctx: Ctx, id: string) {
+  const o = await loadVisible(db, ctx, id);
+  if (o.status !== "pending") throw NetworkErrors.outletNotPending();
+  return o;
+}
+
+/**
+ * A proposed outlet goes live: active, served by the given distributor (one that serves its route and that
+ * the approver may see) or else by the nearest distributor covering the route, from today.
+ */
+export async function approveProposedOutlet(ctx: Ctx, id: string, input: { distributorId?: string | undefined }) {
+  if (!can(ctx.actor, "field.approve")) throw AccessErrors.forbidden();
+  const { orgId } = ctx.actor;
+  return withTransaction(ctx.db, async (tx) => {
+    const before = await loadPending(tx, ctx, id);
+    const serving = before.route_path ? await repo.distributorsServingRoute(tx, orgId, before.route_path) : [];
+    let distributorId: string;
+    if (input.distributorId) {
+      await checkDistributor(tx, ctx, input.distributorId);
+      if (!serving.some((d) => d.id === input.distributorId)) throw NetworkErrors.distributorNotServingRoute();
+      distributorId = input.distributorId;
+    } else {
+      const nearest = serving[0];
+      if (!nearest) throw NetworkErrors.noDistributorForRoute();
+      distributorId = nearest.id;
+    }
+    await repo.insertAssignments(tx, orgId, [
+      {
+        id: newId(),
+        outletId: id,
+        distributorId,
+        routeId: before.route_id,
+        effectiveFrom: businessDate(),
+        createdBy: ctx.actor.userId,
+      },
+    ]);
+    await repo.updateOutlet(tx, orgId, id, { status: "active", distributor_id: distributorId });
+    const after = await loadVisible(tx, ctx, id);
+    await recordAudit(tx, ctx, {
+      entity: "outlet",
+      entityId: id,
+      action: "approve",
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return outletResponse(after);
+  });
+}
+
+/** A proposed outlet that will not be served: archived, so its code and history stay. */
+export async function rejectProposedOutlet(ctx: Ctx, id: string, reason: string) {
+  if (!can(ctx.actor, "field.approve")) throw AccessErrors.forbidden();
+  return withTransaction(ctx.db, async (tx) => {
+    const before = await loadPending(tx, ctx, id);
+    await repo.updateOutlet(tx, ctx.actor.orgId, id, { status: "archived", archived_at: new Date() });
+    const after = await loadVisible(tx, ctx, id);
+    await recordAudit(tx, ctx, {
+      entity: "outlet",
+      entityId: id,
+      action: "reject",
+      before: auditView(before),
+      after: { ...auditView(after), reason },
+    });
+    return outletResponse(after);
+  });
+}
+
 /**
  * Reassigns an outlet from a date. The row is appended (history is never rewritten); when the date has
  * come, the outlet's current distributor and route follow at once, otherwise the daily job moves them.
@@ -676,4 +793,48 @@ export async function importOutlets(ctx: Ctx, body: { csv: string }) {
     });
     return { imported: outlets.length };
   });
+}
+
+// --- beats and their outlets, for the field app and the field KPIs (the field module scopes the caller)
+
+/** The outlets of these routes a rep works: active ones and pending proposals, with the route's path. */
+export async function fieldOutletsOfRoutes(db: Executor, orgId: string, routeIds: readonly string[]) {
+  const rows = await repo.fieldOutletsOfRoutes(db, orgId, routeIds);
+  return rows.map((o) => ({ ...o, credit_limit_poisha: money(o.credit_limit_poisha) }));
+}
+
+/** Route id -> its active outlets (the outlets a beat plans). */
+export async function activeOutletsByRoute(db: Executor, orgId: string, routeIds: readonly string[]) {
+  const out = new Map<string, string[]>();
+  for (const o of await repo.activeOutletsOfRoutes(db, orgId, [...new Set(routeIds)])) {
+    if (!o.route_id) continue;
+    const list = out.get(o.route_id) ?? [];
+    list.push(o.id);
+    out.set(o.route_id, list);
+  }
+  return out;
+}
+
+/**
+ * Outlets that may have left a rep's beats after `since` (archived, moved, or their route changed hands), over-
+ * counted rather than missed: the caller removes those still on the beats; the rest the phone drops if it has them.
+ */
+export const outletsLeavingRoutesOf = (
+  db: Executor,
+  orgId: string,
+  repUserId: string,
+  since: Date,
+  scopePath: string | null,
+) => repo.outletsLeavingRoutesOf(db, orgId, repUserId, since, scopePath);
+
+/** Every dated owner of the open routes a rep ever owned, or of those in a subtree, up to a date. */
+export async function routeOwners(db: Executor, orgId: string, filter: repo.RouteOwnerFilter) {
+  const rows = await repo.routeOwners(db, orgId, filter);
+  return rows.map((r) => ({ routeId: r.route_id, repUserId: r.rep_user_id, effectiveFrom: r.effective_from }));
+}
+
+/** Names of outlets by id, whatever their status. */
+export async function outletNames(db: Executor, orgId: string, ids: readonly string[]) {
+  const rows = await repo.outletNames(db, orgId, [...new Set(ids)]);
+  return new Map(rows.map((o) => [o.id, { name: o.name, nameBn: o.name_bn }]));
 }

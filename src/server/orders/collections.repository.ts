@@ -118,6 +118,7 @@ export async function dues(db: Executor, orgId: string, f: DuesFilter): Promise<
       left join territories t on t.org_id = o.org_id and t.id = o.route_id
       where e.org_id = ${orgId}
         ${f.outletId ? sql`and e.outlet_id = ${f.outletId}` : sql``}
+        ${f.outletIds ? (f.outletIds.length > 0 ? sql`and e.outlet_id in (${sql.join(f.outletIds)})` : sql`and false`) : sql``}
         ${f.distributorId ? sql`and e.distributor_id = ${f.distributorId}` : sql``}
         ${f.territoryPath ? sql`and t.path like ${`${f.territoryPath}%`}` : sql``}
       group by e.outlet_id, e.distributor_id

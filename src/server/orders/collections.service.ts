@@ -3,7 +3,7 @@
 import type { CreatePaymentRequest, DuesListQuery, PaymentListQuery } from "../../shared/contracts/orders.ts";
 import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
-import { withTransaction } from "../db/transaction.ts";
+import { type Executor, withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -244,4 +244,21 @@ function offsetCursor(cursor: string): number {
   const [n, ...rest] = decodeCursor(cursor);
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0 || rest.length) throw PaginationErrors.badCursor();
   return n;
+}
+
+/**
+ * What each of these outlets owes as of `today`, all distributors together: the balance and the part of it past
+ * its due date. Outlets that owe nothing are absent. For the field app, which has already scoped the outlets.
+ */
+export async function duesOfOutlets(db: Executor, orgId: string, outletIds: readonly string[], today: string) {
+  const rows = await repo.dues(db, orgId, { outletIds: [...outletIds], today });
+  const out = new Map<string, { duesPoisha: number; overduePoisha: number }>();
+  for (const r of rows) {
+    const seen = out.get(r.outlet_id) ?? { duesPoisha: 0, overduePoisha: 0 };
+    out.set(r.outlet_id, {
+      duesPoisha: seen.duesPoisha + Number(r.balance),
+      overduePoisha: seen.overduePoisha + Number(r.balance) - Number(r.not_due),
+    });
+  }
+  return out;
 }

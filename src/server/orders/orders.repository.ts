@@ -440,3 +440,130 @@ export async function documentParties(db: Executor, orgId: string, distributorId
   ]);
   return { distributor, outlet, org };
 }
+
+// --- what the field app and the field KPIs read (many outlets or reps at once, one query each)
+
+/** Each outlet's latest order that was not cancelled: number, date and total. */
+export function lastOrdersOfOutlets(db: Executor, orgId: string, outletIds: readonly string[]) {
+  if (outletIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("secondary_orders")
+    .distinctOn("outlet_id")
+    .select(["outlet_id", "number", "order_date", "total_poisha"])
+    .where("org_id", "=", orgId)
+    .where("outlet_id", "in", [...outletIds])
+    .where("status", "<>", "cancelled")
+    .orderBy("outlet_id")
+    .orderBy("order_date", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+/**
+ * Each outlet's usual order: the active SKUs it ordered most often since `from` (orders not cancelled), at most
+ * `limit` per outlet, each in the unit it was most often ordered in with the median quantity entered in it.
+ */
+export async function usualLinesOfOutlets(
+  db: Executor,
+  orgId: string,
+  outletIds: readonly string[],
+  from: string,
+  limit: number,
+) {
+  if (outletIds.length === 0) return [];
+  const r = await sql<{ outlet_id: string; sku_id: string; unit: string; qty: number }>`
+    with by_unit as (
+      select so.outlet_id, l.sku_id, l.entered_unit as unit, count(*) as n,
+             percentile_disc(0.5) within group (order by l.entered_qty) as qty
+      from secondary_orders so
+      join secondary_order_lines l on l.org_id = so.org_id and l.order_id = so.id
+      join skus s on s.org_id = l.org_id and s.id = l.sku_id and s.archived_at is null
+      where so.org_id = ${orgId} and so.outlet_id in (${sql.join([...outletIds])})
+        and so.order_date >= ${from}::date and so.status <> 'cancelled'
+      group by so.outlet_id, l.sku_id, l.entered_unit
+    ),
+    by_sku as (
+      select outlet_id, sku_id, unit, qty,
+             sum(n) over (partition by outlet_id, sku_id) as times,
+             row_number() over (partition by outlet_id, sku_id order by n desc, unit) as unit_rank
+      from by_unit
+    ),
+    ranked as (
+      select outlet_id, sku_id, unit, qty,
+             row_number() over (partition by outlet_id order by times desc, sku_id) as sku_rank
+      from by_sku where unit_rank = 1
+    )
+    select outlet_id, sku_id, unit, qty::int as qty from ranked
+    where sku_rank <= ${limit}
+    order by outlet_id, sku_rank`.execute(db);
+  return r.rows;
+}
+
+/**
+ * Outlets among these whose orders or dues changed after `since`: an order created or updated, a ledger entry
+ * (invoice, payment, return, reversal) written, or an entry falling due between `sinceDate` and `today` (its
+ * overdue amount changed with the date alone).
+ */
+export async function outletsWithSalesChangesSince(
+  db: Executor,
+  orgId: string,
+  outletIds: readonly string[],
+  since: Date,
+  sinceDate: string,
+  today: string,
+): Promise<string[]> {
+  if (outletIds.length === 0) return [];
+  const ids = sql.join([...outletIds]);
+  const r = await sql<{ outlet_id: string }>`
+    select outlet_id from secondary_orders
+    where org_id = ${orgId} and outlet_id in (${ids}) and updated_at > ${since}
+    union
+    select outlet_id from receivable_entries
+    where org_id = ${orgId} and outlet_id in (${ids})
+      and (created_at > ${since}
+           or (amount_poisha > 0 and coalesce(due_date, entry_date) >= ${sinceDate}::date
+               and coalesce(due_date, entry_date) <= ${today}::date))`.execute(db);
+  return r.rows.map((row) => row.outlet_id);
+}
+
+export interface RepOrderFilter {
+  repUserIds?: readonly string[] | undefined;
+  /** Orders whose own territory lies in this subtree. */
+  territoryPath?: string | undefined;
+  from: string;
+  to: string;
+}
+
+/** Per rep and order date: the total, number and lines of the orders credited to the rep (not cancelled). */
+export async function repOrderTotals(db: Executor, orgId: string, f: RepOrderFilter) {
+  if (f.repUserIds?.length === 0) return [];
+  let q = db
+    .selectFrom("secondary_orders")
+    .select([
+      "rep_user_id",
+      "order_date",
+      // sum(bigint) is numeric: back to bigint, which the type parser reads as an exact number.
+      sql<number>`sum(total_poisha)::bigint`.as("sales"),
+      sql<number>`count(*)::bigint`.as("orders"),
+      sql<number>`sum(line_count)::bigint`.as("lines"),
+    ])
+    .where("org_id", "=", orgId)
+    .where("rep_user_id", "is not", null)
+    .where("order_date", ">=", f.from)
+    .where("order_date", "<=", f.to)
+    .where("status", "<>", "cancelled");
+  if (f.repUserIds) q = q.where("rep_user_id", "in", [...f.repUserIds]);
+  if (f.territoryPath) q = q.where("territory_path", "like", `${f.territoryPath}%`);
+  return q.groupBy(["rep_user_id", "order_date"]).execute();
+}
+
+/** Number, total and status of orders by id (the orders taken on visits). */
+export function orderSummaries(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("secondary_orders")
+    .select(["id", "number", "total_poisha", "status"])
+    .where("org_id", "=", orgId)
+    .where("id", "in", [...ids])
+    .execute();
+}

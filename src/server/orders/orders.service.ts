@@ -784,3 +784,67 @@ function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+// --- reads for the field app and the field KPIs (no caller: the field module has already scoped the outlets/reps)
+
+/** Each outlet's latest order that was not cancelled. */
+export async function lastOrdersOfOutlets(db: Executor, orgId: string, outletIds: readonly string[]) {
+  const rows = await repo.lastOrdersOfOutlets(db, orgId, outletIds);
+  return new Map(
+    rows.map((r) => [r.outlet_id, { number: r.number, date: r.order_date, totalPoisha: Number(r.total_poisha) }]),
+  );
+}
+
+/** How far back an outlet's usual order looks, and how many SKUs it holds. */
+export const USUAL_ORDER_DAYS = 90;
+export const USUAL_ORDER_SKUS = 10;
+
+/**
+ * Each outlet's usual order as of `today`: its most often ordered SKUs of the last 90 days (at most 10), each in
+ * the unit most often used for it with the median quantity entered in that unit.
+ */
+export async function usualLinesOfOutlets(db: Executor, orgId: string, outletIds: readonly string[], today: string) {
+  const rows = await repo.usualLinesOfOutlets(
+    db,
+    orgId,
+    outletIds,
+    addDays(today, -USUAL_ORDER_DAYS),
+    USUAL_ORDER_SKUS,
+  );
+  const byOutlet = new Map<string, { skuId: string; qty: number; unit: string }[]>();
+  for (const r of rows) {
+    const list = byOutlet.get(r.outlet_id) ?? [];
+    list.push({ skuId: r.sku_id, qty: r.qty, unit: r.unit });
+    byOutlet.set(r.outlet_id, list);
+  }
+  return byOutlet;
+}
+
+/** Outlets among these whose orders, ledger entries or overdue amounts changed after `since`. */
+export function outletsWithSalesChangesSince(
+  db: Executor,
+  orgId: string,
+  outletIds: readonly string[],
+  since: Date,
+  today: string,
+) {
+  return repo.outletsWithSalesChangesSince(db, orgId, outletIds, since, businessDate(since), today);
+}
+
+/** Per rep and order date, what the rep's orders add up to (cancelled ones left out). */
+export async function repOrderTotals(db: Executor, orgId: string, filter: repo.RepOrderFilter) {
+  const rows = await repo.repOrderTotals(db, orgId, filter);
+  return rows.map((r) => ({
+    repUserId: r.rep_user_id as string,
+    date: r.order_date,
+    salesPoisha: Number(r.sales),
+    orders: Number(r.orders),
+    lines: Number(r.lines),
+  }));
+}
+
+/** Number, total and status of orders by id. */
+export async function orderSummaries(db: Executor, orgId: string, ids: readonly string[]) {
+  const rows = await repo.orderSummaries(db, orgId, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { number: r.number, totalPoisha: Number(r.total_poisha), status: r.status }]));
+}

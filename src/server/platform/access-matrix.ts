@@ -72,6 +72,12 @@ const ORDERS_TAKE: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "
 const ORDERS_FULFIL: AccessRule = { allow: ["admin"], scoped: ["manager", "distributor"] };
 const PAYMENTS_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "distributor", "retailer"] };
 const PAYMENTS_WRITE: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "distributor"] };
+/** The field app: reps on their own beats, supervisors in their subtree. */
+const FIELD_USE: AccessRule = { scoped: ["manager", "rep"], note: "the caller's own beats, visits and outlets" };
+/** The day as it happens, and outlets proposed from the field: managers in their subtree. */
+const FIELD_MONITOR: AccessRule = { allow: ["admin"], scoped: ["manager"] };
+/** The org's field rules are one for the org: managers read them, the admin sets them. */
+const FIELD_SETTINGS_READ: AccessRule = { allow: ["admin", "manager"] };
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- auth: own account
@@ -208,6 +214,17 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "GET /api/v1/outlets/{id}/dues": PAYMENTS_READ,
   "GET /api/v1/dues": PAYMENTS_READ,
   "GET /api/v1/dues.csv": PAYMENTS_READ,
+
+  // --- field force
+  "POST /api/v1/field/sync": FIELD_USE,
+  "GET /api/v1/field/snapshot": FIELD_USE,
+  "GET /api/v1/field/performance": FIELD_USE,
+  "GET /api/v1/field/live": FIELD_MONITOR,
+  "GET /api/v1/field/onboarding": FIELD_MONITOR,
+  "POST /api/v1/field/onboarding/{outletId}/decision": FIELD_MONITOR,
+  "GET /api/v1/field/outlet-photos/{id}": NETWORK_READ,
+  "GET /api/v1/field/settings": FIELD_SETTINGS_READ,
+  "PUT /api/v1/field/settings": ADMIN_ONLY,
 
   // --- webhooks: outbound integrations carry the org's data
   "GET /api/v1/webhooks": ADMIN_ONLY,

@@ -293,3 +293,23 @@ export async function revokeUserApiTokens(db: Executor, orgId: string, userId: s
     .where("revoked_at", "is", null)
     .execute();
 }
+
+/**
+ * The field force of a subtree (the whole org without one): its active reps, plus the users named in `alsoIds`
+ * (someone from elsewhere who worked there), with their territory's names.
+ */
+export function fieldForce(db: Executor, orgId: string, withinPath: string | null, alsoIds: readonly string[]) {
+  return db
+    .selectFrom("users as u")
+    .leftJoin("territories as t", (j) => j.onRef("t.org_id", "=", "u.org_id").onRef("t.id", "=", "u.territory_id"))
+    .select(["u.id", "u.name", "t.name as territory_name", "t.name_bn as territory_name_bn"])
+    .where("u.org_id", "=", orgId)
+    .where((eb) => {
+      const reps = [eb("u.role", "=", "rep"), eb("u.deactivated_at", "is", null)];
+      if (withinPath !== null) reps.push(eb("t.path", "like", `${withinPath}%`));
+      return alsoIds.length > 0 ? eb.or([eb.and(reps), eb("u.id", "in", [...alsoIds])]) : eb.and(reps);
+    })
+    .orderBy("u.name")
+    .orderBy("u.id")
+    .execute();
+}

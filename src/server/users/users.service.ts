@@ -257,3 +257,17 @@ export async function reissueInvite(ctx: Ctx, id: string) {
     return { inviteUrl: inviteUrl(invite.token) };
   });
 }
+
+/**
+ * The people a field view covers: the active reps of a subtree (the whole org when null) and anyone else named
+ * (who visited or sold there), by name. For the field module, which has already checked the caller's scope.
+ */
+export async function fieldForce(db: Executor, orgId: string, withinPath: string | null, alsoIds: readonly string[]) {
+  const rows = await repo.fieldForce(db, orgId, withinPath, [...new Set(alsoIds)]);
+  return rows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    territoryName: u.territory_name,
+    territoryNameBn: u.territory_name_bn,
+  }));
+}

@@ -229,6 +229,7 @@ export type FieldOutlet = z.infer<typeof FieldOutlet>;
 export const FieldRoute = z.object({
   id: z.uuid(),
   name: z.string(),
+  nameBn: z.string(),
   /** 0 = Sunday ... 6 = Saturday. */
   weekdays: z.array(z.number().int()),
   /** The route's outlets in visit order. */

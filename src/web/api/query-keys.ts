@@ -20,4 +20,11 @@ export const queryKeys = {
     ...resourceKeys("notifications"),
     unreadCount: () => ["notifications", "unread-count"] as const,
   },
+  field: {
+    all: ["field"] as const,
+    live: (filters: object) => ["field", "live", filters] as const,
+    onboardingLists: () => ["field", "onboarding"] as const,
+    onboarding: (status: string) => ["field", "onboarding", status] as const,
+    settings: () => ["field", "settings"] as const,
+  },
 };

@@ -2,6 +2,8 @@
 // under its own top-level key, so areas can grow their strings without touching one another's files.
 import catalogBn from "./areas/catalog.bn.json";
 import catalogEn from "./areas/catalog.en.json";
+import fieldBn from "./areas/field.bn.json";
+import fieldEn from "./areas/field.en.json";
 import networkBn from "./areas/network.bn.json";
 import networkEn from "./areas/network.en.json";
 import ordersBn from "./areas/orders.bn.json";
@@ -11,11 +13,19 @@ import webhooksEn from "./areas/webhooks.en.json";
 import coreBn from "./bn.json";
 import coreEn from "./en.json";
 
-export const en = { ...coreEn, network: networkEn, catalog: catalogEn, orders: ordersEn, webhooks: webhooksEn };
+export const en = {
+  ...coreEn,
+  network: networkEn,
+  catalog: catalogEn,
+  orders: ordersEn,
+  webhooks: webhooksEn,
+  field: fieldEn,
+};
 export const bn: typeof en = {
   ...coreBn,
   network: networkBn,
   catalog: catalogBn,
   orders: ordersBn,
   webhooks: webhooksBn,
+  field: fieldBn,
 };

@@ -8,6 +8,7 @@ import type { MeResponse } from "../../shared/contracts/auth.ts";
 import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
 import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
+import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
 import { WebhookIcon } from "../features/webhooks/webhook-icons.tsx";
@@ -127,6 +128,22 @@ const NAV_ITEMS: NavItem[] = [
     permission: "payments.read",
   },
   {
+    to: "/field-live",
+    labelKey: "field.nav.live",
+    descriptionKey: "field.nav.liveDesc",
+    testId: "nav-field-live",
+    icon: <FieldLiveIcon />,
+    permission: "field.monitor",
+  },
+  {
+    to: "/field-onboarding",
+    labelKey: "field.nav.onboarding",
+    descriptionKey: "field.nav.onboardingDesc",
+    testId: "nav-field-onboarding",
+    icon: <OnboardingIcon />,
+    permission: "field.approve",
+  },
+  {
     to: "/catalog",
     labelKey: "catalog.nav.catalog",
     descriptionKey: "catalog.home.catalog",
@@ -141,6 +158,14 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-price-lists",
     icon: <PriceTagIcon />,
     permission: "catalog.write",
+  },
+  {
+    to: "/field-settings",
+    labelKey: "field.nav.settings",
+    descriptionKey: "field.nav.settingsDesc",
+    testId: "nav-field-settings",
+    icon: <FieldSettingsIcon />,
+    permission: "field.settings",
   },
 ];
 
