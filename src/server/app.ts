@@ -38,6 +38,8 @@ import { webhooksRoutes } from "./webhooks/webhooks.routes.ts";
 export const VERSION = "0.1.0";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const WEB_DIST = path.join(ROOT, "dist/web");
+/** The field app's page in the web build (a second Vite entry). */
+const FIELD_PAGE = "field.html";
 /** Names that are files of the web build, never client-side routes. */
 const STATIC_FILE = /\.(?:js|mjs|css|map|png|jpe?g|svg|ico|webp|woff2?|ttf|json|webmanifest|txt|html)$/i;
 
@@ -153,9 +155,15 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   return app;
 }
 
-/** The React app from dist/web; any other GET that is not /api gets index.html (client-side routes). */
+/**
+ * The React app from dist/web; any other GET that is not /api gets index.html (client-side routes). The reps' field
+ * app is a second page, dist/web/field.html: /field and every /field/... page get it, so its own routes and
+ * an installed app's start URL work. Its service worker is a file in /field/ (scope /field/), so the main app is
+ * never controlled by it.
+ */
 async function registerWebApp(app: App, config: Config) {
   const hasBuild = existsSync(path.join(WEB_DIST, "index.html"));
+  const hasFieldBuild = existsSync(path.join(WEB_DIST, FIELD_PAGE));
   if (hasBuild)
     await app.register(fastifyStatic, {
       root: WEB_DIST,
@@ -171,13 +179,20 @@ async function registerWebApp(app: App, config: Config) {
       },
     });
   const sendIndex = (reply: FastifyReply) => reply.header("cache-control", "no-cache").sendFile("index.html");
+  const sendFieldPage = (reply: FastifyReply) => reply.header("cache-control", "no-cache").sendFile(FIELD_PAGE);
   // The root is a page, not a directory listing for the static wildcard.
   if (hasBuild) app.get("/", { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  // The field app's start URL is a directory to the static wildcard: answer it (and /field) with the page.
+  if (hasFieldBuild)
+    for (const url of ["/field", "/field/"])
+      app.get(url, { schema: { hide: true } }, (_request, reply) => sendFieldPage(reply));
   app.setNotFoundHandler((request, reply) => {
     // A page is any GET outside /api that is not a file: client routes may hold dots (/invite/<org>.<secret>).
     const pathname = request.url.split("?")[0] ?? "";
     const isFile = pathname.startsWith("/assets/") || STATIC_FILE.test(pathname);
     const wantsPage = request.method === "GET" && !pathname.startsWith("/api") && !isFile;
+    const isFieldPage = pathname === "/field" || pathname.startsWith("/field/");
+    if (wantsPage && isFieldPage && hasFieldBuild) return sendFieldPage(reply);
     if (wantsPage && hasBuild) return sendIndex(reply);
     if (wantsPage)
       return reply

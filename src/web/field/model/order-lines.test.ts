@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import type { FieldPriceBook, FieldSku } from "../../../shared/contracts/field.ts";
+import { priceLine } from "../../../shared/pricing/order-pricing.ts";
+import { searchText } from "../../../shared/search-text.ts";
+import {
+  addAll,
+  addToLines,
+  priceDraft,
+  priceIndex,
+  searchSkus,
+  setLineQty,
+  setLineUnit,
+  suggestedLines,
+  unitsLargestFirst,
+} from "./order-lines.ts";
+
+function sku(id: string, name: string, nameBn: string, vatRateBp = 1500): FieldSku {
+  return {
+    id,
+    code: id.toUpperCase(),
+    name,
+    nameBn,
+    brandName: "",
+    brandNameBn: "",
+    baseUnit: "piece",
+    units: [
+      { unit: "piece", name: "Piece", nameBn: "পিস", factor: 1 },
+      { unit: "case", name: "Case", nameBn: "কেস", factor: 24 },
+      { unit: "pack", name: "Pack", nameBn: "প্যাক", factor: 6 },
+    ],
+    vatRateBp,
+    searchText: searchText(name, nameBn, id.toUpperCase()),
+    archived: false,
+  };
+}
+
+const soap = sku("soap", "Lux Soap 100g", "লাক্স সাবান ১০০ গ্রাম");
+const tea = sku("tea", "Ispahani Tea 400g", "ইস্পাহানি চা ৪০০ গ্রাম", 500);
+const salt = sku("salt", "Molla Salt 1kg", "মোল্লা লবণ ১ কেজি", 0);
+const skus = new Map([soap, tea, salt].map((s) => [s.id, s]));
+const book: FieldPriceBook = {
+  key: "b1",
+  prices: [
+    { skuId: "soap", unitPricePoisha: 4_250, mrpPoisha: 5_000, pricesIncludeVat: true },
+    { skuId: "tea", unitPricePoisha: 21_333, mrpPoisha: 24_000, pricesIncludeVat: false },
+  ],
+};
+const prices = priceIndex(book);
+
+describe("the memo's lines", () => {
+  it("adds to an existing line of the same SKU and unit, else appends", () => {
+    let lines = addToLines([], "soap", "case");
+    lines = addToLines(lines, "soap", "case", 2);
+    lines = addToLines(lines, "soap", "piece", 5);
+    expect(lines).toEqual([
+      { skuId: "soap", unit: "case", qty: 3 },
+      { skuId: "soap", unit: "piece", qty: 5 },
+    ]);
+  });
+
+  it("removes a line set to 0 and floors fractions", () => {
+    const lines = [
+      { skuId: "soap", unit: "case", qty: 3 },
+      { skuId: "tea", unit: "piece", qty: 2 },
+    ];
+    expect(setLineQty(lines, 0, 0)).toEqual([{ skuId: "tea", unit: "piece", qty: 2 }]);
+    expect(setLineQty(lines, 1, 4.7)[1]).toEqual({ skuId: "tea", unit: "piece", qty: 4 });
+  });
+
+  it("changing a unit merges into the line of that unit", () => {
+    const lines = [
+      { skuId: "soap", unit: "case", qty: 1 },
+      { skuId: "soap", unit: "piece", qty: 5 },
+    ];
+    expect(setLineUnit(lines, 0, "piece")).toEqual([{ skuId: "soap", unit: "piece", qty: 6 }]);
+    expect(setLineUnit(lines, 0, "pack")).toEqual([
+      { skuId: "soap", unit: "pack", qty: 1 },
+      { skuId: "soap", unit: "piece", qty: 5 },
+    ]);
+  });
+
+  it("lists units largest first", () => {
+    expect(unitsLargestFirst(soap).map((u) => u.unit)).toEqual(["case", "pack", "piece"]);
+  });
+});
+
+describe("pricing the memo", () => {
+  it("prices each line in base units with the shared pricing code, VAT inside or on top", () => {
+    const draft = priceDraft(
+      [
+        { skuId: "soap", unit: "case", qty: 2 },
+        { skuId: "tea", unit: "piece", qty: 3 },
+      ],
+      skus,
+      prices,
+    );
+    expect(draft.complete).toBe(true);
+    expect(draft.lines.map((l) => l.baseQty)).toEqual([48, 3]);
+    const soapLine = priceLine({
+      skuId: "soap",
+      qty: 48,
+      unitPricePoisha: 4_250,
+      vatRateBp: 1500,
+      pricesIncludeVat: true,
+    });
+    const teaLine = priceLine({
+      skuId: "tea",
+      qty: 3,
+      unitPricePoisha: 21_333,
+      vatRateBp: 500,
+      pricesIncludeVat: false,
+    });
+    expect(draft.lines[0]?.priced).toEqual(soapLine);
+    expect(draft.lines[1]?.priced).toEqual(teaLine);
+    // 48 x 42.50 = 2,040 taka, VAT inside; 3 x 213.33 = 639.99 + 5 % VAT (32.00) on top.
+    expect(draft.totals).toEqual({
+      subtotalPoisha: 204_000 + 63_999,
+      discountPoisha: 0,
+      vatPoisha: soapLine.vatPoisha + 3_200,
+      totalPoisha: 204_000 + 63_999 + 3_200,
+    });
+  });
+
+  it("is not complete while a line has no price, an unknown SKU or an unknown unit", () => {
+    expect(priceDraft([{ skuId: "salt", unit: "piece", qty: 1 }], skus, prices).complete).toBe(false);
+    expect(priceDraft([{ skuId: "gone", unit: "piece", qty: 1 }], skus, prices).complete).toBe(false);
+    expect(priceDraft([{ skuId: "soap", unit: "crate", qty: 1 }], skus, prices).complete).toBe(false);
+    expect(priceDraft([], skus, prices).complete).toBe(false);
+  });
+
+  it("leaves unpriced lines out of the totals", () => {
+    const draft = priceDraft(
+      [
+        { skuId: "tea", unit: "piece", qty: 1 },
+        { skuId: "salt", unit: "piece", qty: 10 },
+      ],
+      skus,
+      prices,
+    );
+    expect(draft.totals.subtotalPoisha).toBe(21_333);
+  });
+});
+
+describe("the usual order", () => {
+  it("suggests only SKUs still priced for the outlet, in units that exist", () => {
+    const usual = [
+      { skuId: "soap", qty: 2, unit: "case" },
+      { skuId: "salt", qty: 5, unit: "piece" },
+      { skuId: "tea", qty: 1, unit: "crate" },
+      { skuId: "gone", qty: 1, unit: "piece" },
+      { skuId: "tea", qty: 6, unit: "piece" },
+    ];
+    expect(suggestedLines(usual, skus, prices)).toEqual([
+      { skuId: "soap", qty: 2, unit: "case" },
+      { skuId: "tea", qty: 6, unit: "piece" },
+    ]);
+  });
+
+  it("adds all suggested lines in one go, adding to lines already there", () => {
+    const lines = addAll(
+      [{ skuId: "soap", unit: "case", qty: 1 }],
+      [
+        { skuId: "soap", unit: "case", qty: 2 },
+        { skuId: "tea", unit: "piece", qty: 6 },
+      ],
+    );
+    expect(lines).toEqual([
+      { skuId: "soap", unit: "case", qty: 3 },
+      { skuId: "tea", unit: "piece", qty: 6 },
+    ]);
+  });
+});
+
+describe("finding a SKU", () => {
+  const all = [soap, tea, salt];
+  it("finds by Bengali, by Latin transliteration and by code", () => {
+    expect(searchSkus(all, "সাবান", new Set()).map((s) => s.id)).toEqual(["soap"]);
+    expect(searchSkus(all, "sabun", new Set()).map((s) => s.id)).toEqual(["soap"]);
+    expect(searchSkus(all, "TEA", new Set()).map((s) => s.id)).toEqual(["tea"]);
+  });
+  it("puts must-sell SKUs first when nothing is typed", () => {
+    expect(searchSkus(all, "", new Set(["tea"])).map((s) => s.id)).toEqual(["tea", "salt", "soap"]);
+  });
+});

@@ -1,0 +1,133 @@
+// The memo the rep is typing, pure: lines in any of a SKU's pack units, priced from the outlet's price book with
+// the shared pricing code (the server prices the order with the same functions, so the running total is the
+// invoice's unless prices changed since the last pull — the server then says so).
+import type { FieldPriceBook, FieldSku } from "../../../shared/contracts/field.ts";
+import { type OrderTotals, orderTotals, type PricedLine, priceLine } from "../../../shared/pricing/order-pricing.ts";
+import { toBaseQty } from "../../../shared/pricing/pack-units.ts";
+import { searchScore, searchTerms } from "../../../shared/search-text.ts";
+import type { OrderLineDraft } from "../store/field-db.ts";
+
+export type { OrderLineDraft };
+
+/** A SKU's units, largest first (case, pack, piece): the order the rep thinks in. */
+export function unitsLargestFirst(sku: Pick<FieldSku, "units">): FieldSku["units"] {
+  return [...sku.units].sort((a, b) => b.factor - a.factor);
+}
+
+/** Add `qty` of a unit: to the line of that SKU and unit when there is one, else as a new line at the end. */
+export function addToLines(lines: readonly OrderLineDraft[], skuId: string, unit: string, qty = 1): OrderLineDraft[] {
+  const i = lines.findIndex((l) => l.skuId === skuId && l.unit === unit);
+  if (i < 0) return [...lines, { skuId, unit, qty }];
+  return lines.map((l, j) => (j === i ? { ...l, qty: l.qty + qty } : l));
+}
+
+/** Set a line's quantity; 0 or less removes the line. */
+export function setLineQty(lines: readonly OrderLineDraft[], index: number, qty: number): OrderLineDraft[] {
+  if (!Number.isFinite(qty) || qty <= 0) return lines.filter((_, j) => j !== index);
+  return lines.map((l, j) => (j === index ? { ...l, qty: Math.floor(qty) } : l));
+}
+
+/** Change a line's unit, merging into a line of the same SKU and unit if one exists. */
+export function setLineUnit(lines: readonly OrderLineDraft[], index: number, unit: string): OrderLineDraft[] {
+  const line = lines[index];
+  if (!line || line.unit === unit) return [...lines];
+  const rest = lines.filter((_, j) => j !== index);
+  const target = rest.findIndex((l) => l.skuId === line.skuId && l.unit === unit);
+  if (target < 0) return lines.map((l, j) => (j === index ? { ...l, unit } : l));
+  return rest.map((l, j) => (j === target ? { ...l, qty: l.qty + line.qty } : l));
+}
+
+export interface PricedDraftLine {
+  line: OrderLineDraft;
+  sku: FieldSku | undefined;
+  baseQty: number | null;
+  /** Null when the SKU is unknown, has no such unit, or has no price in the outlet's price book. */
+  priced: PricedLine | null;
+}
+
+export interface PricedDraft {
+  lines: PricedDraftLine[];
+  totals: OrderTotals;
+  /** Every line has a SKU, a unit and a price: the memo can be sent. */
+  complete: boolean;
+}
+
+export type PriceIndex = Map<string, FieldPriceBook["prices"][number]>;
+
+export const priceIndex = (book: FieldPriceBook | undefined): PriceIndex =>
+  new Map((book?.prices ?? []).map((p) => [p.skuId, p]));
+
+export function priceDraft(
+  lines: readonly OrderLineDraft[],
+  skus: ReadonlyMap<string, FieldSku>,
+  prices: PriceIndex,
+): PricedDraft {
+  const out = lines.map((line): PricedDraftLine => {
+    const sku = skus.get(line.skuId);
+    const price = prices.get(line.skuId);
+    const baseQty = sku ? toBaseQty(sku.units, line.unit, line.qty) : null;
+    const priced =
+      sku && price && baseQty !== null && baseQty > 0
+        ? priceLine({
+            skuId: sku.id,
+            qty: baseQty,
+            unitPricePoisha: price.unitPricePoisha,
+            vatRateBp: sku.vatRateBp,
+            pricesIncludeVat: price.pricesIncludeVat,
+          })
+        : null;
+    return { line, sku, baseQty, priced };
+  });
+  const priced = out.flatMap((l) => (l.priced ? [l.priced] : []));
+  return { lines: out, totals: orderTotals(priced), complete: out.length > 0 && priced.length === out.length };
+}
+
+/**
+ * The outlet's usual order as lines the rep can add with one tap: only SKUs still sold to this outlet (known,
+ * priced, and the unit still exists).
+ */
+export function suggestedLines(
+  usual: readonly { skuId: string; qty: number; unit: string }[],
+  skus: ReadonlyMap<string, FieldSku>,
+  prices: PriceIndex,
+): OrderLineDraft[] {
+  return usual.filter((u) => {
+    const sku = skus.get(u.skuId);
+    return u.qty > 0 && sku !== undefined && prices.has(u.skuId) && sku.units.some((x) => x.unit === u.unit);
+  });
+}
+
+/** Add several lines (the suggested order) to the memo, adding up quantities of lines already there. */
+export function addAll(lines: readonly OrderLineDraft[], added: readonly OrderLineDraft[]): OrderLineDraft[] {
+  return added.reduce<OrderLineDraft[]>((acc, l) => addToLines(acc, l.skuId, l.unit, l.qty), [...lines]);
+}
+
+/**
+ * SKUs matching what the rep typed (Bengali or Latin, by the shared phonetic search, or by code): best matches
+ * first, must-sell SKUs first among equals; at most `limit`, so a slow phone renders a short list.
+ */
+export function searchSkus(
+  skus: readonly FieldSku[],
+  query: string,
+  mustSell: ReadonlySet<string>,
+  limit = 40,
+): FieldSku[] {
+  const terms = searchTerms(query);
+  const code = query.trim().toLowerCase();
+  const scored = skus.flatMap((s) => {
+    const score =
+      terms.length === 0
+        ? 2
+        : code !== "" && s.code.toLowerCase().includes(code)
+          ? 2
+          : searchScore(s.searchText, terms);
+    return score > 0 ? [{ s, score }] : [];
+  });
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Number(mustSell.has(b.s.id)) - Number(mustSell.has(a.s.id)) ||
+      a.s.code.localeCompare(b.s.code),
+  );
+  return scored.slice(0, limit).map((x) => x.s);
+}
