@@ -23,7 +23,7 @@ const errors = {
 };
 
 /** A batch may carry a few outlet photos (each at most 1 MB, about 1.4 MB as base64) besides its commands. */
-const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
+export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function fieldSyncRoutes(app: App) {
   const tags = ["field"];

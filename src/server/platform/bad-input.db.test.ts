@@ -1,24 +1,33 @@
 // Every write route refuses bad input with a localized 4xx and writes nothing. The routes come from the
 // app's own OpenAPI document, so a route added later is covered without touching this file. The caller is
-// a signed-in admin, so that access is never the reason for a refusal.
+// a signed-in admin, so that access is never the reason for a refusal; for the field app's own operations, which
+// the admin may not use, a rep (operation-caller.ts).
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { newId } from "../../shared/ids.ts";
+import type { Role } from "../../shared/roles.ts";
 import { withTransaction } from "../db/transaction.ts";
-import { hasBengali } from "../testing/assertions.ts";
+import { SYNC_BODY_LIMIT } from "../field/field-sync.routes.ts";
+import { hasBengali, must } from "../testing/assertions.ts";
+import { applyCommands, fieldCommand, outletProposal, routeWalkedBy } from "../testing/field-commands.ts";
 import { apiOperations, type JsonSchema, type OpenApiDocument } from "../testing/openapi-arbitraries.ts";
+import { callerRoleFor } from "../testing/operation-caller.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn } from "../testing/test-app.ts";
 import { notify } from "./notifications/notifications.service.ts";
 
 const BODY_LIMIT = 4096;
+/** Routes with a body limit of their own. */
+const ROUTE_BODY_LIMITS: Record<string, number> = { "POST /api/v1/field/sync": SYNC_BODY_LIMIT };
 const SEED = 20261124;
 const LANGS = ["bn", "en"] as const;
 type Lang = (typeof LANGS)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface WriteOperation {
+  /** POST /api/v1/users/{id} */
+  name: string;
   method: "POST" | "PATCH" | "PUT" | "DELETE";
   path: string;
   pathParams: string[];
@@ -35,6 +44,8 @@ afterAll(() => t.close());
 const admin = await signIn(t.app, `admin@${ORG_A_DOMAIN}`);
 
 const adminB = await signIn(t.app, `admin@${ORG_B_DOMAIN}`);
+const rep = await signIn(t.app, `rep@${ORG_A_DOMAIN}`);
+const repB = await signIn(t.app, `rep@${ORG_B_DOMAIN}`);
 
 const notificationFor = (orgId: string, userId: string) =>
   withTransaction(t.database.handle.db, async (tx) => {
@@ -43,12 +54,19 @@ const notificationFor = (orgId: string, userId: string) =>
   });
 const tokenOf = async (caller: Caller) =>
   (await caller.request("POST", "/api/v1/api-tokens", { name: "bad-input probe" })).json().id as string;
+/** An outlet the org's demo rep proposed from the field, waiting for a manager's decision. */
+async function pendingProposal(caller: Caller, org: { orgId: string; usersByRole: Record<Role, string> }) {
+  const routeId = await routeWalkedBy(t.database.handle.db, org.orgId, org.usersByRole.rep);
+  const [result] = await applyCommands(caller, [fieldCommand("outlet.propose", outletProposal(routeId))]);
+  return String(result?.data.outletId);
+}
 
 /** Real records of org A by resource, so that a request that wrongly got past validation would change something. */
 const realIds: Record<string, string> = {
   users: t.orgA.usersByRole.rep,
   "api-tokens": await tokenOf(admin),
   notifications: await notificationFor(t.orgA.orgId, t.orgA.usersByRole.admin),
+  "field/onboarding": await pendingProposal(rep, t.orgA),
 };
 /** The first record of org B in a table (optionally of a kind), to try its id as org A. */
 async function orgBRecord(table: string, where = sql`true`): Promise<string> {
@@ -75,9 +93,17 @@ const otherOrgIds: Record<string, string> = {
   "price-lists": await orgBRecord("price_lists"),
   "secondary-orders": await orgBRecord("secondary_orders"),
   "primary-orders": await orgBRecord("primary_orders"),
+  "field/onboarding": await pendingProposal(repB, t.orgB),
 };
 
 const ops = await writeOperations();
+/** Each operation's caller, signed in before the fingerprint is taken (a sign-in writes a session). */
+const callers: Partial<Record<Role, Caller>> = { admin, rep };
+for (const op of ops) {
+  const role = callerRoleFor(op.name);
+  callers[role] ??= await signIn(t.app, `${role}@${ORG_A_DOMAIN}`);
+}
+const callerOf = (op: WriteOperation): Caller => callers[callerRoleFor(op.name)] ?? admin;
 const before = await fingerprint();
 
 async function writeOperations(): Promise<WriteOperation[]> {
@@ -85,7 +111,13 @@ async function writeOperations(): Promise<WriteOperation[]> {
   const out: WriteOperation[] = [];
   for (const op of apiOperations(res.json() as OpenApiDocument)) {
     if (op.method === "GET") continue;
-    out.push({ method: op.method, path: op.path, pathParams: op.pathParams.map((p) => p.name), body: op.body });
+    out.push({
+      name: `${op.method} ${op.path}`,
+      method: op.method,
+      path: op.path,
+      pathParams: op.pathParams.map((p) => p.name),
+      body: op.body,
+    });
   }
   return out;
 }
@@ -111,7 +143,11 @@ function urlFor(op: WriteOperation, id: string): string {
   return op.path.replace(/\{(\w+)\}/g, () => id);
 }
 
-const resourceOf = (op: WriteOperation) => op.path.split("/")[3] ?? "";
+/** The kind of record the path names: users, outlets… and, under /field, field/onboarding. */
+function resourceOf(op: WriteOperation): string {
+  const [, , , area = "", sub = ""] = op.path.split("/");
+  return area === "field" ? `field/${sub}` : area;
+}
 const realIdFor = (op: WriteOperation) => realIds[resourceOf(op)] ?? newId();
 
 function send(
@@ -120,12 +156,13 @@ function send(
   lang: Lang,
   init: { payload?: string; contentType?: string } = {},
 ): Promise<LightMyRequestResponse> {
+  const caller = callerOf(op);
   return t.app.inject({
     method: op.method,
     url,
     headers: {
-      cookie: admin.cookie,
-      "x-csrf-token": admin.csrf,
+      cookie: caller.cookie,
+      "x-csrf-token": caller.csrf,
       "accept-language": lang,
       ...(init.contentType && { "content-type": init.contentType }),
     },
@@ -187,6 +224,7 @@ function sampleValid(s: JsonSchema): unknown {
       return false;
     case "string": {
       if (s.format === "uuid") return newId();
+      if (s.format === "date-time") return new Date().toISOString();
       if (s.format === "email") return `bad-input-probe@${ORG_A_DOMAIN}`;
       if (s.format === "date") return "2026-11-24";
       const min = Math.max(s.minLength ?? 1, 1);
@@ -278,9 +316,12 @@ describe("the write routes found in the OpenAPI document", () => {
         "POST /api/v1/notifications",
         "POST /api/v1/api-tokens",
         "PATCH /api/v1/auth/me",
+        "POST /api/v1/field/sync",
+        "POST /api/v1/field/onboarding/{outletId}/decision",
       ]),
     );
-    expect(ops.every((o) => o.pathParams.every((p) => p === "id"))).toBe(true);
+    // One record at most in a path: the probes below put one id in every parameter.
+    expect(ops.every((o) => o.pathParams.length <= 1)).toBe(true);
   });
 });
 
@@ -295,12 +336,15 @@ describe.each(ops.map((op) => [`${op.method} ${op.path}`, op] as const))("%s", (
     }
   });
 
-  it(`refuses a body over the ${BODY_LIMIT}-byte limit with 413`, async () => {
-    const payload = JSON.stringify({ ...(validBody as object), padding: "x".repeat(BODY_LIMIT * 2) });
+  const limit = ROUTE_BODY_LIMITS[op.name] ?? BODY_LIMIT;
+  it(`refuses a body over its ${limit}-byte limit with 413, naming the limit`, async () => {
+    const payload = JSON.stringify({ ...(validBody as object), padding: "x".repeat(limit + 1024) });
+    const digits = String(limit);
+    const bengaliDigits = digits.replace(/\d/g, (d) => "০১২৩৪৫৬৭৮৯"[Number(d)] ?? d);
     for (const lang of LANGS) {
       const res = await send(op, url, lang, { payload, contentType: "application/json" });
       const body = expectRefused(res, lang, "too large", { status: 413, code: "request.too_large" });
-      expect(body.error.message).toMatch(lang === "bn" ? /৪০৯৬|4096/ : /4096/);
+      expect(body.error.message).toMatch(new RegExp(lang === "bn" ? `${bengaliDigits}|${digits}` : digits));
     }
   });
 
@@ -433,6 +477,61 @@ describe.each(ops.map((op) => [`${op.method} ${op.path}`, op] as const))("%s", (
   }
 
   it("wrote nothing while refusing all of the above", async () => {
+    expect(await fingerprint()).toEqual(before);
+  });
+});
+
+// The sync's body is a list of commands of nine kinds: a wrong type anywhere inside one command is refused as a
+// whole (no command of the batch is applied) and the field is named down to the command's place in the list.
+const sync = ops.find((o) => o.name === "POST /api/v1/field/sync");
+const commandKinds = sync?.body?.properties?.commands?.items?.oneOf ?? [];
+const commandCases = commandKinds.flatMap((variant) => {
+  const kind = String(variant.properties?.kind?.enum?.[0]);
+  const fields = (schema: JsonSchema, prefix: string) =>
+    typedProperties(schema).map(([prop, propSchema]) => ({ kind, field: `${prefix}${prop}`, propSchema }));
+  return [...fields(variant, ""), ...fields(variant.properties?.payload ?? {}, "payload.")].map((c) => ({
+    ...c,
+    variant,
+  }));
+});
+
+describe("POST /api/v1/field/sync: each command kind", () => {
+  it("is in the document, every one of the nine", () => {
+    expect(new Set(commandCases.map((c) => c.kind)).size).toBe(9);
+  });
+
+  it.each(commandCases)(
+    "refuses a wrong type for $kind $field and names it",
+    async ({ field, propSchema, variant }) => {
+      const op = must(sync, "the sync operation");
+      const valid = sampleValid(variant) as Record<string, unknown> & { payload: Record<string, unknown> };
+      await fc.assert(
+        fc.asyncProperty(wrongValue(propSchema), async (value) => {
+          const inner = field.split(".")[1];
+          const command =
+            inner === undefined
+              ? { ...valid, [field]: value }
+              : { ...valid, payload: { ...valid.payload, [inner]: value } };
+          // A valid command ahead of it: refused with its batch, not applied.
+          const payload = JSON.stringify({ commands: [sampleValid(variant), command] });
+          for (const lang of LANGS) {
+            const res = await send(op, "/api/v1/field/sync", lang, { payload, contentType: "application/json" });
+            const label = `${field}=${JSON.stringify(value)}`;
+            const reply = expectRefused(res, lang, label, { status: 400, code: "request.invalid" });
+            const fields = (reply.error.details?.issues ?? []).map((i) => i.field);
+            const named = `commands.1.${field}`;
+            expect(
+              fields.some((f) => f === named || f.startsWith(`${named}.`)),
+              `${label}: issues ${fields}`,
+            ).toBe(true);
+          }
+        }),
+        { seed: SEED, numRuns: 3 },
+      );
+    },
+  );
+
+  it("wrote nothing while refusing them", async () => {
     expect(await fingerprint()).toEqual(before);
   });
 });

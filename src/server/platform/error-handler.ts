@@ -78,7 +78,8 @@ export function registerErrorHandling(app: App, opts: { defaultLocale: Locale; b
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join("; ");
       return sendError(reply, locale, PlatformErrors.invalidRequest({ summary, in: where, issues }));
     }
-    const mapped = fastifyErrorToAppError(err, opts.bodyLimit);
+    // A route may take more than the server's limit (the field sync's batch with photos): tell its own.
+    const mapped = fastifyErrorToAppError(err, request.routeOptions.bodyLimit ?? opts.bodyLimit);
     if (mapped) return sendError(reply, locale, mapped);
     request.log.error({ err }, "unhandled error");
     return sendError(reply, locale, PlatformErrors.internal());

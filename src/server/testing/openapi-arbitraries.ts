@@ -111,6 +111,11 @@ export interface FieldContext {
   at: string;
   /** The field's schema, never a union (anyOf is unfolded before asking). */
   schema: JsonSchema;
+  /**
+   * Inside one member of a union of objects told apart by a one-value property (the field sync's commands, by
+   * `kind`): that value, so that a source can tell a check-in's visitId (a new visit) from a check-out's.
+   */
+  variant?: string;
 }
 
 export interface ValueSources {
@@ -269,6 +274,20 @@ function validNumber(s: JsonSchema): fc.Arbitrary<number> {
   );
 }
 
+/** The one value a union member's tag property takes (`kind: {enum: ["visit.check_in"]}`), if it has one. */
+function variantTag(s: JsonSchema): string | undefined {
+  for (const p of Object.values(s.properties ?? {})) {
+    if (p.const !== undefined) return String(p.const);
+    if (p.enum?.length === 1) return String(p.enum[0]);
+  }
+  return undefined;
+}
+
+const inVariant = (ctx: FieldContext, member: JsonSchema): FieldContext => {
+  const variant = variantTag(member) ?? ctx.variant;
+  return variant === undefined ? ctx : { ...ctx, variant };
+};
+
 const child = (ctx: FieldContext, field: string, at: string, schema: JsonSchema): FieldContext => ({
   ...ctx,
   field,
@@ -279,7 +298,7 @@ const child = (ctx: FieldContext, field: string, at: string, schema: JsonSchema)
 /** Values the schema accepts (and, through the sources, values the operation can act on). */
 export function validValue(s: JsonSchema, ctx: FieldContext, sources: ValueSources): fc.Arbitrary<unknown> {
   const variants = s.anyOf ?? s.oneOf;
-  if (variants?.length) return fc.oneof(...variants.map((v) => validValue(v, ctx, sources)));
+  if (variants?.length) return fc.oneof(...variants.map((v) => validValue(v, inVariant(ctx, v), sources)));
   const own = sources.valid?.({ ...ctx, schema: s });
   if (own) return own;
   if (s.enum?.length) return fc.constantFrom(...s.enum);
@@ -501,7 +520,7 @@ function hostileNumberValues(s: JsonSchema, integer: boolean): readonly unknown[
 export function hostileValue(s: JsonSchema, ctx: FieldContext, sources: ValueSources): fc.Arbitrary<unknown> {
   const wrongType = fc.constantFrom(...WRONG_TYPES);
   const variants = (s.anyOf ?? s.oneOf)?.filter((v) => !typesOf(v).includes("null"));
-  if (variants?.length) return fc.oneof(...variants.map((v) => hostileValue(v, ctx, sources)));
+  if (variants?.length) return fc.oneof(...variants.map((v) => hostileValue(v, inVariant(ctx, v), sources)));
   if (s.enum?.length)
     return fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...hostileEnumValues(s.enum)) },
