@@ -58,8 +58,8 @@ export const OrderErrors = defineErrors({
   creditLimit: {
     code: "order.credit_limit",
     status: 409,
-    en: "This order would take the outlet past its credit limit: dues and open orders {exposure} + this order {order} > limit {limit} (poisha).",
-    bn: "এই অর্ডারে দোকানের ক্রেডিট সীমা পেরিয়ে যাবে: বকেয়া ও খোলা অর্ডার {exposure} + এই অর্ডার {order} > সীমা {limit} (পয়সা)।",
+    en: "This order would take the outlet past its credit limit: dues and open orders {exposure:money} + this order {order:money} > limit {limit:money}.",
+    bn: "এই অর্ডারে দোকানের ক্রেডিট সীমা পেরিয়ে যাবে: বকেয়া ও খোলা অর্ডার {exposure:money} + এই অর্ডার {order:money} > সীমা {limit:money}।",
   },
   illegalTransition: {
     code: "order.illegal_transition",

@@ -1,5 +1,6 @@
 // Errors carry codes, not HTTP statuses. Each area declares its codes with a status and a message in
 // Bengali and English (its *.errors.ts); services throw them; this file alone turns them into replies.
+import { formatMoney } from "../../shared/format.ts";
 import type { Locale } from "../../shared/locale.ts";
 
 export interface ErrorSpec {
@@ -39,12 +40,27 @@ export function errorSpec(code: string): ErrorSpec | undefined {
   return registry.get(code);
 }
 
-/** `{name}` placeholders are filled from details, so messages can name the field or the limit. */
+const BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯";
+
+/** A detail as the message shows it: numbers in the locale's digits, `money` (poisha) as ৳ taka. */
+function detailText(value: unknown, format: string | undefined, locale: Locale): string {
+  if (format === "money" && typeof value === "number" && Number.isSafeInteger(value)) return formatMoney(value, locale);
+  const text = String(value);
+  // Numbers only, not codes or names: "OT-104" stays as typed, 7834 m reads ৭৮৩৪ in Bengali.
+  return locale === "bn" && typeof value === "number"
+    ? text.replace(/[0-9]/g, (d) => BENGALI_DIGITS[Number(d)] as string)
+    : text;
+}
+
+/**
+ * `{name}` placeholders are filled from details, so messages can name the field or the limit; `{name:money}`
+ * shows a poisha amount as taka.
+ */
 export function localizedMessage(code: string, locale: Locale, details?: Record<string, unknown>): string {
   const spec = registry.get(code);
   const template = spec ? spec[locale] : code;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) =>
-    details && details[k] !== undefined ? String(details[k]) : m,
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (m, k: string, format: string | undefined) =>
+    details && details[k] !== undefined ? detailText(details[k], format, locale) : m,
   );
 }
 
