@@ -118,6 +118,8 @@ describe("warnings", () => {
       message: "Prices changed: the order total is ৳1.20, not ৳1.00 as the phone showed.",
       details: { expected: 100, actual: 120 },
     });
-    expect(fieldWarning("field.far_from_outlet", "bn", { distanceM: 250, radiusM: 100 }).message).toMatch(/মিটার/);
+    expect(fieldWarning("field.far_from_outlet", "bn", { distanceM: 250, radiusM: 100 }).message).toBe(
+      "দোকান থেকে ২৫০ মিটার দূরে চেক-ইন, অনুমোদিত ১০০ মিটারের বেশি।",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Locale } from "../../shared/locale.ts";
-import { defineErrors } from "../platform/errors.ts";
+import { defineErrors, fillMessage } from "../platform/errors.ts";
 
 export const FieldErrors = defineErrors({
   unknownSku: {
@@ -181,9 +181,5 @@ export function fieldWarning(
   details: Record<string, unknown>,
   words: Record<string, string> = {},
 ): FieldMessage {
-  const fill = { ...details, ...words };
-  const message = WARNINGS[code][locale].replace(/\{(\w+)\}/g, (m, k: string) =>
-    fill[k] !== undefined ? String(fill[k]) : m,
-  );
-  return { code, message, details };
+  return { code, message: fillMessage(WARNINGS[code][locale], locale, { ...details, ...words }), details };
 }

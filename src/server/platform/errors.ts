@@ -58,7 +58,11 @@ function detailText(value: unknown, format: string | undefined, locale: Locale):
  */
 export function localizedMessage(code: string, locale: Locale, details?: Record<string, unknown>): string {
   const spec = registry.get(code);
-  const template = spec ? spec[locale] : code;
+  return fillMessage(spec ? spec[locale] : code, locale, details);
+}
+
+/** Fills a message template's placeholders the way error messages are filled (see localizedMessage). */
+export function fillMessage(template: string, locale: Locale, details?: Record<string, unknown>): string {
   return template.replace(/\{(\w+)(?::(\w+))?\}/g, (m, k: string, format: string | undefined) =>
     details && details[k] !== undefined ? detailText(details[k], format, locale) : m,
   );
