@@ -3,6 +3,7 @@
 import type { CreatePaymentRequest, DuesListQuery, PaymentListQuery } from "../../shared/contracts/orders.ts";
 import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
+import { violatedConstraint } from "../db/constraint-violation.ts";
 import { type Executor, withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
@@ -36,6 +37,16 @@ const paymentResponse = (p: PaymentRow) => ({
   createdAt: p.created_at.toISOString(),
 });
 
+/** A client-made id that is already a payment is refused in words, not as a primary-key failure (a 500). */
+async function insertPaymentOnce(tx: Executor, row: Parameters<typeof repo.insertPayment>[1]) {
+  try {
+    return await repo.insertPayment(tx, row);
+  } catch (e) {
+    if (violatedConstraint(e)?.constraint === "payments_pkey") throw OrderErrors.paymentIdTaken();
+    throw e;
+  }
+}
+
 export async function recordPayment(ctx: Ctx, input: CreatePaymentRequest) {
   if (!can(ctx.actor, "payments.write")) throw AccessErrors.forbidden();
   const { orgId } = ctx.actor;
@@ -51,7 +62,7 @@ export async function recordPayment(ctx: Ctx, input: CreatePaymentRequest) {
     if (!distributorId) throw OrderErrors.noDistributor({ date: businessDate() });
     const id = input.id ?? newId();
     const receivedOn = input.receivedOn ?? businessDate();
-    const inserted = await repo.insertPayment(tx, {
+    const inserted = await insertPaymentOnce(tx, {
       org_id: orgId,
       id,
       number: id,

@@ -371,6 +371,15 @@ describe("secondary orders", () => {
     expect(paid.json().number).toMatch(/^RCPT-\d{7}$/);
     const twice = await rep.request("POST", "/api/v1/payments", pay, { "accept-language": "bn" });
     expect(errorCode(twice)).toBe("payment.reference_taken");
+    // A client-made id (the field app makes them offline) that is already a payment: 409, not a 500.
+    const again = await rep.request("POST", "/api/v1/payments", {
+      ...pay,
+      id: paid.json().id,
+      method: "cash",
+      reference: undefined,
+    });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(errorCode(again)).toBe("payment.id_taken");
     const noRef = await rep.request("POST", "/api/v1/payments", { ...pay, reference: undefined });
     expect(noRef.statusCode).toBe(400);
     const after = (await distributor.request("GET", `/api/v1/outlets/${f.secondOutletId}/dues`)).json();

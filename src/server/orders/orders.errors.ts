@@ -103,6 +103,12 @@ export const OrderErrors = defineErrors({
     en: "An order with this id already exists.",
     bn: "এই আইডির একটি অর্ডার আগেই আছে।",
   },
+  paymentIdTaken: {
+    code: "payment.id_taken",
+    status: 409,
+    en: "A payment with this id already exists.",
+    bn: "এই আইডির একটি টাকা আদায় আগেই নথিভুক্ত আছে।",
+  },
   paymentReferenceTaken: {
     code: "payment.reference_taken",
     status: 409,
