@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUSINESS_TIME_ZONE, businessDate, formatDate, formatDateTime, formatMoney, formatNumber } from "./format.ts";
+import {
+  BUSINESS_TIME_ZONE,
+  businessDate,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatTime,
+} from "./format.ts";
 
 const BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯";
 const toLatinDigits = (s: string) => s.replace(/[০-৯]/g, (d) => String(BENGALI_DIGITS.indexOf(d)));
@@ -124,6 +132,12 @@ describe("dates in Asia/Dhaka", () => {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
+  });
+
+  it("formats the clock time alone in Dhaka time", () => {
+    expect(formatTime("2026-01-14T10:41:00Z", "en")).toBe("4:41 pm");
+    expect(formatTime("2026-01-14T10:41:00Z", "bn")).toBe("১৬:৪১");
+    expect(formatTime("2026-01-14T10:41:00Z", "bn", { bengaliDigits: false })).toBe("16:41");
   });
 
   it("formats date and time in Dhaka time, with Bengali digits in Bengali", () => {

@@ -58,6 +58,16 @@ export function formatDateTime(value: Date | string, locale: Locale, opts: Forma
   }).format(new Date(value));
 }
 
+/** The clock time in Asia/Dhaka ("16:41" in Bengali, "4:41 pm" in English): for lists of one day's events. */
+export function formatTime(value: Date | string, locale: Locale, opts: FormatOptions = {}): string {
+  return new Intl.DateTimeFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
+    timeZone: BUSINESS_TIME_ZONE,
+    hour: "numeric",
+    minute: "2-digit",
+    ...(locale === "bn" && { hourCycle: "h23" as const }),
+  }).format(new Date(value));
+}
+
 /** Today's business date (YYYY-MM-DD) in Asia/Dhaka. */
 export function businessDate(at: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE }).format(at);

@@ -33,11 +33,13 @@ describe("formattersFor", () => {
 
 describe("the web app", () => {
   // One way to format: every number, amount and date on screen follows the user's digits only if it
-  // goes through useFormat(). A direct call would quietly ignore the choice.
-  it("formats only through use-format.ts", () => {
+  // goes through useFormat() (the field app: useFieldFormat(), its own binding of the same shared functions).
+  // A direct call would quietly ignore the choice.
+  it("formats only through use-format.ts (and the field app's use-field-format.ts)", () => {
     const root = path.resolve(import.meta.dirname, "..");
     const files = readdirSync(root, { recursive: true, encoding: "utf8" });
-    const code = files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts") && !f.endsWith("use-format.ts"));
+    const bindings = [path.join("ui", "use-format.ts"), path.join("field", "ui", "use-field-format.ts")];
+    const code = files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts") && !bindings.includes(f));
     const direct = /\b(formatNumber|formatMoney|formatDate|formatDateTime|toLocale\w*String)\(|\bIntl\./;
     expect(code.filter((f) => direct.test(readFileSync(path.join(root, f), "utf8")))).toEqual([]);
     // Nor may a catalog format a value itself ("{{n, number}}"): placeholders take formatted strings.

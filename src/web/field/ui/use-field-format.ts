@@ -1,7 +1,8 @@
 // Numbers, money, dates and distances on the phone: src/shared/format.ts bound to the UI language and the rep's
-// choice of digits.
+// choice of digits. The field app's counterpart of ui/use-format.ts, which it cannot import: that one reads the
+// web app's session, and would bring the web app's code into the phone's first download.
 import { createContext, useContext } from "react";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../../shared/format.ts";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from "../../../shared/format.ts";
 import type { Locale } from "../../../shared/locale.ts";
 
 export interface FieldFormat {
@@ -21,20 +22,13 @@ export interface FieldFormat {
 export function fieldFormat(locale: Locale, bengaliDigits: boolean): FieldFormat {
   const opts = { bengaliDigits };
   const number = (v: number) => formatNumber(v, locale, opts);
-  const tag = locale === "bn" ? (bengaliDigits ? "bn-BD" : "bn-BD-u-nu-latn") : "en-IN";
-  const clock = new Intl.DateTimeFormat(tag, {
-    timeZone: "Asia/Dhaka",
-    hour: "numeric",
-    minute: "2-digit",
-    ...(locale === "bn" && { hourCycle: "h23" as const }),
-  });
   return {
     locale,
     money: (p) => formatMoney(p, locale, opts),
     number,
     date: (v) => formatDate(v, locale, opts),
     dateTime: (v) => formatDateTime(v, locale, opts),
-    time: (v) => clock.format(new Date(v)),
+    time: (v) => formatTime(v, locale, opts),
     distance: (m) =>
       m < 1000
         ? `${number(m)} ${locale === "bn" ? "মি" : "m"}`
