@@ -1,12 +1,11 @@
 // Orders and collections taken in the field: the orders module's own use cases, run inside the command's
 // transaction, so the command is recorded applied exactly when the order or payment is.
 import { businessDate, formatMoney } from "../../shared/format.ts";
-import { violatedConstraint } from "../db/constraint-violation.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { duesOfOutlets, recordPayment } from "../orders/collections.service.ts";
 import { createSecondaryOrder } from "../orders/orders.service.ts";
 import type { Ctx } from "../platform/context.ts";
-import { type CommandOutcome, FieldErrors, type FieldMessage, fieldWarning } from "./field.errors.ts";
+import { type CommandOutcome, type FieldMessage, fieldWarning } from "./field.errors.ts";
 import { type Command, requireFieldUse } from "./field-scope.ts";
 import { linkOrderToVisit } from "./visits.service.ts";
 
@@ -63,11 +62,7 @@ export async function collectPayment(ctx: Ctx, command: Command<"payment.collect
         receivedOn: businessDate(new Date(command.at)),
         note: p.note,
       },
-    ).catch((e: unknown) => {
-      // A payment id the phone already used for another payment: the key decides (two at once cannot both pass a read).
-      if (violatedConstraint(e)?.constraint === "payments_pkey") throw FieldErrors.idTaken({ paymentId: p.paymentId });
-      throw e;
-    });
+    );
     // What the outlet still owes (every distributor together), so the rep can tell the shopkeeper at once.
     const dues = await duesOfOutlets(tx, ctx.actor.orgId, [p.outletId], businessDate());
     return {

@@ -415,7 +415,7 @@ describe("conflicts and warnings", () => {
     ]);
     expect(results.map((r) => [r.status, r.error?.code ?? null])).toEqual([
       ["applied", null],
-      ["rejected", "field.id_taken"],
+      ["rejected", "payment.id_taken"],
       ["applied", null],
       ["rejected", "order.id_taken"],
       ["applied", null],
