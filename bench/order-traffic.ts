@@ -24,16 +24,17 @@ export async function orderTraffic(db: Db, seed: string) {
   };
   const orgId = adminRow.org_id;
 
-  // Outlets with room under their credit limit, and SKUs sold by the piece that every outlet has a price for.
+  // Outlets with room under their credit limit (or with none: open credit), and SKUs sold by the piece that
+  // every outlet has a price for.
   const outlets = (
     await sql<{ id: string; distributor_id: string }>`
       select o.id, o.distributor_id from outlets o
       where o.org_id = ${orgId} and o.status = 'active' and o.distributor_id is not null
-        and coalesce(o.credit_limit_poisha, 0)
+        and (o.credit_limit_poisha is null or o.credit_limit_poisha
           - coalesce((select sum(e.amount_poisha) from receivable_entries e
               where e.org_id = o.org_id and e.outlet_id = o.id), 0)
           - coalesce((select sum(so.total_poisha) from secondary_orders so where so.org_id = o.org_id
-              and so.outlet_id = o.id and so.status in ('confirmed', 'invoiced', 'dispatched')), 0) > 1000000
+              and so.outlet_id = o.id and so.status in ('confirmed', 'invoiced', 'dispatched')), 0) > 1000000)
       order by o.id`.execute(db)
   ).rows;
   const skus = (
