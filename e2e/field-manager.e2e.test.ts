@@ -269,4 +269,18 @@ describe.runIf(chromiumAvailable)("journey: the manager's field screens", () => 
     await rep.close();
     await admin.close();
   });
+
+  it("shows a rep the way from the web app to the field app, and nobody without field work", async () => {
+    const rep = await signIn(j.browser, j.server.base, "rep@demo.bikri.app", "bn");
+    expect(await rep.getByTestId("nav-field-app").getAttribute("href")).toBe("/field/");
+    await rep.getByTestId("home-field-app").click();
+    // The field app's own page: it knows the web app's session, so it opens on the beat.
+    await rep.getByTestId("field-beat").waitFor({ timeout: 30_000 });
+    expect(new URL(rep.url()).pathname).toBe("/field/");
+    const admin = await signIn(j.browser, j.server.base, "admin@demo.bikri.app", "en");
+    expect(await admin.getByTestId("nav-field-app").count()).toBe(0);
+    expect(await admin.getByTestId("home-field-app").count()).toBe(0);
+    await rep.close();
+    await admin.close();
+  });
 });

@@ -169,6 +169,9 @@ const NAV_ITEMS: NavItem[] = [
   },
 ];
 
+/** The reps' phone app (src/web/field), served as its own page. */
+export const FIELD_APP_URL = "/field/";
+
 export const navItemsFor = (me: Pick<MeResponse, "permissions">) =>
   NAV_ITEMS.filter((i) => !i.permission || hasPermission(me, i.permission));
 
@@ -245,6 +248,16 @@ function SignedInShell() {
             data-testid={item.testId}
           />
         ))}
+        {hasPermission(me, "field.use") ? (
+          // The field app is a page of its own (its own bundle and service worker), not a route of this one.
+          <NavLink
+            component="a"
+            href={FIELD_APP_URL}
+            label={t("field.nav.fieldApp")}
+            leftSection={<FieldLiveIcon />}
+            data-testid="nav-field-app"
+          />
+        ) : null}
       </AppShell.Navbar>
 
       <AppShell.Main>

@@ -20,6 +20,17 @@ export function DateText({ value }: { value: string | Date }) {
 }
 
 /** An instant in Asia/Dhaka time; the full ISO value is in the title for precision. */
+/** The clock time of an instant (Dhaka), with the full instant on hover: for a day's events. */
+export function TimeText({ value }: { value: string | Date }) {
+  const fmt = useFormat();
+  const iso = typeof value === "string" ? value : value.toISOString();
+  return (
+    <time dateTime={iso} title={fmt.dateTime(value)}>
+      {fmt.time(value)}
+    </time>
+  );
+}
+
 export function DateTimeText({ value }: { value: string | Date }) {
   const fmt = useFormat();
   const iso = typeof value === "string" ? value : value.toISOString();

@@ -1,7 +1,7 @@
 // The one way the web app shows money, numbers and dates: src/shared/format.ts bound to the UI language
 // and the signed-in user's choice of digits (Bengali ১২৩ or Latin 123; before sign-in, Bengali).
 import { useContext, useMemo } from "react";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../shared/format.ts";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from "../../shared/format.ts";
 import type { Locale } from "../../shared/locale.ts";
 import { MeContext } from "../features/auth/use-session.ts";
 import { useLocale } from "../i18n/i18n.ts";
@@ -14,6 +14,8 @@ export interface Formatters {
   number: (value: number) => string;
   date: (value: string | Date) => string;
   dateTime: (value: string | Date) => string;
+  /** The clock time alone, for lists of one day's events. */
+  time: (value: string | Date) => string;
 }
 
 /** Formatters for a language and digit choice; outside React (tests) call this, in components useFormat(). */
@@ -26,6 +28,7 @@ export function formattersFor(locale: Locale, bengaliDigits: boolean): Formatter
     number: (value) => formatNumber(value, locale, opts),
     date: (value) => formatDate(value, locale, opts),
     dateTime: (value) => formatDateTime(value, locale, opts),
+    time: (value) => formatTime(value, locale, opts),
   };
 }
 

@@ -27,7 +27,7 @@ import type { Locale } from "../../../shared/locale.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { EmptyTableRow } from "../../ui/empty-state.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
-import { DateTimeText, Money } from "../../ui/formatted-values.tsx";
+import { DateTimeText, Money, TimeText } from "../../ui/formatted-values.tsx";
 import { type Formatters, useFormat } from "../../ui/use-format.ts";
 import { hasPermission, useMe } from "../auth/use-session.ts";
 import { escapeHtml } from "../network/map-tiles.ts";
@@ -337,7 +337,7 @@ function visitPopup(v: FieldLiveVisit, reasons: Reasons, fmt: Formatters, t: TFu
   const lines = [
     `<strong>${e(localName({ name: v.outletName, nameBn: v.outletNameBn }, fmt.locale))}</strong>`,
     e(v.repName),
-    `${e(t("field.visits.timeIn"))}: ${e(fmt.dateTime(v.checkedInAt))}`,
+    `${e(t("field.visits.timeIn"))}: ${e(fmt.time(v.checkedInAt))}`,
     v.distanceM === null
       ? e(t("field.visits.noDistance"))
       : `${e(t("field.visits.distance"))}: ${e(t("field.visits.metres", { value: fmt.number(v.distanceM) }))}${
@@ -497,10 +497,11 @@ function KpiCells({ kpis: k, fmt }: { kpis: FieldKpis; fmt: Formatters }) {
   );
 }
 
+/** The live view shows one day: the clock time is enough (the full date and time on hover). */
 function TimeCell({ value, empty }: { value: string | null; empty: string }) {
   return value ? (
     <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-      <DateTimeText value={value} />
+      <TimeText value={value} />
     </Text>
   ) : (
     <Text size="sm" c="dimmed">

@@ -3,10 +3,11 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { businessDate } from "../../../shared/format.ts";
 import { useLocale } from "../../i18n/i18n.ts";
-import { navItemsFor } from "../../ui/app-layout.tsx";
+import { FIELD_APP_URL, navItemsFor } from "../../ui/app-layout.tsx";
 import { useFormat } from "../../ui/use-format.ts";
 import { orgName, scopeLabel } from "../auth/scope-label.ts";
-import { useMe } from "../auth/use-session.ts";
+import { hasPermission, useMe } from "../auth/use-session.ts";
+import { FieldLiveIcon } from "../field/field-icons.tsx";
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -46,6 +47,26 @@ export function HomePage() {
           </Text>
         </Stack>
       </Card>
+      {hasPermission(me, "field.use") ? (
+        <Card
+          withBorder
+          padding="md"
+          component="a"
+          href={FIELD_APP_URL}
+          style={{ textDecoration: "none", color: "inherit" }}
+          data-testid="home-field-app"
+        >
+          <Group gap="sm" wrap="nowrap">
+            <FieldLiveIcon />
+            <div>
+              <Text fw={600}>{t("field.nav.fieldApp")}</Text>
+              <Text size="sm" c="dimmed">
+                {t("field.nav.fieldAppDesc")}
+              </Text>
+            </div>
+          </Group>
+        </Card>
+      ) : null}
       {shortcuts.length > 0 ? (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           {shortcuts.map((s) => (
