@@ -296,6 +296,29 @@ describe("Idempotency-Key", () => {
       expect(await countUsers(body.email)).toBe(0);
     });
 
+    it("a retry that arrives between the first request's commit and its answer waits for that answer", async () => {
+      const body = user(4);
+      await leftBehind("answer-on-its-way", body, { ageSeconds: 0, committed: true });
+      // The first request answers a moment later, as it does after its commit.
+      const answered = new Promise<void>((resolve) => {
+        setTimeout(async () => {
+          await db()
+            .updateTable("idempotency_keys")
+            .set({ status_code: 201, response_body: '{"id":"first-answer"}', content_type: "application/json" })
+            .where("org_id", "=", t.orgA.orgId)
+            .where("key", "=", "answer-on-its-way")
+            .execute();
+          resolve();
+        }, 300);
+      });
+      const retry = await adminA.request("POST", "/api/v1/users", body, { "idempotency-key": "answer-on-its-way" });
+      await answered;
+      expect(retry.statusCode, retry.body).toBe(201);
+      expect(retry.headers["idempotent-replayed"]).toBe("true");
+      expect(retry.json()).toEqual({ id: "first-answer" });
+      expect(await countUsers(body.email)).toBe(0);
+    });
+
     it("a request whose claim was taken over cannot commit: its transaction rolls back", async () => {
       const k = { orgId: t.orgA.orgId, callerId: t.orgA.usersByRole.admin, key: "fence-key", requestHash: "h" };
       const first = must(await claimKey(db(), k, CLAIM_LEASE_SECONDS), "first claim");

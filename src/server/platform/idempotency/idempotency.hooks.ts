@@ -2,7 +2,8 @@
 // the same key; the same key with a different body is refused (422). Keys live at least 24 hours.
 // The claim is fenced: the request's transactions mark the key committed, under the claim's token, as their
 // last statement. A retry finds either the answer (replayed), a committed key whose answer was lost (the
-// process died between commit and answer: 409 idempotency.answer_lost, never a second write), a live claim
+// process died between commit and answer: 409 idempotency.answer_lost after a short wait for an answer still on its
+// way, never a second write), a live claim
 // (409 in progress), or a claim older than CLAIM_LEASE_SECONDS that never committed: it takes that over and
 // runs the request; the old one, if it is somehow still running, can no longer commit.
 import { createHash } from "node:crypto";
@@ -59,6 +60,20 @@ export const hashRequest = (method: string, route: string, url: string, body: un
 /** A claim this old that never committed belongs to a request that died (or hangs): a retry may take it over. */
 export const CLAIM_LEASE_SECONDS = 30;
 
+/** How long a retry waits for the answer of a request that has committed but not yet answered. */
+export const ANSWER_GRACE_MS = 2000;
+
+/** The key once its answer is stored, polling until `waitMs` has passed; undefined when it never is. */
+async function answerOf(db: Db, ids: { orgId: string; callerId: string; key: string }, waitMs: number) {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const row = await repo.findKey(db, ids.orgId, ids.callerId, ids.key);
+    if (row && row.status_code !== null && row.response_body !== null) return row;
+    if (Date.now() >= until) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export function registerIdempotency(app: App, db: Db) {
   app.decorateRequest("idempotency", null);
 
@@ -77,14 +92,19 @@ export function registerIdempotency(app: App, db: Db) {
       });
       return;
     }
-    const existing = await repo.findKey(db, ids.orgId, ids.callerId, key);
+    let existing = await repo.findKey(db, ids.orgId, ids.callerId, key);
     if (!existing) throw IdempotencyErrors.inProgress();
     if (existing.request_hash !== requestHash) throw IdempotencyErrors.mismatch();
-    if (existing.status_code === null || existing.response_body === null)
-      throw existing.committed_at ? IdempotencyErrors.answerLost() : IdempotencyErrors.inProgress();
+    if (existing.status_code === null || existing.response_body === null) {
+      if (!existing.committed_at) throw IdempotencyErrors.inProgress();
+      // Committed but not answered: usually the first request is between its commit and its reply (a few
+      // milliseconds), so wait for that answer; only one that does not come is lost (its process died).
+      existing = await answerOf(db, ids, ANSWER_GRACE_MS);
+      if (!existing) throw IdempotencyErrors.answerLost();
+    }
     reply.header("idempotent-replayed", "true");
     if (existing.content_type) reply.type(existing.content_type);
-    return reply.code(existing.status_code).send(existing.response_body);
+    return reply.code(existing.status_code as number).send(existing.response_body);
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
