@@ -1,9 +1,10 @@
 // A few stroke icons drawn inline (no icon package, nothing fetched at runtime).
 import type { ReactNode, SVGProps } from "react";
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Icon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
+/** The one stroke-icon frame; each area draws its own icons inside it. */
+export function Icon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}
