@@ -18,6 +18,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import { localeFromAcceptLanguage } from "../shared/locale.ts";
+import { analyticsRoutes } from "./analytics/analytics.routes.ts";
 import { catalogRoutes } from "./catalog/catalog.routes.ts";
 import { type Config, tileOrigin } from "./config.ts";
 import type { DatabaseHandle } from "./db/connection.ts";
@@ -149,6 +150,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   inventoryRoutes(app);
   ordersRoutes(app);
   fieldRoutes(app);
+  analyticsRoutes(app);
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 
   await registerWebApp(app, config);

@@ -1,6 +1,7 @@
 // Start: parse config, open the database, run migrations, seed the demo company into an empty database,
 // start jobs, listen. Stops cleanly on SIGINT/SIGTERM.
 import pino from "pino";
+import { type SalesRollupWorker, startSalesRollupWorker } from "./analytics/sales-rollup-worker.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
@@ -49,6 +50,7 @@ async function main() {
 
   let jobs: Jobs | null = null;
   let webhooks: WebhookDispatcher | null = null;
+  let rollups: SalesRollupWorker | null = null;
   if (config.jobs.enabled) {
     jobs = await startJobs(database, log, [
       ...platformJobs(database.db, log),
@@ -56,6 +58,7 @@ async function main() {
       ...webhookJobs(database.db, log),
     ]);
     webhooks = startWebhookDispatcher(database.db, log, { ...config.webhooks, secretKey: config.auth.secretKey });
+    rollups = startSalesRollupWorker(database.db, log);
   }
 
   const app = await buildApp({ config, database, logger: log });
@@ -94,6 +97,7 @@ async function main() {
     log.info({ signal }, "stopping");
     await app.close();
     await webhooks?.stop();
+    await rollups?.stop();
     await jobs?.stop();
     await database.close();
     process.exit(0);

@@ -753,6 +753,85 @@ export interface FieldCommandsTable {
   received_at: DefaultedTimestamp;
 }
 
+// Analytics (A1): rollups kept by the worker from sales_rollup_queue, and the reports people schedule (A2).
+export interface SalesRollupQueueTable {
+  org_id: string;
+  id: Generated<string>;
+  order_id: string;
+  change: "confirmed" | "cancelled" | "delivered" | "returned";
+  return_id: string | null;
+  queued_at: DefaultedTimestamp;
+}
+
+interface SalesMeasures {
+  order_lines: Defaulted<number>;
+  ordered_qty: Defaulted<number>;
+  ordered_poisha: Defaulted<number>;
+  delivered_qty: Defaulted<number>;
+  delivered_poisha: Defaulted<number>;
+  returned_qty: Defaulted<number>;
+  returned_poisha: Defaulted<number>;
+}
+
+export interface SalesDailyTable extends SalesMeasures {
+  org_id: string;
+  day: string;
+  territory_path: string;
+  distributor_id: string;
+  sku_id: string;
+}
+
+export interface TerritorySalesDailyTable extends SalesMeasures {
+  org_id: string;
+  day: string;
+  territory_path: string;
+  distributor_id: string;
+  orders: Defaulted<number>;
+}
+
+export interface OutletSalesDailyTable extends TerritorySalesDailyTable {
+  outlet_id: string;
+}
+
+export interface SalesRollupStateTable {
+  org_id: string;
+  applied_at: Timestamp | null;
+  rebuilt_at: Timestamp | null;
+  warnings_at: Timestamp | null;
+}
+
+export interface SalesWarningsTable {
+  org_id: string;
+  id: string;
+  kind: "outlet_stopped" | "sku_falling" | "territory_behind";
+  subject_id: string;
+  territory_path: string;
+  distributor_id: string | null;
+  severity: number;
+  detail: Json;
+  detected_on: string;
+}
+
+export interface ReportSchedulesTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  report: string;
+  filters: Json;
+  frequency: "daily" | "weekly";
+  weekday: number | null;
+  send_at: string;
+  locale: Locale;
+  recipients: string[];
+  next_run_at: Timestamp;
+  last_sent_at: Timestamp | null;
+  last_status: "sent" | "failed" | "skipped" | null;
+  last_error: string | null;
+  archived_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -808,6 +887,14 @@ export interface Database {
   outlet_onboardings: OutletOnboardingsTable;
   outlet_photos: OutletPhotosTable;
   field_commands: FieldCommandsTable;
+  sales_rollup_queue: SalesRollupQueueTable;
+  sales_daily: SalesDailyTable;
+  sales_monthly: SalesDailyTable;
+  territory_sales_daily: TerritorySalesDailyTable;
+  outlet_sales_daily: OutletSalesDailyTable;
+  sales_rollup_state: SalesRollupStateTable;
+  sales_warnings: SalesWarningsTable;
+  report_schedules: ReportSchedulesTable;
 }
 
 export type User = Selectable<UsersTable>;

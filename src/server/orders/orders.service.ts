@@ -10,7 +10,7 @@ import type {
   SecondaryOrderSummary,
   UpdateSecondaryOrderRequest,
 } from "../../shared/contracts/orders.ts";
-import { businessDate } from "../../shared/format.ts";
+import { addDays, businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
 import {
   type LineInput,
@@ -21,6 +21,7 @@ import {
 } from "../../shared/pricing/order-pricing.ts";
 import { fitsSellBy, MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
 import type { Role } from "../../shared/roles.ts";
+import { queueSalesChange } from "../analytics/sales-rollups.service.ts";
 import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
@@ -341,7 +342,10 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
       action: "create",
       after: auditView(created),
     });
-    if (input.confirm) await publishOrderEvent(tx, orgId, "order.confirmed", created);
+    if (input.confirm) {
+      await publishOrderEvent(tx, orgId, "order.confirmed", created);
+      await queueSalesChange(tx, orgId, id, "confirmed");
+    }
     // Last: the distributor's stock rows stay locked until commit, and orders for the same stock queue on them.
     if (input.confirm)
       await reserveStock(
@@ -531,6 +535,7 @@ export function confirmOrder(ctx: Ctx, id: string) {
       stockRef(ctx, id),
     );
     await repo.updateOrder(tx, ctx.actor.orgId, id, { status: "confirmed", confirmed_at: new Date() });
+    await queueSalesChange(tx, ctx.actor.orgId, id, "confirmed");
     const after = await finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
     return publishOrderEvent(tx, ctx.actor.orgId, "order.confirmed", after);
   });
@@ -629,6 +634,7 @@ export function deliverOrder(
         orderId: id,
       });
     }
+    await queueSalesChange(tx, ctx.actor.orgId, id, "delivered");
     const after = await finishTransition(tx, ctx, id, order.status, status, before, "deliver", input.note);
     return publishOrderEvent(tx, ctx.actor.orgId, "order.delivered", after);
   });
@@ -650,6 +656,8 @@ export function cancelOrder(ctx: Ctx, id: string, reason: string) {
       cancelled_at: new Date(),
       cancel_reason: reason,
     });
+    // A draft was never counted, so only a confirmed memo's cancellation takes anything back.
+    if (order.status !== "draft") await queueSalesChange(tx, ctx.actor.orgId, id, "cancelled");
     return finishTransition(tx, ctx, id, order.status, "cancelled", before, "cancel", reason);
   });
 }
@@ -723,6 +731,7 @@ export function returnOrder(
       },
       returnLines,
     );
+    await queueSalesChange(tx, ctx.actor.orgId, id, "returned", returnId);
     return finishTransition(tx, ctx, id, order.status, status, before, "return", input.reason);
   });
 }
@@ -777,12 +786,6 @@ export async function orderDocument(ctx: Ctx, id: string) {
     org: { name: parties.org.name, nameBn: parties.org.name_bn },
     vatInvoice: parties.distributor.bin !== null && parties.distributor.bin !== "",
   };
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 // --- reads for the field app and the field KPIs (no caller: the field module has already scoped the outlets/reps)

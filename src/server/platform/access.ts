@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   "field.monitor": ["admin", "manager"],
   "field.approve": ["admin", "manager"],
   "field.settings": ["admin"],
+  // Analytics (A1, A2, A4): managers see their subtree, a distributor its own sales, head office and marketing the
+  // whole market; each user schedules their own reports. Rebuilding the rollups is the admin's.
+  "analytics.read": ["admin", "manager", "distributor", "marketing"],
+  "analytics.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
