@@ -2,6 +2,7 @@
 // invariants). Reads configuration like the server does.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { rebuildSalesRollups } from "../server/analytics/sales-rollups.service.ts";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/connection.ts";
 import { listMigrations, migrate } from "../server/db/migrate.ts";
@@ -53,6 +54,8 @@ const HELP = `bikri <command>
                           organisation, document numbering. Prints one line per check; exit code 1 when any
                           check finds a problem (see docs/operations.md, "Checking the data")
       --org <slug>                  check only this organisation
+  analytics rebuild [--org <slug>]   recompute the dashboards' sales rollups from the orders (all organisations,
+                          or one); safe while the app runs: changes made meanwhile are kept for the worker
   export --org <slug> --out <dir>   write every record of one organisation: manifest.json, and per table
                           <table>.jsonl (exact, restorable) and <table>.csv
   import --from <dir>     restore an export into this database (same schema version, organisation not
@@ -142,6 +145,23 @@ async function run(argv: string[]): Promise<number> {
           `${s.orders} orders with ${s.orderLines} lines, ${s.stockMovements} stock movements, ${s.payments} payments.\n` +
           `Sign in as <role>@${values["email-domain"] ?? DEFAULT_DEMO.emailDomain} with password "${DEMO_PASSWORD}" (demo data only).`,
       );
+      return 0;
+    }
+    if (command === "analytics" && sub === "rebuild") {
+      await migrate(database);
+      const { values } = parseArgs({ args: rest, options: { org: { type: "string" } } });
+      const orgs = await orgsToCheck(database.db, values.org);
+      if (values.org && orgs.length === 0) {
+        console.error(`No organisation with the slug ${values.org}.`);
+        return 2;
+      }
+      for (const org of orgs) {
+        const r = await rebuildSalesRollups(database.db, org.id);
+        console.log(
+          `rebuilt ${org.slug}: ${r.rows.salesDaily} product-day rows, ${r.rows.outletDaily} outlet-day rows, ` +
+            `${r.rows.territoryDaily} territory-day rows (${(r.ms / 1000).toFixed(1)} s)`,
+        );
+      }
       return 0;
     }
     if (command === "export") {

@@ -11,10 +11,9 @@ import {
   SalesResponse,
 } from "../../shared/contracts/analytics.ts";
 import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
-import { AccessErrors, can } from "../platform/access.ts";
 import { type App, ctxOf } from "../platform/http.ts";
 import { outletAnalytics, salesDashboard, salesMovers } from "./sales-analytics.service.ts";
-import { rebuildSalesRollups, salesFreshness } from "./sales-rollups.service.ts";
+import { freshnessForCaller, rebuildOwnSalesRollups } from "./sales-rollups.service.ts";
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 
@@ -71,10 +70,7 @@ export function analyticsRoutes(app: App) {
         response: { 200: Freshness, ...errors },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      return salesFreshness(ctx.db, ctx.actor.orgId);
-    },
+    async (request) => freshnessForCaller(ctxOf(request)),
   );
   app.post(
     "/api/v1/analytics/rebuild",
@@ -86,10 +82,6 @@ export function analyticsRoutes(app: App) {
         response: { 200: RebuildResponse, ...errors },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      if (!can(ctx.actor, "analytics.manage")) throw AccessErrors.forbidden();
-      return rebuildSalesRollups(ctx.db, ctx.actor.orgId);
-    },
+    async (request) => rebuildOwnSalesRollups(ctxOf(request)),
   );
 }

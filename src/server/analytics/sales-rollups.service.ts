@@ -5,6 +5,8 @@
 import type { Freshness } from "../../shared/contracts/analytics.ts";
 import type { Db, Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
+import { AccessErrors, can } from "../platform/access.ts";
+import type { Ctx } from "../platform/context.ts";
 import type { DeltaRow, LineFact, QueuedChange, SalesChange } from "./sales-rollups.repository.ts";
 import * as repo from "./sales-rollups.repository.ts";
 
@@ -188,11 +190,10 @@ export async function rebuildSalesRollups(db: Db, orgId: string) {
   };
 }
 
-/** Every org's rollups (the CLI's `bikri analytics rebuild` without an org). */
-export async function rebuildAllSalesRollups(db: Db) {
-  const results = [];
-  for (const orgId of await repo.orgIds(db)) results.push({ orgId, ...(await rebuildSalesRollups(db, orgId)) });
-  return results;
+/** The admin's rebuild of their own org's rollups, from the API. */
+export async function rebuildOwnSalesRollups(ctx: Ctx) {
+  if (!can(ctx.actor, "analytics.manage")) throw AccessErrors.forbidden();
+  return rebuildSalesRollups(ctx.db, ctx.actor.orgId);
 }
 
 export async function salesFreshness(db: Executor, orgId: string): Promise<Freshness> {
@@ -204,4 +205,10 @@ export async function salesFreshness(db: Executor, orgId: string): Promise<Fresh
     oldestPendingAt: iso(f.oldest),
     rebuiltAt: iso(f.rebuilt_at),
   };
+}
+
+/** The caller's org's freshness (the dashboards show it; tools poll it). */
+export async function freshnessForCaller(ctx: Ctx): Promise<Freshness> {
+  if (!can(ctx.actor, "analytics.read")) throw AccessErrors.forbidden();
+  return salesFreshness(ctx.db, ctx.actor.orgId);
 }
