@@ -10,14 +10,13 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import pg from "pg";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
-import { migrate } from "../src/server/db/migrate.ts";
-import { DEFAULT_DEMO, DEMO_SIZES, type DemoSizeName, seedDemo } from "../src/server/demo/demo-seed.ts";
+import { DEMO_SIZES } from "../src/server/demo/demo-seed.ts";
 import { createSecondaryOrder } from "../src/server/orders/orders.service.ts";
 import { createApiToken } from "../src/server/users/auth.service.ts";
+import { benchDatabase } from "./bench-database.ts";
 import type { BenchOptions, Metric } from "./harness.ts";
 import { orderTraffic } from "./order-traffic.ts";
 
@@ -34,44 +33,12 @@ const errorCodeOf = (body: string) => {
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 
-/** The bench database on the server of DATABASE_URL, seeded at `orderLines` unless it already is. */
-async function benchDatabase(baseUrl: string, orderLines: number, size: DemoSizeName): Promise<string> {
-  const name = `bikri_bench_order_capture_${orderLines}`;
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  const exists = (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
-  if (!exists) await admin.query(`create database ${name}`);
-  await admin.end();
-
-  const database = await openDatabase({ kind: "postgres", url: url.toString(), poolMax: 5 });
-  try {
-    await migrate(database);
-    const seeded = await sql<{ lines: number }>`
-      select (a.after -> 'size' ->> 'orderLines')::int as lines from audit_log a
-      join orgs o on o.id = a.org_id and o.slug = ${DEFAULT_DEMO.slug}
-      where a.action = 'seed_demo' limit 1`.execute(database.db);
-    if (seeded.rows[0]?.lines === orderLines) return url.toString();
-    if (seeded.rows.length > 0) throw new Error(`${name} holds a demo of another size; drop it and run again`);
-    const t0 = Date.now();
-    console.error(`seeding the demo at ${orderLines} order lines into ${name} (once; later runs reuse it) ...`);
-    const summary = await seedDemo(database.db, DEMO_SIZES[size]);
-    console.error(
-      `seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${summary.sales.orders} orders, ${summary.sales.orderLines} lines`,
-    );
-    return url.toString();
-  } finally {
-    await database.close();
-  }
-}
-
 /** Seeds (once) and prepares the bench database and server; measure() is one run of both phases. */
 export async function orderCapture(options: BenchOptions) {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) throw new Error("order-capture runs against PostgreSQL: set DATABASE_URL");
   const orderLines = DEMO_SIZES[options.size].orderLines;
-  const url = await benchDatabase(baseUrl, orderLines, options.size);
+  const url = await benchDatabase(baseUrl, `bikri_bench_order_capture_${orderLines}`, options.size);
 
   const config = loadConfig({
     ...process.env,

@@ -33,7 +33,7 @@ const HELP = `bikri <command>
       --email-domain <domain>       domain of the demo users' emails (default ${DEFAULT_DEMO.emailDomain})
       --routes-per-territory <n>    beats under each territory (default ${DEFAULT_DEMO.routesPerTerritory})
       --extra-users <n>             managers and reps beyond one per role (default ${DEFAULT_DEMO.extraUsers})
-      --size <tiny|small|full>      preset of the sales data below (default full; small is the first start's)
+      --size <tiny|small|full|huge> preset of the sales data below (default full; small is the first start's)
       --distributors <n>            distributors (default ${DEFAULT_DEMO.distributors})
       --outlets <n>                 outlets on the beats (default ${DEFAULT_DEMO.outlets})
       --skus <n>                    SKUs of the 150 in the catalogue (default ${DEFAULT_DEMO.skus})
@@ -127,7 +127,7 @@ async function run(argv: string[]): Promise<number> {
         emailDomain: values["email-domain"] ?? DEFAULT_DEMO.emailDomain,
         routesPerTerritory: count(
           values["routes-per-territory"],
-          DEFAULT_DEMO.routesPerTerritory,
+          "routesPerTerritory" in preset ? preset.routesPerTerritory : DEFAULT_DEMO.routesPerTerritory,
           "routes-per-territory",
         ),
         extraUsers: count(values["extra-users"], DEFAULT_DEMO.extraUsers, "extra-users"),

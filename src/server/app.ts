@@ -31,6 +31,7 @@ import { localeOf, registerErrorHandling, sendError } from "./platform/error-han
 import { PlatformErrors } from "./platform/errors.ts";
 import type { App } from "./platform/http.ts";
 import { registerIdempotency } from "./platform/idempotency/idempotency.hooks.ts";
+import { createMailer, type Mailer } from "./platform/mail/mailer.ts";
 import { platformRoutes } from "./platform/platform.routes.ts";
 import { authRoutes } from "./users/auth.routes.ts";
 import { usersRoutes } from "./users/users.routes.ts";
@@ -49,9 +50,11 @@ export interface AppDeps {
   database: DatabaseHandle;
   /** A pino logger to share; by default one at the configured level, or none with `false`. */
   logger?: Logger | false;
+  /** How email goes out (scheduled reports); by default SMTP as configured, closed with the app. */
+  mailer?: Mailer;
 }
 
-export async function buildApp({ config, database, logger }: AppDeps): Promise<App> {
+export async function buildApp({ config, database, logger, mailer }: AppDeps): Promise<App> {
   const app = Fastify({
     ...(logger
       ? { loggerInstance: logger as FastifyBaseLogger }
@@ -150,7 +153,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   inventoryRoutes(app);
   ordersRoutes(app);
   fieldRoutes(app);
-  analyticsRoutes(app);
+  const mail = mailer ?? createMailer(config.mail);
+  if (!mailer) app.addHook("onClose", async () => mail.close());
+  analyticsRoutes(app, { mailer: mail });
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 
   await registerWebApp(app, config);

@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       map: {
         tiles: { url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", attribution: "© OpenStreetMap contributors" },
       },
+      mail: { url: null, from: "Bikri <no-reply@bikri.app>" },
       webhooks: { allowPrivateTargets: true },
       auth: {
         sessionTtlMs: 7 * 24 * 3600_000,
@@ -244,6 +245,41 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "test" }).webhooks.allowPrivateTargets).toBe(true);
     expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: "false" }).webhooks.allowPrivateTargets).toBe(false);
     expect(errorOf({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: "maybe" }).message).toContain("WEBHOOKS_ALLOW_PRIVATE_TARGETS");
+  });
+
+  it("takes the mail server from SMTP_URL and the sender from MAIL_FROM", () => {
+    expect(
+      loadConfig({
+        SMTP_URL: "smtp://reports%40acme.com.bd:p%40ss@mail.acme.com.bd:587",
+        MAIL_FROM: "Acme <r@acme.com.bd>",
+      }).mail,
+    ).toEqual({ url: "smtp://reports%40acme.com.bd:p%40ss@mail.acme.com.bd:587", from: "Acme <r@acme.com.bd>" });
+    expect(loadConfig({ SMTP_URL: "smtps://u:p@smtp.example.com:465" }).mail).toEqual({
+      url: "smtps://u:p@smtp.example.com:465",
+      from: "Bikri <no-reply@bikri.app>",
+    });
+    expect(loadConfig({ SMTP_URL: "smtp://10.0.0.5", MAIL_FROM: "reports@bikri.example" }).mail).toEqual({
+      url: "smtp://10.0.0.5",
+      from: "reports@bikri.example",
+    });
+    expect(loadConfig({ MAIL_FROM: "বিক্রি রিপোর্ট <reports@bikri.example>" }).mail.from).toBe(
+      "বিক্রি রিপোর্ট <reports@bikri.example>",
+    );
+  });
+
+  it.each([
+    ["SMTP_URL", "mail.example.com:587"],
+    ["SMTP_URL", "http://mail.example.com"],
+    ["SMTP_URL", "smtp://mail server.example"],
+    ["SMTP_URL", "smtp://"],
+    ["MAIL_FROM", "no address here"],
+    ["MAIL_FROM", "Bikri <no-reply>"],
+    ["MAIL_FROM", "a@b.c\r\nBcc: victim@example.com"],
+  ])("refuses %s=%j, naming the variable and not echoing the value", (name, value) => {
+    const message = errorOf({ [name]: value }).message;
+    expect(message).toMatch(new RegExp(`^  ${name}: `, "m"));
+    // A URL can carry a password: the error names the variable, never its value.
+    if (value !== "smtp://") expect(message).not.toContain(value);
   });
 
   it.each([

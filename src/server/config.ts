@@ -75,7 +75,33 @@ const EnvSchema = z.object({
       return key;
     })
     .optional(),
+  // Email (scheduled reports): an SMTP server as a URL, smtp://user:pass@host:587 (STARTTLS when the server offers
+  // it) or smtps://user:pass@host:465. Without it the server sends no email; see docs/operations.md.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine(isSmtpUrl, "an SMTP server as smtp://user:password@host:587 or smtps://user:password@host:465")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(
+      /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+      "an address, or a name and an address: Bikri <reports@example.com>",
+    )
+    .default("Bikri <no-reply@bikri.app>"),
 });
+
+/** smtp:// or smtps:// with a host; a user name and password in it must be URL-encoded. */
+function isSmtpUrl(text: string): boolean {
+  if (!/^smtps?:\/\//i.test(text)) return false;
+  try {
+    return new URL(text).hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 /** 32 bytes from 64 hex digits or from base64 / base64url; null for anything else. */
 function parseSecretKey(text: string): Buffer | null {
@@ -146,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     map: {
       tiles: e.MAP_TILE_URL === "none" ? null : { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
     },
+    mail: { url: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     webhooks: { allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? e.NODE_ENV !== "production" },
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

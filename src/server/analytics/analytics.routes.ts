@@ -1,6 +1,8 @@
 // The analytics HTTP edge: every dashboard's query (the web app reads exactly these), the rollups' freshness and
 // rebuild, exports and scheduled reports.
+import { z } from "zod";
 import {
+  ExportQuery,
   Freshness,
   MoversQuery,
   MoversResponse,
@@ -11,13 +13,24 @@ import {
   SalesResponse,
 } from "../../shared/contracts/analytics.ts";
 import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
+import {
+  CreateReportScheduleRequest,
+  ReportScheduleListQuery,
+  ReportScheduleListResponse,
+  ReportScheduleResponse,
+} from "../../shared/contracts/report-schedules.ts";
+import { csvDownloadHeaders } from "../platform/csv.ts";
 import { type App, ctxOf } from "../platform/http.ts";
+import type { Mailer } from "../platform/mail/mailer.ts";
+import { buildReport, createCheckedSchedule, type ExportableReport, REPORTS } from "./analytics-reports.ts";
+import { reportCsv, reportXlsx, XLSX_CONTENT_TYPE, xlsxDownloadHeaders } from "./report-files.ts";
+import * as schedules from "./report-schedules.service.ts";
 import { outletAnalytics, salesDashboard, salesMovers } from "./sales-analytics.service.ts";
 import { freshnessForCaller, rebuildOwnSalesRollups } from "./sales-rollups.service.ts";
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 
-export function analyticsRoutes(app: App) {
+export function analyticsRoutes(app: App, opts: { mailer: Mailer }) {
   const tags = ["analytics"];
   app.get(
     "/api/v1/analytics/sales",
@@ -83,5 +96,108 @@ export function analyticsRoutes(app: App) {
       },
     },
     async (request) => rebuildOwnSalesRollups(ctxOf(request)),
+  );
+
+  exportRoutes(app);
+  scheduleRoutes(app, opts.mailer);
+}
+
+/** Every report as a file: `GET /api/v1/analytics/<report>/export?format=csv|xlsx&<the dashboard's query>`. */
+function exportRoutes(app: App) {
+  for (const [name, def] of Object.entries(REPORTS) as [ExportableReport, (typeof REPORTS)[ExportableReport]][]) {
+    app.get(
+      `/api/v1/analytics/${name}/export`,
+      {
+        config: { access: "analytics.read" },
+        schema: {
+          tags: ["analytics"],
+          summary: `The ${name} report with the dashboard's filters, as XLSX (default) or CSV (UTF-8 with BOM)`,
+          querystring: def.query.extend(ExportQuery.shape),
+          produces: [XLSX_CONTENT_TYPE, "text/csv"],
+          response: { 200: z.any(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { format, ...query } = request.query as { format: "csv" | "xlsx" } & Record<string, unknown>;
+        const { table } = await buildReport(ctxOf(request), name, query);
+        return format === "csv"
+          ? reply.headers(csvDownloadHeaders(name)).send(reportCsv(table))
+          : reply.headers(xlsxDownloadHeaders(name)).send(await reportXlsx(table));
+      },
+    );
+  }
+}
+
+function scheduleRoutes(app: App, mailer: Mailer) {
+  const tags = ["analytics"];
+  const base = "/api/v1/analytics/report-schedules";
+  app.get(
+    base,
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary: "My scheduled reports (an admin: the organisation's, or one person's with ownerId)",
+        querystring: ReportScheduleListQuery,
+        response: { 200: ReportScheduleListResponse, ...errors },
+      },
+    },
+    async (request) => schedules.listReportSchedules(ctxOf(request), request.query),
+  );
+  app.post(
+    base,
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary:
+          "Have a report emailed daily or weekly, in my language, with the dashboard's filters and the XLSX attached",
+        body: CreateReportScheduleRequest,
+        response: { 201: ReportScheduleResponse, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createCheckedSchedule(ctxOf(request), request.body)),
+  );
+  app.get(
+    `${base}/:id`,
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary: "One scheduled report",
+        params: IdParams,
+        response: { 200: ReportScheduleResponse, ...errors },
+      },
+    },
+    async (request) => schedules.getReportSchedule(ctxOf(request), request.params.id),
+  );
+  app.delete(
+    `${base}/:id`,
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary: "Stop a scheduled report (it is archived)",
+        params: IdParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await schedules.archiveReportSchedule(ctxOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    `${base}/:id/send`,
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary: "Send a scheduled report now (its regular time does not move)",
+        params: IdParams,
+        response: { 200: ReportScheduleResponse, 502: ErrorResponse, 503: ErrorResponse, ...errors },
+      },
+    },
+    async (request) => schedules.sendReportNow(ctxOf(request), request.params.id, mailer, buildReport),
   );
 }

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { businessDate } from "../../shared/format.ts";
 import type { Locale } from "../../shared/locale.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
+import { rebuildSalesRollups } from "../analytics/sales-rollups.service.ts";
 import type { Db, Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
@@ -19,6 +20,7 @@ import { insertUser } from "../users/users.repository.ts";
 import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
 import { personName, phoneNumber } from "./bangladeshi-names.ts";
 import { BEAT_DAYS } from "./demo-calendar.ts";
+import type { SeedProgress } from "./sales-history.ts";
 import { refreshPlannerStatistics } from "./sales-seed.repository.ts";
 import { type SalesSize, type SalesSummary, type SeededUser, seedSales } from "./sales-seed.ts";
 import { createRng, type Rng } from "./seeded-random.ts";
@@ -41,19 +43,36 @@ export interface DemoOptions extends SalesSize {
   checkReferences?: boolean;
   /** Refresh planner statistics after the load (default); the tiny test orgs skip it. */
   refreshStatistics?: boolean;
+  /** Called after each simulated day of the history, so that a long seed can report how far it is. */
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+/** A preset size: the secondary-sales data, and for the largest the beats per territory it needs. */
+export interface DemoSize extends SalesSize {
+  routesPerTerritory?: number;
 }
 
 /**
  * Sizes of the secondary-sales data. `full` is the demo of the issue: 20,000 outlets on weekly beats with
  * about a quarter to a third of visits ending in a memo, which over six months is about a million order
  * lines. `small` is what the first `npm start` creates on the embedded database, quick enough to wait for.
- * `tiny` is for the test organisations.
+ * `tiny` is for the test organisations. `huge` is the analytics benchmark's national company: a distributor
+ * in every upazila, a beat for every working day of the week (so a rep walks each beat weekly, about 70 outlets
+ * a day), 80,000 outlets and a year of history, about ten million order lines.
  */
 export const DEMO_SIZES = {
   tiny: { distributors: 3, outlets: 30, skus: 12, historyMonths: 1, orderLines: 250 },
   small: { distributors: 60, outlets: 2000, skus: 150, historyMonths: 2, orderLines: 25_000 },
   full: { distributors: 60, outlets: 20_000, skus: 150, historyMonths: 6, orderLines: 1_000_000 },
-} as const satisfies Record<string, SalesSize>;
+  huge: {
+    distributors: 192,
+    outlets: 80_000,
+    skus: 150,
+    historyMonths: 12,
+    orderLines: 10_000_000,
+    routesPerTerritory: 6,
+  },
+} as const satisfies Record<string, DemoSize>;
 export type DemoSizeName = keyof typeof DEMO_SIZES;
 
 export const DEFAULT_DEMO: DemoOptions = {
@@ -135,6 +154,8 @@ const DEMO_SCOPE: Partial<Record<Role, string>> = {
 
 export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Promise<DemoSummary> {
   const summary = await seedDemoRows(db, options);
+  // The history went in by bulk insert, past the orders' use cases: the dashboards' rollups are computed once here.
+  await rebuildSalesRollups(db, summary.orgId);
   // Fresh statistics after a bulk load: before autovacuum gets round to it, the planner would take the
   // million-line tables for empty and pick nested loops over whole tables (a 0.2 ms order read took 9 ms).
   if (options.refreshStatistics ?? true) await refreshPlannerStatistics(db);
@@ -234,6 +255,7 @@ async function seedDemoRows(db: Db, options: Partial<DemoOptions>): Promise<Demo
       asOf: o.asOf ?? businessDate(),
       checkReferences: o.checkReferences ?? false,
       size: o,
+      onProgress: o.onProgress,
     });
     count += sales.newReps;
     await recordAudit(tx as Executor, systemCtx(db, orgId), {

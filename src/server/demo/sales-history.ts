@@ -26,6 +26,14 @@ export interface HistoryInput {
   startDay: number;
   asOfDay: number;
   orderLines: number;
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+/** How far the simulation is: days of history written (`day` the last), and what they made so far. */
+export interface SeedProgress extends HistorySummary {
+  day: string;
+  daysDone: number;
+  days: number;
 }
 
 export interface HistorySummary {
@@ -79,6 +87,11 @@ interface SimOrder {
   confirmedAt: Date;
   deliveredAt: Date | null;
   repUserId: string;
+}
+
+/** What a payment weeks after delivery needs of its order. */
+interface DuePayment extends Pick<SimOrder, "id" | "distributor" | "repUserId"> {
+  draft: Pick<Draft, "outlet" | "payDay" | "deliveryDay" | "minute" | "method">;
 }
 
 interface Batch {
@@ -312,13 +325,27 @@ export async function seedHistory(db: Db, h: HistoryInput): Promise<HistorySumma
     "payments",
     "receivable_entries",
   ];
+  // The database writes one batch of days while the next days are simulated: on a server that is two cores
+  // busy instead of one taking turns with the other. At most one batch is being written (memory stays
+  // bounded), rows go in in the same order as when awaited one by one, and the simulation yields to the event
+  // loop every few milliseconds (`breathe`) so that the driver can send the next statement of the batch.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    for (const table of FLUSH_ORDER) {
-      const rows = buffers.get(table);
-      if (rows?.length) await insertSeedRows(db, table, rows as never);
-      buffers.set(table, []);
-    }
+    await writing;
+    const batch = FLUSH_ORDER.map((table) => [table, buffers.get(table) ?? []] as const);
+    for (const table of FLUSH_ORDER) buffers.set(table, []);
     buffered = 0;
+    writing = (async () => {
+      for (const [table, rows] of batch) if (rows.length) await insertSeedRows(db, table, rows as never);
+    })();
+    // Awaited by the next flush; until then this keeps a failed write from counting as an unhandled rejection.
+    writing.catch(() => {});
+  };
+  let lastBreath = performance.now();
+  const breathe = async () => {
+    if (performance.now() - lastBreath < 5) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    lastBreath = performance.now();
   };
   const push = <T extends SeedTable>(table: T, row: SeedRow<T>) => {
     let rows = buffers.get(table);
@@ -810,11 +837,20 @@ export async function seedHistory(db: Db, h: HistoryInput): Promise<HistorySumma
     let amount = Math.round(order.deliveredTotal * order.draft.payShare);
     if ((owed[o] ?? 0) - amount > outlet.creditLimit * 0.4) amount = order.deliveredTotal;
     if (amount > 0 && order.draft.payDay <= h.asOfDay) {
-      schedule(order.draft.payDay, () => pay(order, amount));
+      // Slow payers settle weeks later: keep only what the payment needs, not the lines and their batches,
+      // or a year of history holds tens of thousands of whole orders at any moment.
+      const { outlet: payer, payDay, deliveryDay: deliveredOn, minute, method } = order.draft;
+      const due: DuePayment = {
+        id: order.id,
+        distributor: order.distributor,
+        repUserId: order.repUserId,
+        draft: { outlet: payer, payDay, deliveryDay: deliveredOn, minute, method },
+      };
+      schedule(payDay, () => pay(due, amount));
     }
   };
 
-  const pay = (order: SimOrder, amount: number) => {
+  const pay = (order: DuePayment, amount: number) => {
     const d = order.draft;
     const at = dhakaAt(d.payDay, d.payDay === d.deliveryDay ? 13 * 60 + (d.minute % 300) + 5 : 16 * 60);
     const outlet = h.outlets[d.outlet] as OutletInfo;
@@ -932,12 +968,20 @@ export async function seedHistory(db: Db, h: HistoryInput): Promise<HistorySumma
   for (let day = h.startDay; day <= h.asOfDay; day++) {
     if (day === h.startDay) openingStock(day);
     else if ((day - h.startDay) % 7 === 0) weeklyReceipts(day, (day - h.startDay) / 7);
-    for (const d of draftsOf(day)) placeOrder(d);
-    for (const act of actions.get(day) ?? []) act();
+    for (const d of draftsOf(day)) {
+      placeOrder(d);
+      await breathe();
+    }
+    for (const act of actions.get(day) ?? []) {
+      act();
+      await breathe();
+    }
     actions.delete(day);
     if (buffered >= FLUSH_ROWS) await flush();
+    h.onProgress?.({ ...summary, day: dateOf(day), daysDone: day - h.startDay + 1, days: h.asOfDay - h.startDay + 1 });
   }
   await flush();
+  await writing;
 
   // The caches of the ledger, and the counters that new documents continue from.
   const balanceRows: SeedRow<"stock_balances">[] = [];

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/transaction.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { DEFAULT_DEMO, type DemoOptions, type DemoSummary, seedDemo } from "./demo-seed.ts";
+import type { SeedProgress } from "./sales-history.ts";
 
 const AS_OF = "2026-11-24";
 const OPTIONS: Partial<DemoOptions> = {
@@ -30,13 +31,14 @@ describe("demo sales history", () => {
   let first: TestDatabase;
   let second: TestDatabase;
   let demo: DemoSummary;
+  const progress: SeedProgress[] = [];
   const db = () => first.handle.db;
   const org = () => demo.orgId;
 
   beforeAll(async () => {
     first = await createTestDatabase();
     second = await createTestDatabase();
-    demo = await seedDemo(first.handle.db, OPTIONS);
+    demo = await seedDemo(first.handle.db, { ...OPTIONS, onProgress: (p) => progress.push(p) });
     await seedDemo(second.handle.db, OPTIONS);
   }, 240_000);
   afterAll(async () => {
@@ -441,6 +443,18 @@ describe("demo sales history", () => {
     const a = await fingerprint(first);
     expect(a?.orders).toBeTruthy();
     expect(await fingerprint(second)).toEqual(a);
+  });
+
+  it("reports its progress after every day of history, ending with what it made", () => {
+    // Two months back from 2026-11-24: 2026-09-24 to 2026-11-24, both included.
+    expect(progress.map((p) => p.daysDone)).toEqual(Array.from({ length: 62 }, (_, i) => i + 1));
+    expect(progress.every((p) => p.days === 62)).toBe(true);
+    expect(progress[0]?.day).toBe("2026-09-24");
+    const last = progress.at(-1);
+    expect(last?.day).toBe(AS_OF);
+    expect(last?.orderLines).toBe(demo.sales.orderLines);
+    expect(last?.orders).toBe(demo.sales.orders);
+    expect(last?.payments).toBe(demo.sales.payments);
   });
 
   it("defaults to the full demo: 20,000 outlets and about a million order lines", () => {

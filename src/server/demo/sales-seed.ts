@@ -12,7 +12,7 @@ import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
 import { companyName, type OutletChannel, outletName, personName, phoneNumber } from "./bangladeshi-names.ts";
 import { addMonths, beatWeekday, dateOf, dayNumber, dhakaAt } from "./demo-calendar.ts";
 import { BRANDS, CATEGORIES, type CatalogSku, pickCatalogSkus } from "./sales-catalog.ts";
-import { type HistorySummary, seedHistory } from "./sales-history.ts";
+import { type HistorySummary, type SeedProgress, seedHistory } from "./sales-history.ts";
 import { insertSeedRows, linkDemoUser, type SeedRow, skipReferenceChecks } from "./sales-seed.repository.ts";
 import type { Rng } from "./seeded-random.ts";
 
@@ -48,6 +48,7 @@ export interface SalesSeedInput {
   /** Keep the foreign-key checks on while loading (slower; the generator's own test does). */
   checkReferences: boolean;
   size: SalesSize;
+  onProgress?: (progress: SeedProgress) => void;
 }
 
 export interface SalesSummary extends HistorySummary {
@@ -438,6 +439,7 @@ export async function seedSales(db: Db, input: SalesSeedInput): Promise<SalesSum
     startDay,
     asOfDay: dayNumber(input.asOf),
     orderLines: size.orderLines,
+    onProgress: input.onProgress,
   });
 
   return {

@@ -1,0 +1,1 @@
+export const REPORT_NAMES = ["sales", "field", "availability", "distributors", "warnings"] as const;
