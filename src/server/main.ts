@@ -1,6 +1,7 @@
 // Start: parse config, open the database, run migrations, seed the demo company into an empty database,
 // start jobs, listen. Stops cleanly on SIGINT/SIGTERM.
 import pino from "pino";
+import { analyticsJobs } from "./analytics/analytics-jobs.ts";
 import { type SalesRollupWorker, startSalesRollupWorker } from "./analytics/sales-rollup-worker.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -10,6 +11,7 @@ import { migrate } from "./db/migrate.ts";
 import { seedDemoIfEmpty } from "./demo/demo-seed.ts";
 import { networkJobs } from "./network/network-jobs.ts";
 import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
+import { createMailer } from "./platform/mail/mailer.ts";
 import { platformJobs } from "./platform/platform-jobs.ts";
 import { startWebhookDispatcher, type WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
 import { webhookJobs } from "./webhooks/webhook-jobs.ts";
@@ -48,6 +50,8 @@ async function main() {
   );
   const seeded = config.seedDemo === "auto" ? await seedDemoIfEmpty(database.db, log) : null;
 
+  // One SMTP transport for the process: scheduled reports, warning digests (the routes' "send now" too).
+  const mailer = createMailer(config.mail);
   let jobs: Jobs | null = null;
   let webhooks: WebhookDispatcher | null = null;
   let rollups: SalesRollupWorker | null = null;
@@ -56,12 +60,13 @@ async function main() {
       ...platformJobs(database.db, log),
       ...networkJobs(database.db, log),
       ...webhookJobs(database.db, log),
+      ...analyticsJobs(database.db, log, mailer),
     ]);
     webhooks = startWebhookDispatcher(database.db, log, { ...config.webhooks, secretKey: config.auth.secretKey });
     rollups = startSalesRollupWorker(database.db, log);
   }
 
-  const app = await buildApp({ config, database, logger: log });
+  const app = await buildApp({ config, database, logger: log, mailer });
   try {
     await app.listen({ port: config.http.port, host: config.http.host });
   } catch (err) {
@@ -99,6 +104,7 @@ async function main() {
     await webhooks?.stop();
     await rollups?.stop();
     await jobs?.stop();
+    mailer.close();
     await database.close();
     process.exit(0);
   };

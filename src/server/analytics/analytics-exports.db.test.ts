@@ -109,3 +109,16 @@ describe("analytics exports", () => {
     expect(mail?.text).toContain("Ordered:");
   });
 });
+
+describe("every report exports", () => {
+  it.each(["field", "availability", "distributors", "warnings"])("%s as XLSX and CSV", async (report) => {
+    const url = `/api/v1/analytics/${report}/export?${report === "warnings" ? "" : `from=${from}&to=${to}`}`;
+    const xlsx = await admin.request("GET", `${url}&format=xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const sheet = await sheetOf(xlsx.rawPayload);
+    expect(String(sheet.getCell(XLSX_LAYOUT.titleRow, 1).value).length).toBeGreaterThan(0);
+    const csv = await admin.request("GET", `${url}&format=csv`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+  });
+});

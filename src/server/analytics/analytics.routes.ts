@@ -2,7 +2,13 @@
 // rebuild, exports and scheduled reports.
 import { z } from "zod";
 import {
+  AvailabilityQuery,
+  AvailabilityResponse,
+  DistributorAnalyticsQuery,
+  DistributorAnalyticsResponse,
   ExportQuery,
+  FieldAnalyticsQuery,
+  FieldAnalyticsResponse,
   Freshness,
   MoversQuery,
   MoversResponse,
@@ -11,6 +17,8 @@ import {
   RebuildResponse,
   SalesQuery,
   SalesResponse,
+  WarningsQuery,
+  WarningsResponse,
 } from "../../shared/contracts/analytics.ts";
 import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
 import {
@@ -23,10 +31,14 @@ import { csvDownloadHeaders } from "../platform/csv.ts";
 import { type App, ctxOf } from "../platform/http.ts";
 import type { Mailer } from "../platform/mail/mailer.ts";
 import { buildReport, createCheckedSchedule, type ExportableReport, REPORTS } from "./analytics-reports.ts";
+import { getAvailability } from "./availability-analytics.service.ts";
+import { getDistributorAnalytics } from "./distributor-analytics.service.ts";
+import { getFieldAnalytics } from "./field-analytics.service.ts";
 import { reportCsv, reportXlsx, XLSX_CONTENT_TYPE, xlsxDownloadHeaders } from "./report-files.ts";
 import * as schedules from "./report-schedules.service.ts";
 import { outletAnalytics, salesDashboard, salesMovers } from "./sales-analytics.service.ts";
 import { freshnessForCaller, rebuildOwnSalesRollups } from "./sales-rollups.service.ts";
+import { listWarnings, refreshOwnWarnings } from "./sales-warnings.service.ts";
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 
@@ -72,6 +84,74 @@ export function analyticsRoutes(app: App, opts: { mailer: Mailer }) {
       },
     },
     async (request) => outletAnalytics(ctxOf(request), request.params.id, request.query),
+  );
+  app.get(
+    "/api/v1/analytics/field",
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary:
+          "The field force in a period, by rep or by territory: visits, strike rate, lines per call, drop size, coverage (ECO), time in outlets and productive time",
+        querystring: FieldAnalyticsQuery,
+        response: { 200: FieldAnalyticsResponse, ...errors },
+      },
+    },
+    async (request) => getFieldAnalytics(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/v1/analytics/availability",
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary:
+          "Out-of-stock rate from outlet stock audits by SKU or territory, and the distributor x SKU pairs with the fewest days of cover",
+        querystring: AvailabilityQuery,
+        response: { 200: AvailabilityResponse, ...errors },
+      },
+    },
+    async (request) => getAvailability(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/v1/analytics/distributors",
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary:
+          "Per distributor: primary (company to distributor) against secondary sales, collections, dues and their ageing",
+        querystring: DistributorAnalyticsQuery,
+        response: { 200: DistributorAnalyticsResponse, ...errors },
+      },
+    },
+    async (request) => getDistributorAnalytics(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/v1/analytics/warnings",
+    {
+      config: { access: "analytics.read" },
+      schema: {
+        tags,
+        summary:
+          "Early warnings in my part of the market: outlets that stopped ordering, SKUs falling against their trend, territories behind run-rate",
+        querystring: WarningsQuery,
+        response: { 200: WarningsResponse, ...errors },
+      },
+    },
+    async (request) => listWarnings(ctxOf(request), request.query),
+  );
+  app.post(
+    "/api/v1/analytics/warnings/refresh",
+    {
+      config: { access: "analytics.manage" },
+      schema: {
+        tags,
+        summary: "Look for early warnings now rather than at the next daily run (06:00 Dhaka)",
+        response: { 200: WarningsResponse, ...errors },
+      },
+    },
+    async (request) => refreshOwnWarnings(ctxOf(request)),
   );
   app.get(
     "/api/v1/analytics/freshness",

@@ -22,6 +22,7 @@ import { periodOf, type Slice, sliceOf } from "./analytics-scope.ts";
 import type { Grouping, SalesGroupRow, SalesScan } from "./sales-analytics.repository.ts";
 import * as repo from "./sales-analytics.repository.ts";
 import { salesFreshness } from "./sales-rollups.service.ts";
+import { usualIntervalDays } from "./sales-warning-rules.ts";
 
 type Product = SalesScan["product"];
 
@@ -255,20 +256,6 @@ function nextMonth(date: string): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
 }
 
-/** The median of the gaps between consecutive order days; null with fewer than three order days. */
-export function usualInterval(days: readonly string[]): number | null {
-  if (days.length < 3) return null;
-  const sorted = [...days].sort();
-  const gaps = sorted
-    .slice(1)
-    .map((d, i) => daysBetween(sorted[i] as string, d))
-    .sort((a, b) => a - b);
-  const mid = Math.floor(gaps.length / 2);
-  return gaps.length % 2 === 1
-    ? (gaps[mid] as number)
-    : Math.round(((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2);
-}
-
 export async function outletAnalytics(ctx: Ctx, id: string, q: OutletAnalyticsQuery): Promise<OutletAnalyticsResponse> {
   if (!can(ctx.actor, "analytics.read")) throw AccessErrors.forbidden();
   const period = periodOf(q);
@@ -352,7 +339,7 @@ export async function outletAnalytics(ctx: Ctx, id: string, q: OutletAnalyticsQu
       orderedPoisha: Number(s.ordered_poisha),
     })),
     lastOrders,
-    usualIntervalDays: usualInterval(orderDays),
+    usualIntervalDays: usualIntervalDays(orderDays),
     lastOrderOn: orderDays.length > 0 ? (orderDays[orderDays.length - 1] as string) : null,
   };
 }

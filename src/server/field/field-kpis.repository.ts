@@ -76,3 +76,77 @@ export function lastCommandTimes(db: Executor, orgId: string, userIds: readonly 
     .groupBy("user_id")
     .execute();
 }
+
+// --- for analytics (the analytics module scopes the caller)
+
+/** What the field analytics read of each visit over a period, in a subtree (the whole org when undefined), in check-in order. */
+export function visitFactsBetween(
+  db: Executor,
+  orgId: string,
+  f: { withinPath?: string | undefined; from: string; to: string },
+) {
+  let q = db
+    .selectFrom("visits")
+    .select([
+      "user_id",
+      "outlet_id",
+      "visit_date",
+      "territory_path",
+      "checked_in_at",
+      "checked_out_at",
+      "outside_radius",
+      "outcome",
+      "order_id",
+    ])
+    .where("org_id", "=", orgId)
+    .where("visit_date", ">=", f.from)
+    .where("visit_date", "<=", f.to);
+  if (f.withinPath) q = q.where("territory_path", "like", `${f.withinPath}%`);
+  return q.orderBy("checked_in_at").orderBy("id").execute();
+}
+
+/** The working days of these users over a period. */
+export function attendanceBetween(db: Executor, orgId: string, userIds: readonly string[], from: string, to: string) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("attendance_days")
+    .select(["user_id", "work_date", "started_at", "ended_at"])
+    .where("org_id", "=", orgId)
+    .where("user_id", "in", [...userIds])
+    .where("work_date", ">=", from)
+    .where("work_date", "<=", to)
+    .execute();
+}
+
+export interface AuditCheckFilter {
+  withinPath?: string | undefined;
+  /** Only audits of outlets this distributor serves now. */
+  distributorId?: string | undefined;
+  from: string;
+  to: string;
+  /** Group by SKU, or by the child of a territory node at this depth (its path's segment depth + 1). */
+  by: { kind: "sku" } | { kind: "territory"; depth: number };
+}
+
+/**
+ * Shelf checks of the latest audit of each outlet in the period: one check per audited SKU line, out of stock when
+ * its quantity is 0. Counted in the database, grouped as asked (key '' for the totals when grouping by nothing).
+ */
+export async function latestAuditChecks(db: Executor, orgId: string, f: AuditCheckFilter) {
+  const key =
+    f.by.kind === "sku" ? sql`l.sku_id::text` : sql`split_part(a.territory_path, '/', ${f.by.depth + 2}::int)`;
+  const r = await sql<{ key: string; checks: number; out_of_stock: number }>`
+    with latest as (
+      select distinct on (a.outlet_id) a.id, a.territory_path
+      from outlet_stock_audits a
+      ${f.distributorId ? sql`join outlets o on o.org_id = a.org_id and o.id = a.outlet_id and o.distributor_id = ${f.distributorId}` : sql``}
+      where a.org_id = ${orgId} and a.audit_date between ${f.from}::date and ${f.to}::date
+        ${f.withinPath ? sql`and a.territory_path like ${`${f.withinPath}%`}` : sql``}
+      order by a.outlet_id, a.audited_at desc, a.id desc
+    )
+    select ${key} as key, count(*)::int as checks, count(*) filter (where l.qty = 0)::int as out_of_stock
+    from latest a
+    join outlet_stock_audit_lines l on l.org_id = ${orgId} and l.audit_id = a.id
+    group by 1`.execute(db);
+  return r.rows;
+}

@@ -186,3 +186,60 @@ export async function fieldLive(ctx: Ctx, query: FieldLiveQuery): Promise<FieldL
     totals: kpisOf(people.reduce((sum, p) => addCounts(sum, counts.get(p.id) ?? NO_COUNTS), NO_COUNTS)),
   };
 }
+
+// --- for analytics: the same facts over any period, for the caller's slice (the analytics module scopes it)
+
+/**
+ * The field facts of a subtree (the whole org when null) over a period: each visit (as the KPIs count it, with
+ * where it was and its minutes at the outlet) and the beat plan of the subtree's routes, for `countsByRep`.
+ */
+export async function fieldFactsBetween(
+  db: Executor,
+  orgId: string,
+  withinPath: string | null,
+  from: string,
+  to: string,
+) {
+  const dates = datesFrom(from, to);
+  const within = withinPath ?? undefined;
+  const [visits, assignments] = await Promise.all([
+    repo.visitFactsBetween(db, orgId, { withinPath: within, from, to }),
+    routeOwners(db, orgId, { withinPath: within, to }),
+  ]);
+  const plan = await beatPlan(db, orgId, assignments, dates);
+  return {
+    dates,
+    plan,
+    visits: visits.map((v) => ({
+      userId: v.user_id,
+      date: v.visit_date,
+      outletId: v.outlet_id,
+      outcome: v.outcome,
+      orderId: v.order_id,
+      outsideRadius: v.outside_radius,
+      territoryPath: v.territory_path,
+      minutesInOutlet: v.checked_out_at ? minutesBetween(v.checked_in_at, v.checked_out_at) : 0,
+    })),
+  };
+}
+
+/** Minutes from starting to ending the day, per user and working day (a day not ended counts 0). */
+export async function workingMinutesBetween(
+  db: Executor,
+  orgId: string,
+  userIds: readonly string[],
+  from: string,
+  to: string,
+) {
+  const rows = await repo.attendanceBetween(db, orgId, userIds, from, to);
+  return rows.map((d) => ({
+    userId: d.user_id,
+    date: d.work_date,
+    minutes: d.ended_at ? minutesBetween(d.started_at, d.ended_at) : 0,
+  }));
+}
+
+/** Shelf checks and out-of-stock lines of each outlet's latest audit in a period, grouped as asked. */
+export function latestAuditChecks(db: Executor, orgId: string, filter: repo.AuditCheckFilter) {
+  return repo.latestAuditChecks(db, orgId, filter);
+}

@@ -462,3 +462,38 @@ export async function findStockRow(db: Executor, orgId: string, distributorId: s
     .where("s.id", "=", skuId)
     .executeTakeFirst();
 }
+
+// --- for analytics (days of cover; primary against secondary sales)
+
+/** On hand less reserved per distributor x SKU, for these distributors (rows that exist: a SKU ever stocked). */
+export function freeStockOf(db: Executor, orgId: string, distributorIds: readonly string[]) {
+  if (distributorIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("stock_balances")
+    .select(["distributor_id", "sku_id", sql<number>`(on_hand - reserved)::bigint`.as("free")])
+    .where("org_id", "=", orgId)
+    .where("distributor_id", "in", [...distributorIds])
+    .execute();
+}
+
+/**
+ * Primary orders the company dispatched to each of these distributors on the business dates (Asia/Dhaka), both
+ * included: dispatched ones and those received since; their order totals.
+ */
+export function primaryDispatchedTotals(
+  db: Executor,
+  orgId: string,
+  f: { distributorIds: readonly string[]; from: string; to: string },
+) {
+  if (f.distributorIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("primary_orders")
+    .select(["distributor_id", sql<number>`sum(total_poisha)::bigint`.as("total")])
+    .where("org_id", "=", orgId)
+    .where("distributor_id", "in", [...f.distributorIds])
+    .where("status", "in", ["dispatched", "received"])
+    .where("dispatched_at", ">=", sql<Date>`(${f.from}::date)::timestamp at time zone 'Asia/Dhaka'`)
+    .where("dispatched_at", "<", sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Dhaka'`)
+    .groupBy("distributor_id")
+    .execute();
+}

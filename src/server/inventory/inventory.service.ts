@@ -336,3 +336,26 @@ export async function countStock(ctx: Ctx, input: CountInput): Promise<z.infer<t
     return response;
   });
 }
+
+// --- for analytics (the analytics module has already scoped the distributors)
+
+/** Free stock (on hand less reserved) per distributor x SKU: key `${distributorId}|${skuId}`. */
+export async function freeStockOf(db: Executor, orgId: string, distributorIds: readonly string[]) {
+  const rows = await repo.freeStockOf(db, orgId, [...new Set(distributorIds)]);
+  return new Map(rows.map((r) => [`${r.distributor_id}|${r.sku_id}`, Number(r.free)]));
+}
+
+/**
+ * Primary sales per distributor: the totals of the primary orders the company dispatched on the dates (received
+ * since or not). Dispatch is when the company books the sale and the goods leave it.
+ */
+export async function primaryDispatchedTotals(
+  db: Executor,
+  orgId: string,
+  distributorIds: readonly string[],
+  from: string,
+  to: string,
+) {
+  const rows = await repo.primaryDispatchedTotals(db, orgId, { distributorIds, from, to });
+  return new Map(rows.map((r) => [r.distributor_id, Number(r.total)]));
+}

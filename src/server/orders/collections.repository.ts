@@ -91,6 +91,7 @@ function paymentsQuery(db: Executor, orgId: string) {
 export interface DuesFilter {
   outletIds?: string[] | undefined;
   distributorId?: string | undefined;
+  distributorIds?: readonly string[] | undefined;
   /** Outlets whose route lies in this subtree. */
   territoryPath?: string | undefined;
   outletId?: string | undefined;
@@ -108,9 +109,13 @@ export interface DuesRowSql {
   over_60: number;
 }
 
-/** Outstanding dues per outlet x distributor with ageing buckets (days past due), in one query. */
-export async function dues(db: Executor, orgId: string, f: DuesFilter): Promise<DuesRowSql[]> {
-  const r = await sql<DuesRowSql>`
+/**
+ * The ageing rule, once: the outlets x distributors that owe (balance > 0) and, for each invoice still partly
+ * owed, the part owed and its days past due. Payments and returns settle the oldest invoices first, so what is
+ * owed is the newest invoices. CTEs `bal` and `parts` for the queries below to sum as they need.
+ */
+function owedParts(orgId: string, f: DuesFilter) {
+  return sql`
     with bal as (
       select e.outlet_id, e.distributor_id, sum(e.amount_poisha) as balance
       from receivable_entries e
@@ -120,6 +125,7 @@ export async function dues(db: Executor, orgId: string, f: DuesFilter): Promise<
         ${f.outletId ? sql`and e.outlet_id = ${f.outletId}` : sql``}
         ${f.outletIds ? (f.outletIds.length > 0 ? sql`and e.outlet_id in (${sql.join(f.outletIds)})` : sql`and false`) : sql``}
         ${f.distributorId ? sql`and e.distributor_id = ${f.distributorId}` : sql``}
+        ${f.distributorIds ? (f.distributorIds.length > 0 ? sql`and e.distributor_id in (${sql.join(f.distributorIds)})` : sql`and false`) : sql``}
         ${f.territoryPath ? sql`and t.path like ${`${f.territoryPath}%`}` : sql``}
       group by e.outlet_id, e.distributor_id
       having sum(e.amount_poisha) > 0
@@ -137,7 +143,13 @@ export async function dues(db: Executor, orgId: string, f: DuesFilter): Promise<
              greatest(0, least(d.amount_poisha, b.balance - (d.newer_and_this - d.amount_poisha))) as owed,
              (${f.today}::date - d.due) as overdue
       from debits d join bal b on b.outlet_id = d.outlet_id and b.distributor_id = d.distributor_id
-    )
+    )`;
+}
+
+/** Outstanding dues per outlet x distributor with ageing buckets (days past due), in one query. */
+export async function dues(db: Executor, orgId: string, f: DuesFilter): Promise<DuesRowSql[]> {
+  const r = await sql<DuesRowSql>`
+    ${owedParts(orgId, f)}
     select b.outlet_id, b.distributor_id, b.balance::bigint as balance,
            coalesce(sum(p.owed) filter (where p.overdue <= 0), 0)::bigint as not_due,
            coalesce(sum(p.owed) filter (where p.overdue between 1 and 15), 0)::bigint as d1_15,
@@ -148,6 +160,57 @@ export async function dues(db: Executor, orgId: string, f: DuesFilter): Promise<
     group by b.outlet_id, b.distributor_id, b.balance
     order by b.balance desc, b.outlet_id`.execute(db);
   return r.rows;
+}
+
+export interface DistributorDuesSql {
+  distributor_id: string;
+  balance: number;
+  not_due: number;
+  d1_30: number;
+  d31_60: number;
+  d61_90: number;
+  over_90: number;
+}
+
+/**
+ * What all outlets owe each distributor, with the same ageing rule as `dues` in the buckets a distributor's
+ * receivables are reviewed by (30-day steps): for the analytics of distributors.
+ */
+export async function duesByDistributor(db: Executor, orgId: string, f: DuesFilter): Promise<DistributorDuesSql[]> {
+  const r = await sql<DistributorDuesSql>`
+    ${owedParts(orgId, f)},
+    by_distributor as (
+      select distributor_id, sum(balance) as balance from bal group by distributor_id
+    )
+    select b.distributor_id, b.balance::bigint as balance,
+           coalesce(sum(p.owed) filter (where p.overdue <= 0), 0)::bigint as not_due,
+           coalesce(sum(p.owed) filter (where p.overdue between 1 and 30), 0)::bigint as d1_30,
+           coalesce(sum(p.owed) filter (where p.overdue between 31 and 60), 0)::bigint as d31_60,
+           coalesce(sum(p.owed) filter (where p.overdue between 61 and 90), 0)::bigint as d61_90,
+           coalesce(sum(p.owed) filter (where p.overdue > 90), 0)::bigint as over_90
+    from by_distributor b left join parts p on p.distributor_id = b.distributor_id
+    group by b.distributor_id, b.balance
+    order by b.distributor_id`.execute(db);
+  return r.rows;
+}
+
+/** Payments received (not bounced) per distributor on the dates, both included. */
+export async function collectedByDistributor(
+  db: Executor,
+  orgId: string,
+  f: { distributorIds: readonly string[]; from: string; to: string },
+) {
+  if (f.distributorIds.length === 0) return [];
+  return db
+    .selectFrom("payments")
+    .select(["distributor_id", sql<number>`sum(amount_poisha)::bigint`.as("collected")])
+    .where("org_id", "=", orgId)
+    .where("distributor_id", "in", [...f.distributorIds])
+    .where("received_on", ">=", f.from)
+    .where("received_on", "<=", f.to)
+    .where("status", "=", "received")
+    .groupBy("distributor_id")
+    .execute();
 }
 
 /** An outlet's ledger, newest first, with the running balance; only one distributor's when given. */

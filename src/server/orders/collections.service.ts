@@ -273,3 +273,48 @@ export async function duesOfOutlets(db: Executor, orgId: string, outletIds: read
   }
   return out;
 }
+
+// --- for the analytics of distributors (the analytics module has already scoped the distributors)
+
+export interface DistributorDues {
+  duesPoisha: number;
+  /** By days past due: not yet due, 1-30, 31-60, 61-90, over 90. */
+  ageing: { current: number; d1to30: number; d31to60: number; d61to90: number; over90: number };
+}
+
+/** What outlets owe each of these distributors as of `today`, aged by the same rule as the dues list. */
+export async function duesOfDistributors(
+  db: Executor,
+  orgId: string,
+  distributorIds: readonly string[],
+  today: string,
+): Promise<Map<string, DistributorDues>> {
+  const rows = await repo.duesByDistributor(db, orgId, { distributorIds, today });
+  return new Map(
+    rows.map((r) => [
+      r.distributor_id,
+      {
+        duesPoisha: Number(r.balance),
+        ageing: {
+          current: Number(r.not_due),
+          d1to30: Number(r.d1_30),
+          d31to60: Number(r.d31_60),
+          d61to90: Number(r.d61_90),
+          over90: Number(r.over_90),
+        },
+      },
+    ]),
+  );
+}
+
+/** Payments received (not bounced) by each of these distributors on the dates, both included. */
+export async function collectedByDistributors(
+  db: Executor,
+  orgId: string,
+  distributorIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows = await repo.collectedByDistributor(db, orgId, { distributorIds, from, to });
+  return new Map(rows.map((r) => [r.distributor_id, Number(r.collected)]));
+}

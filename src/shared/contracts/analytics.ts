@@ -270,6 +270,10 @@ export type AvailabilityResponse = z.infer<typeof AvailabilityResponse>;
 
 // --- distributors: primary against secondary, collections
 
+/** The distributors' dashboard filters like every other. */
+export const DistributorAnalyticsQuery = AnalyticsFilter;
+export type DistributorAnalyticsQuery = z.infer<typeof DistributorAnalyticsQuery>;
+
 export const DistributorAnalyticsRow = z.object({
   distributorId: z.uuid(),
   name: z.string(),
