@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SalesMeasures, SalesResponse } from "../../shared/contracts/analytics.ts";
+import type { OutletAnalyticsResponse, SalesMeasures, SalesResponse } from "../../shared/contracts/analytics.ts";
 import { addDays, businessDate } from "../../shared/format.ts";
 import { receiveStock } from "../inventory/stock-ledger.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
@@ -353,6 +353,30 @@ describe("sales rollups", () => {
     expect(other.rows.map((r) => r.key)).not.toContain(f.outletId);
     const leak = await otherOrg.request("GET", `/api/v1/analytics/outlets/${f.outletId}`);
     expect(leak.statusCode).toBe(404);
+  });
+
+  it("an outlet's page agrees with its row in the outlet breakdown and with its memos", async () => {
+    await applyPendingSalesChanges(t.database.handle.db);
+    const row = (await dashboard(admin, "by=outlet")).rows.find((r) => r.key === f.outletId);
+    expect(row).toBeDefined();
+    const res = await admin.request("GET", `/api/v1/analytics/outlets/${f.outletId}?from=${from}&to=${today}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as OutletAnalyticsResponse;
+    expect(page.totals.current).toEqual({ ...row?.current, outletsOrdered: null });
+    expect(page.outlet.breadcrumb.map((b) => b.level)).toEqual(["national", "region", "area", "territory", "route"]);
+    const facts = (await factsFromOrders()).filter((x) => x.outletId === f.outletId && inPeriod(x));
+    const bySku = new Map<string, number>();
+    for (const x of facts) bySku.set(x.skuId, (bySku.get(x.skuId) ?? 0) + x.orderedPoisha);
+    expect(Object.fromEntries(page.skus.map((s) => [s.skuId, s.orderedPoisha]))).toEqual(
+      Object.fromEntries([...bySku].filter(([, v]) => v !== 0)),
+    );
+    expect(page.months).toHaveLength(12);
+    expect(page.months.at(-1)?.month).toBe(today.slice(0, 7));
+    expect(page.lastOrders.length).toBeGreaterThan(0);
+    const managerView = await manager.request("GET", `/api/v1/analytics/outlets/${f.outletId}`);
+    expect(managerView.statusCode).toBe(200);
+    const farForDistributor = await distributor.request("GET", `/api/v1/analytics/outlets/${f.farOutletId}`);
+    expect(farForDistributor.statusCode).toBe(404);
   });
 
   it("shows a memo confirmed through the API within 5 seconds", async () => {
