@@ -4,6 +4,7 @@
 // the database sort and cut to the page. Labels are looked up afterwards for the rows that are shown.
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../db/transaction.ts";
+import { MEASURES } from "./sales-rollups.repository.ts";
 
 export type Grouping =
   | { kind: "territory"; depth: number }
@@ -48,16 +49,6 @@ export interface SalesGroupRow {
   p_returned_qty: number;
   p_returned_poisha: number;
 }
-
-const MEASURES = [
-  "order_lines",
-  "ordered_qty",
-  "ordered_poisha",
-  "delivered_qty",
-  "delivered_poisha",
-  "returned_qty",
-  "returned_poisha",
-] as const;
 
 type Source = "sales_daily" | "territory_sales_daily" | "outlet_sales_daily";
 

@@ -3,45 +3,21 @@
 // so deltas never race. A confirmed memo is in the dashboards about a second after it commits.
 import type { Logger } from "pino";
 import type { Db } from "../db/transaction.ts";
+import { type PollingLoop, startPollingLoop } from "../platform/polling-loop.ts";
 import { applyPendingSalesChanges } from "./sales-rollups.service.ts";
 
 /** Between passes: the dashboards' promise is "within 5 seconds", and an idle pass is one cheap query. */
 export const ROLLUP_INTERVAL_MS = 1_000;
 
-export interface SalesRollupWorker {
-  /** Stops the loop and waits for a pass in progress. */
-  stop(): Promise<void>;
-}
+export type SalesRollupWorker = PollingLoop;
 
 export function startSalesRollupWorker(db: Db, log: Logger, intervalMs = ROLLUP_INTERVAL_MS): SalesRollupWorker {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let current: Promise<void> | null = null;
-
-  const pass = async () => {
+  return startPollingLoop(async () => {
     try {
       const applied = await applyPendingSalesChanges(db);
       if (applied > 0) log.debug({ applied }, "sales rollups updated");
     } catch (err) {
       log.error({ err }, "sales rollup pass failed");
     }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      current = pass().finally(() => {
-        current = null;
-        schedule();
-      });
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
+  }, intervalMs);
 }

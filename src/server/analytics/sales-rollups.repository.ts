@@ -118,7 +118,8 @@ export interface Measures {
   returned_poisha: number;
 }
 
-const MEASURES = [
+/** The additive measures every rollup row carries (the day x outlet and day x territory rollups add `orders`). */
+export const MEASURES = [
   "order_lines",
   "ordered_qty",
   "ordered_poisha",
