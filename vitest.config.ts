@@ -30,6 +30,9 @@ const browser: TestProjectInlineConfiguration = {
     testTimeout: 90_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A screen waits on the server, which shares two cores with the database tests running beside it in CI:
+    // a poll gets as long as a Playwright wait rather than vitest's default second.
+    expect: { poll: { timeout: 15_000 } },
   },
 };
 

@@ -3,6 +3,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
 import { ROLES, type Role } from "../shared/roles.ts";
+import { analyticsRoutes } from "./features/analytics/analytics-routes.tsx";
 import { AuditLogPage } from "./features/audit/audit-log-page.tsx";
 import type { AuditFilters } from "./features/audit/use-audit.ts";
 import { InviteAcceptPage } from "./features/auth/invite-accept-page.tsx";
@@ -163,6 +164,7 @@ const routeTree = rootRoute.addChildren([
     ...ordersRoutes(appRoute),
     ...webhooksRoutes(appRoute),
     ...fieldRoutes(appRoute),
+    ...analyticsRoutes(appRoute),
   ]),
 ]);
 

@@ -28,12 +28,12 @@ const COLUMNS: [key: string, kind: ReportColumn["kind"], label: Text][] = [
   ["orderLines", "integer", { en: "Lines", bn: "লাইন" }],
   ["outletsOrdered", "integer", { en: "Outlets ordered", bn: "অর্ডার করা আউটলেট" }],
   ["orderedQty", "integer", { en: "Ordered quantity", bn: "অর্ডারের পরিমাণ" }],
-  ["orderedPoisha", "money", { en: "Ordered (৳)", bn: "অর্ডার (৳)" }],
-  ["previousOrderedPoisha", "money", { en: "Previous period (৳)", bn: "আগের সময়কাল (৳)" }],
+  ["orderedPoisha", "money", { en: "Ordered", bn: "অর্ডার" }],
+  ["previousOrderedPoisha", "money", { en: "Previous period", bn: "আগের সময়কাল" }],
   ["changeBp", "basis_points", { en: "Change", bn: "পরিবর্তন" }],
-  ["deliveredPoisha", "money", { en: "Delivered (৳)", bn: "ডেলিভারি (৳)" }],
-  ["returnedPoisha", "money", { en: "Returned (৳)", bn: "ফেরত (৳)" }],
-  ["netPoisha", "money", { en: "Net sales (৳)", bn: "নিট বিক্রি (৳)" }],
+  ["deliveredPoisha", "money", { en: "Delivered", bn: "ডেলিভারি" }],
+  ["returnedPoisha", "money", { en: "Returned", bn: "ফেরত" }],
+  ["netPoisha", "money", { en: "Net sales", bn: "নিট বিক্রি" }],
 ];
 
 function cells(r: Pick<SalesRow, "current" | "previous" | "changeBp">, name: string) {

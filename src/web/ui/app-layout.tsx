@@ -5,6 +5,7 @@ import type { ParseKeys } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/contracts/auth.ts";
+import { AnalyticsIcon } from "../features/analytics/analytics-icons.tsx";
 import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
 import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
@@ -31,6 +32,14 @@ interface NavItem {
 // Later modules add their entries here; each is shown only to roles whose permissions include it.
 const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home", testId: "nav-home", icon: <HomeIcon /> },
+  {
+    to: "/analytics",
+    labelKey: "analytics.nav.analytics",
+    descriptionKey: "analytics.nav.analyticsDesc",
+    testId: "nav-analytics",
+    icon: <AnalyticsIcon />,
+    permission: "analytics.read",
+  },
   {
     to: "/outlets",
     labelKey: "network.nav.outlets",

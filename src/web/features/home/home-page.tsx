@@ -1,10 +1,12 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { businessDate } from "../../../shared/format.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { FIELD_APP_URL, navItemsFor } from "../../ui/app-layout.tsx";
 import { useFormat } from "../../ui/use-format.ts";
+import { WarningIcon } from "../analytics/analytics-icons.tsx";
+import { useWarningCounts } from "../analytics/use-analytics.ts";
 import { orgName, scopeLabel } from "../auth/scope-label.ts";
 import { hasPermission, useMe } from "../auth/use-session.ts";
 import { FieldLiveIcon } from "../field/field-icons.tsx";
@@ -67,6 +69,7 @@ export function HomePage() {
           </Group>
         </Card>
       ) : null}
+      {hasPermission(me, "analytics.read") ? <WarningsCard /> : null}
       {shortcuts.length > 0 ? (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           {shortcuts.map((s) => (
@@ -96,5 +99,36 @@ export function HomePage() {
         <Text c="dimmed">{t("home.moreSoon")}</Text>
       )}
     </Stack>
+  );
+}
+
+/** The early warnings in the person's part of the market, counted, with the way to the list. */
+function WarningsCard() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const counts = useWarningCounts();
+  const c = counts.data;
+  if (!c || c.outlet_stopped + c.sku_falling + c.territory_behind === 0) return null;
+  return (
+    <Card withBorder padding="md" data-testid="home-warnings">
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <Text c="orange.8" mt={2}>
+          <WarningIcon />
+        </Text>
+        <div>
+          <Text fw={600}>{t("analytics.home.warningsTitle")}</Text>
+          <Text size="sm" c="dimmed">
+            {t("analytics.home.warningsBody", {
+              outlets: fmt.number(c.outlet_stopped),
+              skus: fmt.number(c.sku_falling),
+              territories: fmt.number(c.territory_behind),
+            })}
+          </Text>
+          <Anchor component={Link} to="/analytics/warnings" size="sm" data-testid="home-warnings-link">
+            {t("analytics.home.warningsOpen")}
+          </Anchor>
+        </div>
+      </Group>
+    </Card>
   );
 }
