@@ -122,3 +122,21 @@ describe("every report exports", () => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
   });
 });
+
+describe("named periods", () => {
+  it("turn into dates on the day of asking, so a scheduled report's 'last 7 days' rolls", async () => {
+    const res = await admin.request("GET", "/api/v1/analytics/sales?period=last_7");
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as SalesResponse).period).toMatchObject({ from: addDays(to, -6), to, days: 7 });
+    const dated = await admin.request("GET", `/api/v1/analytics/sales?period=last_7&from=${from}&to=${to}`);
+    expect((dated.json() as SalesResponse).period.from).toBe(from);
+    const created = await admin.request("POST", "/api/v1/analytics/report-schedules", {
+      report: "sales",
+      filters: { period: "yesterday", by: "distributor" },
+      frequency: "daily",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const unknown = await admin.request("GET", "/api/v1/analytics/sales?period=fortnight");
+    expect(unknown.statusCode).toBe(400);
+  });
+});

@@ -4,6 +4,7 @@
 import type { AnalyticsFilter, Period } from "../../shared/contracts/analytics.ts";
 import { MAX_PERIOD_DAYS } from "../../shared/contracts/analytics.ts";
 import { addDays, businessDate, daysBetween } from "../../shared/format.ts";
+import { type PeriodPreset, presetRange } from "../../shared/period-presets.ts";
 import type { TerritoryLevel } from "../db/database.ts";
 import type { Executor } from "../db/transaction.ts";
 import { visibleDistributor } from "../network/distributors.service.ts";
@@ -30,9 +31,10 @@ export interface Slice {
 
 /** The period asked for (this month so far by default) and the same number of days just before it. */
 export function periodOf(
-  filter: { from?: string | undefined; to?: string | undefined },
+  filter: { from?: string | undefined; to?: string | undefined; period?: PeriodPreset | undefined },
   today = businessDate(),
 ): Period {
+  if (filter.period && !filter.from && !filter.to) return periodOf(presetRange(filter.period, today), today);
   const to = filter.to ?? (filter.from && filter.from > today ? filter.from : today);
   const from = filter.from ?? (to.slice(0, 8) === today.slice(0, 8) ? `${today.slice(0, 8)}01` : `${to.slice(0, 8)}01`);
   if (to < from) throw AnalyticsErrors.periodReversed({ from, to });

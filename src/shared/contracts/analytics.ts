@@ -2,6 +2,7 @@
 // these endpoints, so another tool reading the API sees the same numbers. Periods are business dates (Asia/Dhaka),
 // both ends included; money is integer poisha; ratios are basis points.
 import { z } from "zod";
+import { PERIOD_PRESETS } from "../period-presets.ts";
 import { IsoDate } from "./common.ts";
 import { FieldKpis } from "./field.ts";
 
@@ -10,10 +11,14 @@ const Poisha = z.number().int();
 /** The longest period one query may span: a year and a day (a leap year). */
 export const MAX_PERIOD_DAYS = 366;
 
-/** What every dashboard filters by. Missing dates mean "this month so far". */
+/**
+ * What every dashboard filters by. The period is `from`/`to`, or a named `period` turned into dates on the day of
+ * asking (a scheduled report keeps "last 7 days" rolling); dates win over a name; neither means "this month so far".
+ */
 export const AnalyticsFilter = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  period: z.enum(PERIOD_PRESETS).optional(),
   /** A node of the territory tree (region, area, territory, route); the caller's own subtree when missing. */
   territoryId: z.uuid().optional(),
   distributorId: z.uuid().optional(),

@@ -7,6 +7,8 @@ describe("presetRange", () => {
 
   it("gives today, and the week from the last Saturday", () => {
     expect(presetRange("today", today)).toEqual({ from: today, to: today });
+    expect(presetRange("yesterday", "2026-03-01")).toEqual({ from: "2026-02-28", to: "2026-02-28" });
+    expect(presetRange("last_7", today)).toEqual({ from: "2026-11-18", to: today });
     expect(presetRange("this_week", today)).toEqual({ from: "2026-11-21", to: today });
     // On a Saturday the week is that one day; on a Friday it is the whole week so far.
     expect(presetRange("this_week", "2026-11-21")).toEqual({ from: "2026-11-21", to: "2026-11-21" });

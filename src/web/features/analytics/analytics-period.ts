@@ -1,9 +1,16 @@
 // The period a dashboard looks at. The URL keeps a preset's name ("this month"), not its dates, so a shared or
 // bookmarked link keeps showing the current month; only a custom period puts dates in the URL.
 import { addDays, daysBetween } from "../../../shared/format.ts";
+import { type DateRange, type PeriodPreset, presetRange, WEEK_STARTS_ON } from "../../../shared/period-presets.ts";
 
-export const PERIOD_PRESETS = ["today", "this_week", "this_month", "last_month", "last_30", "last_90"] as const;
-export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+export {
+  type DateRange,
+  PERIOD_PRESETS,
+  type PeriodPreset,
+  presetRange,
+  WEEK_STARTS_ON,
+} from "../../../shared/period-presets.ts";
+
 export type PeriodChoice = PeriodPreset | "custom";
 
 /** The server's default too (a missing period means "this month so far"). */
@@ -12,39 +19,8 @@ export const DEFAULT_PERIOD: PeriodPreset = "this_month";
 /** The longest period one query may span (the server refuses more): a year and a day. */
 export const MAX_DAYS = 366;
 
-/**
- * Bangladesh's week starts on Saturday (the weekend is Friday and Saturday, offices open on Sunday, and calendars
- * here begin on Saturday), so "this week" starts on the last Saturday. 0 = Sunday ... 6 = Saturday.
- */
-export const WEEK_STARTS_ON = 6;
-
-export interface DateRange {
-  from: string;
-  to: string;
-}
-
-const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
 const firstOfMonth = (date: string): string => `${date.slice(0, 8)}01`;
-
-/** The dates of a preset on a given business day (both ends included; a period "so far" ends today). */
-export function presetRange(preset: PeriodPreset, today: string): DateRange {
-  switch (preset) {
-    case "today":
-      return { from: today, to: today };
-    case "this_week":
-      return { from: addDays(today, -((weekday(today) - WEEK_STARTS_ON + 7) % 7)), to: today };
-    case "this_month":
-      return { from: firstOfMonth(today), to: today };
-    case "last_month": {
-      const lastDay = addDays(firstOfMonth(today), -1);
-      return { from: firstOfMonth(lastDay), to: lastDay };
-    }
-    case "last_30":
-      return { from: addDays(today, -29), to: today };
-    case "last_90":
-      return { from: addDays(today, -89), to: today };
-  }
-}
+const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /**
  * What a view's search asks for, as dates for the API. A custom period with a missing or reversed end is

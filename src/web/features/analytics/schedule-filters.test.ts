@@ -19,14 +19,22 @@ describe("scheduleFilters", () => {
     all: true,
   };
 
-  it("keeps the report's query and drops the dates and what only shapes the screen", () => {
-    expect(scheduleFilters("sales", screen)).toEqual({ territoryId: ID, by: "sku", compare: "none", sort: "change" });
+  it("keeps the report's query and a named period, and drops the dates and what only shapes the screen", () => {
+    expect(scheduleFilters("sales", screen)).toEqual({
+      period: "last_30",
+      territoryId: ID,
+      by: "sku",
+      compare: "none",
+      sort: "change",
+    });
+    // A custom period's dates would repeat the same days in every email: it becomes the month so far.
+    expect(scheduleFilters("sales", { ...screen, period: "custom" })).not.toHaveProperty("period");
   });
 
   it("keeps only what the server's query for that report accepts", () => {
     // The server parses the filters with the report's query at every sending: they must pass.
     expect(SalesQuery.safeParse(scheduleFilters("sales", screen)).success).toBe(true);
-    expect(scheduleFilters("distributors", screen)).toEqual({ territoryId: ID });
+    expect(scheduleFilters("distributors", screen)).toEqual({ period: "last_30", territoryId: ID });
     expect(scheduleFilters("warnings", { territoryId: ID, kind: "sku_falling", period: "today" })).toEqual({
       territoryId: ID,
       kind: "sku_falling",

@@ -1,7 +1,7 @@
 // What a scheduled report keeps of the screen it was scheduled from. The server builds the report at each sending
-// from these filters with the report's own query (the API contract), so only that query's keys are kept; the
-// dates are left out on purpose: a report that goes out every week must not repeat the period on screen today,
-// and without dates the server takes the month so far at the time of sending.
+// from these filters with the report's own query (the API contract), so only that query's keys are kept. Dates are
+// left out on purpose (a report that goes out every week must not repeat the period on screen today): a named
+// period ("last 7 days") is kept and rolls with each sending; a custom one becomes the month so far.
 import {
   AvailabilityQuery,
   DistributorAnalyticsQuery,
@@ -26,7 +26,7 @@ export function scheduleFilters(report: ExportReport, search: object): Record<st
   const keys = new Set(QUERY_KEYS[report]);
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(search)) {
-    if (!keys.has(k) || NOT_KEPT.has(k) || v === undefined || v === null || v === "") continue;
+    if (!keys.has(k) || NOT_KEPT.has(k) || v === undefined || v === null || v === "" || v === "custom") continue;
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
   }
   return out;
