@@ -81,6 +81,16 @@ describe("analytics exports", () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe("request.invalid");
 
+    const elsewhere = t.orgA.territoryIdByCode.get("CHA");
+    expect(elsewhere).toBeDefined();
+    const outside = await manager.request("POST", "/api/v1/analytics/report-schedules", {
+      report: "sales",
+      filters: { territoryId: elsewhere },
+      frequency: "daily",
+    });
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().error.code).toBe("territory.not_found");
+
     const created = await manager.request("POST", "/api/v1/analytics/report-schedules", {
       report: "sales",
       filters: { from, to, by: "territory" },

@@ -12,6 +12,7 @@ import type { CreateReportScheduleRequest } from "../../shared/contracts/report-
 import type { Ctx } from "../platform/context.ts";
 import { PlatformErrors } from "../platform/errors.ts";
 import { describeIssue, fieldLabel, type Issue } from "../platform/validation-messages.ts";
+import { sliceOf } from "./analytics-scope.ts";
 import { availabilityReport } from "./availability-analytics.service.ts";
 import { distributorsReport } from "./distributor-analytics.service.ts";
 import { fieldReport } from "./field-analytics.service.ts";
@@ -58,6 +59,11 @@ export async function buildReport(ctx: Ctx, report: ReportName, filters: unknown
 
 /** A schedule is refused at creation when its filters would not make its report. */
 export async function createCheckedSchedule(ctx: Ctx, input: CreateReportScheduleRequest) {
-  if (isReportName(input.report)) parseFilters(ctx, input.report, input.filters);
+  if (isReportName(input.report)) {
+    const { query } = parseFilters(ctx, input.report, input.filters);
+    // A territory or distributor outside the owner's scope is refused now (not found), not at the first sending.
+    const { territoryId, distributorId } = query as { territoryId?: string; distributorId?: string };
+    await sliceOf(ctx.db, ctx, { territoryId, distributorId });
+  }
   return createReportSchedule(ctx, input);
 }

@@ -73,6 +73,9 @@ const sumCoverage = (rows: readonly repo.RouteCoverageRow[]): Coverage =>
 
 const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
 
+/** Whether counts hold any work: a visit, a memo or a planned outlet. */
+const workedFor = (c: KpiCounts | undefined) => !!c && (c.visits > 0 || c.orders > 0 || c.plannedOutlets > 0);
+
 interface Group {
   key: string;
   label: string;
@@ -177,8 +180,9 @@ export async function getFieldAnalytics(ctx: Ctx, query: FieldAnalyticsQuery): P
   if (query.by === "rep") {
     const counts = countsByRep(facts.dates, plan, visits, orders);
     const people = await fieldForce(db, orgId, slice.path, [...counts.keys()]);
-    // A distributor's view lists the reps who worked its outlets, not every rep of the org.
-    const reps = own ? people.filter((p) => counts.has(p.id)) : people;
+    // A distributor's view lists the reps who worked its outlets (visited them, took its memos, or had them on their
+    // beat), not every rep of the org: countsByRep has a row for every rep who owned any route.
+    const reps = own ? people.filter((p) => workedFor(counts.get(p.id))) : people;
     const routesOf = new Map<string, Set<string>>();
     for (const owners of ownersOn.values())
       for (const [routeId, userId] of owners) {
@@ -214,6 +218,9 @@ export async function getFieldAnalytics(ctx: Ctx, query: FieldAnalyticsQuery): P
       const cov = sumCoverage(coverage.filter((r) => inside(r.path)));
       return { counts: c, row: rowOf(g.key, g.label, g.labelBn, c, cov, minutes, working.get(g.key) ?? 0) };
     });
+    // A distributor's view names only the territories where it has outlets or work, not the org's whole tree
+    // (distributor users browse no part of it).
+    if (own) counted = counted.filter((c) => workedFor(c.counts) || c.row.outlets > 0);
   }
 
   const rows = counted.map((c) => c.row);

@@ -206,6 +206,7 @@ export async function outletSkus(
   db: Executor,
   orgId: string,
   outletId: string,
+  distributorId: string | null,
   from: string,
   to: string,
   limit: number,
@@ -224,6 +225,7 @@ export async function outletSkus(
     join skus s on s.org_id = l.org_id and s.id = l.sku_id
     where o.org_id = ${orgId} and o.outlet_id = ${outletId} and o.order_date between ${from}::date and ${to}::date
       and o.status not in ('draft', 'cancelled')
+      and (${distributorId}::uuid is null or o.distributor_id = ${distributorId}::uuid)
     group by l.sku_id, s.code, s.name, s.name_bn
     order by ordered_poisha desc, s.code
     limit ${limit}`.execute(db);
@@ -231,10 +233,18 @@ export async function outletSkus(
 }
 
 /** The days an outlet ordered (a memo not cancelled), oldest first. */
-export async function outletOrderDays(db: Executor, orgId: string, outletId: string, from: string, to: string) {
+export async function outletOrderDays(
+  db: Executor,
+  orgId: string,
+  outletId: string,
+  distributorId: string | null,
+  from: string,
+  to: string,
+) {
   const r = await sql<{ day: string }>`
     select day::text as day from outlet_sales_daily
     where org_id = ${orgId} and outlet_id = ${outletId} and day between ${from}::date and ${to}::date
+      and (${distributorId}::uuid is null or distributor_id = ${distributorId}::uuid)
     group by day having sum(orders) > 0
     order by day`.execute(db);
   return r.rows.map((x) => x.day);

@@ -306,8 +306,9 @@ export async function outletAnalytics(ctx: Ctx, id: string, q: OutletAnalyticsQu
       orders: Number(m?.orders ?? 0),
     });
   }
-  const skuRows = await repo.outletSkus(ctx.db, orgId, id, period.from, period.to, 20);
-  const orderDays = await repo.outletOrderDays(ctx.db, orgId, id, addDays(today, -180), today);
+  // A distributor's user sees the outlet's trade with that distributor only, like its totals and its dues.
+  const skuRows = await repo.outletSkus(ctx.db, orgId, id, base.distributorId, period.from, period.to, 20);
+  const orderDays = await repo.outletOrderDays(ctx.db, orgId, id, base.distributorId, addDays(today, -180), today);
   const lastOrders = can(ctx.actor, "orders.read")
     ? (await listSecondaryOrders(ctx, { outletId: id, limit: 10 })).items.map((o) => ({
         id: o.id,

@@ -6,6 +6,7 @@ import type { Freshness } from "../../shared/contracts/analytics.ts";
 import type { Db, Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
+import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { DeltaRow, LineFact, QueuedChange, SalesChange } from "./sales-rollups.repository.ts";
 import * as repo from "./sales-rollups.repository.ts";
@@ -193,7 +194,16 @@ export async function rebuildSalesRollups(db: Db, orgId: string) {
 /** The admin's rebuild of their own org's rollups, from the API. */
 export async function rebuildOwnSalesRollups(ctx: Ctx) {
   if (!can(ctx.actor, "analytics.manage")) throw AccessErrors.forbidden();
-  return rebuildSalesRollups(ctx.db, ctx.actor.orgId);
+  return withTransaction(ctx.db, async (tx) => {
+    const result = await rebuildSalesRollups(tx, ctx.actor.orgId);
+    await recordAudit(tx, ctx, {
+      entity: "sales_analytics",
+      entityId: ctx.actor.orgId,
+      action: "rebuild",
+      after: result,
+    });
+    return result;
+  });
 }
 
 export async function salesFreshness(db: Executor, orgId: string): Promise<Freshness> {

@@ -10,6 +10,7 @@ import type { Locale } from "../../shared/locale.ts";
 import type { Db } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
+import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { MailSendFailed } from "../platform/mail/mail.errors.ts";
 import type { Mailer } from "../platform/mail/mailer.ts";
@@ -191,7 +192,15 @@ export async function listWarnings(ctx: Ctx, query: WarningsQuery): Promise<Warn
 export async function refreshOwnWarnings(ctx: Ctx): Promise<WarningsResponse> {
   if (!can(ctx.actor, "analytics.manage")) throw AccessErrors.forbidden();
   await applyPendingSalesChanges(ctx.db);
-  await refreshWarnings(ctx.db, ctx.actor.orgId);
+  await withTransaction(ctx.db, async (tx) => {
+    const counts = await refreshWarnings(tx, ctx.actor.orgId);
+    await recordAudit(tx, ctx, {
+      entity: "sales_analytics",
+      entityId: ctx.actor.orgId,
+      action: "refresh_warnings",
+      after: counts,
+    });
+  });
   return listWarnings(ctx, { limit: 200 });
 }
 

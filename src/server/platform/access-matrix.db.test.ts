@@ -6,16 +6,18 @@
 // "not found", never done, and a refused request writes no audit row. The field app's sync names its records
 // inside commands: there a probe is answered 200 with each such command rejected as not found, and nothing is
 // written. Lists and CSV exports carry nothing outside the caller's scope: every id is checked against an
-// oracle written in SQL here, independently of the services.
+// oracle written in SQL here, independently of the services. Analytics answers (dashboards' rows, exports, scheduled
+// reports) are held to the same oracle: every row key is something the caller may see.
 //
 // Writes that succeed must not spoil later cases, so every write acts on a record made for it just before
 // (by the admin of the organisation the record belongs to).
 import type { LightMyRequestResponse } from "fastify";
 import { type RawBuilder, sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { businessDate } from "../../shared/format.ts";
+import { addDays, businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
+import { applyPendingSalesChanges } from "../analytics/sales-rollups.service.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { errorCode, must } from "../testing/assertions.ts";
 import {
@@ -26,6 +28,7 @@ import {
   type SentCommand,
 } from "../testing/field-commands.ts";
 import { createSalesFixture } from "../testing/sales-fixture.ts";
+import { startSmtpReceiver } from "../testing/smtp-receiver.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, PASSWORD, signIn } from "../testing/test-app.ts";
 import { base32Decode, totp } from "../users/totp.ts";
 import { ACCESS_MATRIX, type Decision, decisionFor, PUBLIC_BY_CONTRACT, type Who } from "./access-matrix.ts";
@@ -39,8 +42,14 @@ const WHO: readonly Who[] = [...ROLES, "anonymous"];
 
 // ---------------------------------------------------------------- the app, two orgs, known records
 
-const t = await createTestApp();
-afterAll(() => t.close());
+// A real SMTP server in this process: sending a scheduled report now is an operation allowed to succeed, so the
+// matrix lets it (without one, every allowed caller would get 503 mail.not_configured and prove nothing).
+const smtp = await startSmtpReceiver();
+const t = await createTestApp({ SMTP_URL: smtp.url });
+afterAll(async () => {
+  await t.close();
+  await smtp.stop();
+});
 const db = t.database.handle.db;
 const fA = await createSalesFixture(db, t.orgA);
 const fB = await createSalesFixture(db, t.orgB);
@@ -478,6 +487,72 @@ for (const p of [own, sibling, far, inOrgB]) {
   await fresh.proposal(p);
 }
 
+// Analytics reads the sales rollups, which a worker in every app process keeps; the test app runs no jobs, so the
+// changes the orders above queued are applied here, as the worker would. Every place has sales today.
+for (let applied = 1; applied > 0; ) applied = await applyPendingSalesChanges(db);
+// The early warnings are found once a day; here, now, for both orgs, as an admin may ask.
+for (const admin of [adminA, adminB]) await ok(admin.request("POST", "/api/v1/analytics/warnings/refresh"), "warnings");
+// A shelf check at every place (one SKU, out of stock), so that availability has something to leave out.
+for (const p of [own, sibling, far, inOrgB]) {
+  const visitId = await fresh.visit(p);
+  const lines = [{ skuId: p.skuId, qty: 0 }];
+  const audit = fieldCommand("stock_audit.record", { auditId: newId(), visitId, outletId: p.outletId, lines });
+  const [result] = await applyCommands(await fieldUserOf(p), [audit]);
+  if (result?.status !== "applied") throw new Error(`setup: a stock audit was ${JSON.stringify(result)}`);
+}
+
+const planted: { orgId: string; id: string }[] = [];
+/**
+ * An early warning at every place (its outlet stopped ordering), as the daily run would find one from months of
+ * history that the matrix does not have; this is about who reads them, not how they are found. The admin's refresh
+ * replaces an org's warnings, so each case that reads them plants them afresh.
+ */
+async function plantWarnings() {
+  for (const w of planted.splice(0))
+    await sql`delete from sales_warnings where org_id = ${w.orgId} and id = ${w.id}`.execute(db);
+  for (const p of [own, sibling, far, inOrgB]) {
+    const id = newId();
+    const detail = { lastOrderOn: addDays(today, -30), daysSince: 30, usualIntervalDays: 7, overdueDays: 16 };
+    await sql`insert into sales_warnings
+        (org_id, id, kind, subject_id, territory_path, distributor_id, severity, detail, detected_on)
+      values (${p.orgId}, ${id}, 'outlet_stopped', ${p.outletId}, ${await path(p.orgId, p.routeId)},
+        ${p.distributorId}, 16, ${JSON.stringify(detail)}::jsonb, ${today})`.execute(db);
+    planted.push({ orgId: p.orgId, id });
+  }
+}
+await plantWarnings();
+
+/** The roles that read analytics and may schedule reports (platform/access.ts: analytics.read). */
+const ANALYTICS_ROLES: readonly Role[] = ["admin", "manager", "distributor", "marketing"];
+const schedulesMade = new Map<Caller, string[]>();
+/**
+ * A scheduled report of the owner's (the sales table, weekly). An owner may have only 20, so the oldest of those made
+ * here go first.
+ */
+async function freshSchedule(owner: Caller): Promise<string> {
+  const made = schedulesMade.get(owner) ?? [];
+  schedulesMade.set(owner, made);
+  while (made.length >= 12) await owner.request("DELETE", `/api/v1/analytics/report-schedules/${made.shift()}`);
+  const body = { report: "sales", filters: { by: "territory" }, frequency: "weekly", weekday: 0, sendAt: "07:00" };
+  const id = (await ok<Row>(owner.request("POST", "/api/v1/analytics/report-schedules", body), "a schedule")).id;
+  made.push(id);
+  return id;
+}
+/**
+ * A schedule to name at a place: at the caller's own place, the caller's (the admin's case names the manager's, since
+ * an admin reaches the org's; a caller who may not schedule names the admin's); elsewhere in org A, the admin's (to
+ * anyone else, another person's); in org B, its admin's.
+ */
+async function scheduleAt(who: Who, p: Place): Promise<string> {
+  if (p === inOrgB) return freshSchedule(adminB);
+  if (p !== own) return freshSchedule(adminA);
+  if (who === "admin") return freshSchedule(callers.manager);
+  return freshSchedule(who !== "anonymous" && ANALYTICS_ROLES.includes(who) ? callers[who] : adminA);
+}
+// Everyone who may schedule reports has one, so that no list of them is empty by accident.
+for (const role of ANALYTICS_ROLES) await freshSchedule(callers[role]);
+await freshSchedule(adminB);
+
 // ---------------------------------------------------------------- the oracle: what each role may see
 
 type Scope =
@@ -519,6 +594,9 @@ type OracleKind =
   | "visit"
   | "fieldRep"
   | "beatOutlet"
+  /** Analytics rows, tagged with what they are: "outlet:<id>", "distributor:<id>", "territory:<id>", "rep:<id>", ... */
+  | "analytics"
+  | "reportSchedule"
   | OrgTable;
 
 /** The ids (in org A) that a role may see among records of a kind, by the scope rules written out in SQL. */
@@ -609,10 +687,75 @@ async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
             where a.org_id = o.org_id and a.route_id = o.route_id and a.effective_from <= ${today}
             order by a.effective_from desc limit 1) = ${userIdOf(who)}`;
       break;
+    case "analytics":
+      q = analyticsVisible(who, byScope, under, distributorsSeen);
+      break;
+    case "reportSchedule":
+      // A person's own schedules; the admin's, the org's.
+      q = sql`select id from report_schedules where org_id = ${org} and ${
+        who === "admin" ? sql`true` : sql`user_id = ${userIdOf(who)}`
+      }`;
+      break;
     default:
       q = sql`select id from ${sql.table(kind)} where org_id = ${org}`;
   }
   return new Set((await q.execute(db)).rows.map((r) => r.id));
+}
+
+/**
+ * What an analytics answer may name for a role, tagged by kind. Sales belong where the memo was booked (its copied
+ * territory path and distributor), so outlets, distributors and territories are those of the memos in scope (and,
+ * for territories, the tree inside a territory scope). A distributor sees the territories on the paths of its own
+ * memos and outlets, and the reps who worked its outlets or took its memos; a territory scope, the reps of the field
+ * oracle. The catalogue is the org's. Warnings belong to their territory path and distributor.
+ */
+function analyticsVisible(
+  who: Role,
+  byScope: (c: { territory: RawBuilder<unknown>; distributor?: string; outlet?: string }) => RawBuilder<unknown>,
+  under: (col: string) => RawBuilder<unknown>,
+  distributorsSeen: RawBuilder<unknown>,
+): RawBuilder<{ id: string }> {
+  const org = t.orgA.orgId;
+  const s = SCOPES[who];
+  const memos = sql`select so.outlet_id, so.distributor_id, so.territory_path, so.rep_user_id
+    from secondary_orders so
+    where so.org_id = ${org} and ${byScope({ territory: under("so.territory_path"), distributor: "so.distributor_id" })}`;
+  const ownId = s.kind === "distributor" ? s.id : null;
+  const territories =
+    s.kind === "distributor"
+      ? sql`exists (select 1 from memos m where m.territory_path like t.path || '%')
+          or exists (select 1 from outlets o join territories r on r.org_id = o.org_id and r.id = o.route_id
+            where o.org_id = t.org_id and o.distributor_id = ${ownId} and r.path like t.path || '%')`
+      : byScope({ territory: under("t.path") });
+  const reps =
+    s.kind === "distributor"
+      ? sql`exists (select 1 from memos m where m.rep_user_id = u.id)
+          or exists (select 1 from visits v join outlets o on o.org_id = v.org_id and o.id = v.outlet_id
+            where v.org_id = u.org_id and v.user_id = u.id and o.distributor_id = ${ownId})
+          or exists (select 1 from route_assignments a join outlets o on o.org_id = a.org_id and o.route_id = a.route_id
+            where a.org_id = u.org_id and a.rep_user_id = u.id and o.distributor_id = ${ownId})`
+      : byScope({
+          territory: sql`(${under("h.path")}
+            or exists (select 1 from visits v where v.org_id = u.org_id and v.user_id = u.id and ${under("v.territory_path")})
+            or exists (select 1 from secondary_orders so
+              where so.org_id = u.org_id and so.rep_user_id = u.id and ${under("so.territory_path")})
+            or exists (select 1 from route_assignments a join territories r on r.org_id = a.org_id and r.id = a.route_id
+              where a.org_id = u.org_id and a.rep_user_id = u.id and ${under("r.path")}))`,
+        });
+  return sql<{ id: string }>`with memos as (${memos})
+    select 'outlet:' || outlet_id as id from memos
+    union select 'outlet:' || o.id from outlets o left join territories r on r.org_id = o.org_id and r.id = o.route_id
+      where o.org_id = ${org} and ${byScope({ territory: under("r.path"), distributor: "o.distributor_id" })}
+    union select 'distributor:' || distributor_id from memos
+    union select 'distributor:' || id from (${distributorsSeen}) seen
+    union select 'territory:' || t.id from territories t where t.org_id = ${org} and (${territories})
+    union select 'rep:' || u.id from users u left join territories h on h.org_id = u.org_id and h.id = u.territory_id
+      where u.org_id = ${org} and (${reps})
+    union select 'sku:' || id from skus where org_id = ${org}
+    union select 'brand:' || id from brands where org_id = ${org}
+    union select 'category:' || id from categories where org_id = ${org}
+    union select 'warning:' || w.id from sales_warnings w
+      where w.org_id = ${org} and ${byScope({ territory: under("w.territory_path"), distributor: "w.distributor_id" })}`;
 }
 
 // ---------------------------------------------------------------- how to call each operation
@@ -650,6 +793,14 @@ type Refusal =
   /** Field sync: answered 200, every command rejected with the code given for its kind, and nothing written. */
   | { rejected: Readonly<Record<string, string>> };
 
+/**
+ * A refusal that differs by role, where a slot bounds one role's scope and not another's: a territory bounds a
+ * manager, while a distributor's own sales in another territory are simply none of them.
+ */
+type RoleRefusal = { byRole: Partial<Record<Role, Refusal>>; otherwise: Refusal };
+const refusalFor = (r: Refusal | RoleRefusal | undefined, who: Role): Refusal | undefined =>
+  r !== undefined && typeof r === "object" && "byRole" in r ? (r.byRole[who] ?? r.otherwise) : r;
+
 interface ListOf {
   kind: OracleKind;
   ids?: (body: Json) => string[];
@@ -669,7 +820,7 @@ interface Spec {
   /** A CSV export: the same rows as its JSON twin, compared by one column. */
   csv?: { json: (url: string) => string; column: string; field: string; list: ListOf };
   /** What a refusal looks like, where it is not a plain 404 (or, for lists, leaving the record out). */
-  refuse?: Partial<Record<Slot, { outside?: Refusal; otherOrg?: Refusal }>>;
+  refuse?: Partial<Record<Slot, { outside?: Refusal | RoleRefusal; otherOrg?: Refusal | RoleRefusal }>>;
   /** The list without the filter that points at a place: it too carries only what the caller may see. */
   unfiltered?: string;
   /** More to check on success. */
@@ -1383,6 +1534,7 @@ const SPECS: Record<string, Spec> = {
   },
   ...fieldSpecs(),
   ...webhookSpecs(),
+  ...analyticsSpecs(),
 };
 
 /**
@@ -1543,6 +1695,172 @@ function webhookSpecs(): Record<string, Spec> {
     "POST /api/v1/webhooks/deliveries/{id}/replay": {
       slots: ["path"],
       request: async (_, at) => post(`/api/v1/webhooks/deliveries/${await fresh.delivery(at.path)}/replay`),
+    },
+  };
+}
+
+/** The keys of a dashboard's rows, tagged with what they are ("outlet:<id>"), for the analytics oracle. */
+function rowKeys(by: unknown, rows: unknown): string[] {
+  return (rows as { key: string }[]).filter((r) => r.key !== "").map((r) => `${String(by)}:${r.key}`);
+}
+function distributorRows(b: Json): string[] {
+  return (b.rows as { distributorId: string }[]).map((r) => `distributor:${r.distributorId}`);
+}
+function warningIds(b: Json): string[] {
+  return (b.items as Row[]).map((w) => `warning:${w.id}`);
+}
+
+/**
+ * Analytics: the dashboards slice by a territory and a distributor (outside the caller's: not found; a distributor
+ * user names no other distributor, and a territory only narrows its own sales), the outlet page follows the network
+ * module's outlet scope, and scheduled reports are their owner's (the admin's: the org's).
+ */
+function analyticsSpecs(): Record<string, Spec> {
+  const slice = (at: At) => `territoryId=${at.territory.territoryId}&distributorId=${at.distributor.distributorId}`;
+  const sliceRefusals: Spec["refuse"] = {
+    territory: {
+      outside: { byRole: { distributor: "subset" }, otherwise: notFound("territory.not_found") },
+      otherOrg: notFound("territory.not_found"),
+    },
+    distributor: anywhere(notFound("analytics.distributor_not_found")),
+  };
+  const scheduleRefusals: Spec["refuse"] = { path: anywhere(notFound("report_schedule.not_found")) };
+  const schedules = "/api/v1/analytics/report-schedules";
+  return {
+    "GET /api/v1/analytics/sales": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/sales?by=outlet&limit=1000&${slice(at)}`),
+      list: { kind: "analytics", ids: (b) => rowKeys(b.by, b.rows) },
+      // By distributor: a distributor user's only row is its own.
+      unfiltered: "/api/v1/analytics/sales?by=distributor&limit=1000",
+      refuse: sliceRefusals,
+      check: (res) => expect(res.json().totals.current.orderedPoisha).toBeGreaterThan(0),
+    },
+    "GET /api/v1/analytics/sales/movers": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/sales/movers?by=outlet&limit=50&${slice(at)}`),
+      list: { kind: "analytics", ids: (b) => [...rowKeys(b.by, b.risers), ...rowKeys(b.by, b.fallers)] },
+      unfiltered: "/api/v1/analytics/sales/movers?by=territory&limit=50",
+      refuse: sliceRefusals,
+    },
+    "GET /api/v1/analytics/sales/export": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/sales/export?format=csv&by=outlet&${slice(at)}`),
+      refuse: sliceRefusals,
+      // The rows themselves: "analytics exports" below, against the dashboard's own answer.
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    "GET /api/v1/analytics/field": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/field?by=rep&${slice(at)}`),
+      list: { kind: "analytics", ids: (b) => rowKeys(b.by, b.rows) },
+      unfiltered: "/api/v1/analytics/field?by=territory",
+      refuse: sliceRefusals,
+    },
+    "GET /api/v1/analytics/field/export": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/field/export?format=csv&by=rep&${slice(at)}`),
+      refuse: sliceRefusals,
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    "GET /api/v1/analytics/availability": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/availability?by=territory&${slice(at)}`),
+      list: {
+        kind: "analytics",
+        ids: (b) => [
+          ...rowKeys(b.by, b.rows),
+          ...(b.lowestCover as { distributorId: string }[]).map((c) => `distributor:${c.distributorId}`),
+        ],
+      },
+      unfiltered: "/api/v1/analytics/availability?by=territory",
+      refuse: sliceRefusals,
+    },
+    "GET /api/v1/analytics/availability/export": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/availability/export?format=csv&by=territory&${slice(at)}`),
+      refuse: sliceRefusals,
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    "GET /api/v1/analytics/distributors": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/distributors?${slice(at)}`),
+      list: { kind: "analytics", ids: distributorRows },
+      // A distributor user's only row is its own.
+      unfiltered: "/api/v1/analytics/distributors",
+      refuse: sliceRefusals,
+    },
+    "GET /api/v1/analytics/distributors/export": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => get(`/api/v1/analytics/distributors/export?format=csv&${slice(at)}`),
+      refuse: sliceRefusals,
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    "GET /api/v1/analytics/warnings": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => {
+        await plantWarnings();
+        return get(`/api/v1/analytics/warnings?limit=1000&${slice(at)}`);
+      },
+      list: { kind: "analytics", ids: warningIds },
+      unfiltered: "/api/v1/analytics/warnings?limit=1000",
+      refuse: sliceRefusals,
+    },
+    "GET /api/v1/analytics/warnings/export": {
+      slots: ["territory", "distributor"],
+      request: async (_, at) => {
+        await plantWarnings();
+        return get(`/api/v1/analytics/warnings/export?format=csv&${slice(at)}`);
+      },
+      refuse: sliceRefusals,
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    // What the refresh finds depends on the demo's history: the list it answers is checked, not its length.
+    "POST /api/v1/analytics/warnings/refresh": {
+      request: async () => post("/api/v1/analytics/warnings/refresh"),
+      list: { kind: "analytics", ids: warningIds, nonEmpty: false },
+    },
+    "GET /api/v1/analytics/outlets/{id}": {
+      slots: ["path"],
+      request: async (_, at) => get(`/api/v1/analytics/outlets/${at.path.outletId}`),
+      refuse: { path: anywhere(notFound("network.outlet_not_found")) },
+      check: (res) => {
+        expect(res.json().outlet.id).toBe(own.outletId);
+        expect(res.json().totals.current.orderedPoisha).toBeGreaterThan(0);
+      },
+    },
+    "GET /api/v1/analytics/freshness": {
+      request: async () => get("/api/v1/analytics/freshness"),
+      check: (res) => expect(res.json().appliedAt).not.toBeNull(),
+    },
+    "POST /api/v1/analytics/rebuild": {
+      request: async () => post("/api/v1/analytics/rebuild"),
+      check: (res) => expect(res.json().rows.territoryDaily).toBeGreaterThan(0),
+    },
+    [`GET ${schedules}`]: {
+      request: async () => get(`${schedules}?limit=100`),
+      list: { kind: "reportSchedule" },
+    },
+    [`POST ${schedules}`]: {
+      request: async () =>
+        post(schedules, { report: "sales", filters: { by: "distributor" }, frequency: "daily", sendAt: "07:30" }),
+    },
+    [`GET ${schedules}/{id}`]: {
+      slots: ["path"],
+      request: async (who, at) => get(`${schedules}/${await scheduleAt(who, at.path)}`),
+      refuse: scheduleRefusals,
+    },
+    [`DELETE ${schedules}/{id}`]: {
+      slots: ["path"],
+      request: async (who, at) => ({ method: "DELETE", url: `${schedules}/${await scheduleAt(who, at.path)}` }),
+      refuse: scheduleRefusals,
+    },
+    // Sent through the in-process SMTP server: built as its owner sees it, and accepted by the server.
+    [`POST ${schedules}/{id}/send`]: {
+      slots: ["path"],
+      request: async (who, at) => post(`${schedules}/${await scheduleAt(who, at.path)}/send`),
+      refuse: scheduleRefusals,
+      check: (res) => expect(res.json()).toMatchObject({ lastStatus: "sent", lastError: null }),
     },
   };
 }
@@ -1915,7 +2233,7 @@ describe.each(known)("%s", (key) => {
         slot,
         target,
         where: target.label,
-        refusal: spec.refuse?.[slot]?.[kind] ?? defaultRefusal(spec, slot),
+        refusal: refusalFor(spec.refuse?.[slot]?.[kind], who) ?? defaultRefusal(spec, slot),
       }));
     });
   });
@@ -1923,4 +2241,141 @@ describe.each(known)("%s", (key) => {
     it.each(probes)("$who with the $slot in $where: refused", ({ who, slot, target, refusal }) =>
       runProbe(key, spec, who, slot, target, refusal),
     );
+});
+
+// ---------------------------------------------------------------- analytics beyond one request
+
+/** Each export and the dashboard whose rows it writes out, with the labels those rows show (in English). */
+interface Exported {
+  dashboard: string;
+  labels: (b: Json) => string[];
+  /** The column that names the rows (the first by default). */
+  column?: number;
+  /** false: the report has no totals row. */
+  totals?: false;
+  /** Records the report reads, made just before. */
+  before?: () => Promise<void>;
+}
+const EXPORTED: Record<string, Exported> = {
+  "GET /api/v1/analytics/sales/export": {
+    dashboard: "/api/v1/analytics/sales?by=outlet&limit=1000",
+    labels: (b) => (b.rows as { label: string }[]).map((r) => r.label),
+  },
+  "GET /api/v1/analytics/field/export": {
+    dashboard: "/api/v1/analytics/field?by=rep",
+    labels: (b) => (b.rows as { label: string }[]).map((r) => r.label),
+  },
+  "GET /api/v1/analytics/availability/export": {
+    dashboard: "/api/v1/analytics/availability?by=territory",
+    labels: (b) => (b.rows as { label: string }[]).map((r) => r.label),
+  },
+  "GET /api/v1/analytics/distributors/export": {
+    dashboard: "/api/v1/analytics/distributors",
+    labels: (b) => (b.rows as { name: string }[]).map((r) => r.name),
+  },
+  // One row per warning, named in the second column, and no totals.
+  "GET /api/v1/analytics/warnings/export": {
+    dashboard: "/api/v1/analytics/warnings?limit=1000",
+    labels: (b) => (b.items as { subjectLabel: string }[]).map((w) => w.subjectLabel),
+    column: 1,
+    totals: false,
+    before: plantWarnings,
+  },
+};
+
+describe("analytics exports hold the dashboard's rows, as the caller may see them", () => {
+  const cases = known
+    .filter((key) => key.endsWith("/export"))
+    .flatMap((key) =>
+      ANALYTICS_ROLES.filter((who) =>
+        ["allow", "scoped"].includes(decisionFor(must(ACCESS_MATRIX[key], key), who)),
+      ).map((who) => ({ key, who })),
+    );
+  it("knows the dashboard of every export", () => {
+    expect(known.filter((key) => key.endsWith("/export") && !EXPORTED[key])).toEqual([]);
+  });
+  it.each(cases)("$key as $who", async ({ key, who }) => {
+    const { dashboard, labels, column = 0, totals, before } = must(EXPORTED[key], key);
+    await before?.();
+    const en = { "accept-language": "en" };
+    const json = await callers[who].request("GET", dashboard, undefined, en);
+    expectStatus(json, 200, `${who} ${dashboard}`);
+    const spec = must(SPECS[key.replace("/export", "")], key);
+    await expectWithinScope(spec, who, json, dashboard, true);
+    const [path, query] = dashboard.split("?");
+    const url = `${path}/export?format=csv${query ? `&${query}` : ""}`;
+    const csv = await callers[who].request("GET", url, undefined, en);
+    expectStatus(csv, 200, `${who} ${url}`);
+    const parsed = parseCsvWithHeader(csv.body);
+    const named = must(parsed.columns[column], "the naming column");
+    const shown = parsed.rows.map((r) => r.values[named]);
+    // Every row of the dashboard, in its order, then the totals row.
+    if (totals === false) expect(shown).toEqual(labels(json.json()));
+    else {
+      expect(shown.slice(0, -1)).toEqual(labels(json.json()));
+      expect(shown.at(-1)).toBe("Total");
+    }
+  });
+});
+
+describe("scheduled reports named by their owner", () => {
+  const list = (who: Role, ownerId: string) =>
+    callers[who].request("GET", `/api/v1/analytics/report-schedules?limit=100&ownerId=${ownerId}`);
+  it("are none of a non-admin's business when the owner is someone else", async () => {
+    for (const who of ["manager", "distributor", "marketing"] as const) {
+      const res = await list(who, userIdOf("admin"));
+      expectStatus(res, 200, `${who} listing the admin's schedules`);
+      expect(res.json().items, who).toEqual([]);
+    }
+  });
+  it("are that person's, for the admin", async () => {
+    const res = await list("admin", userIdOf("manager"));
+    expectStatus(res, 200, "the admin listing the manager's schedules");
+    const owners = (res.json().items as { ownerId: string }[]).map((i) => i.ownerId);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(new Set(owners)).toEqual(new Set([userIdOf("manager")]));
+  });
+});
+
+describe("an outlet's analytics page after it changed distributor", () => {
+  // As with its dues (above): what the outlet bought from DB-2 is DB-2's business, not DB-1's user's.
+  it("shows the new distributor's user none of the old distributor's trade", async () => {
+    const outletId = (
+      await ok<Row>(
+        adminA.request("POST", "/api/v1/outlets", {
+          code: uniq("AM-AMOVED"),
+          name: "Moved Outlet",
+          nameBn: "সরানো দোকান",
+          ownerName: "Rahim",
+          channel: "grocery",
+          routeId: own.routeId,
+        }),
+        "an outlet",
+      )
+    ).id;
+    const assign = (distributorId: string, effectiveFrom: string) =>
+      ok(
+        adminA.request("POST", `/api/v1/outlets/${outletId}/assign`, {
+          distributorId,
+          routeId: own.routeId,
+          effectiveFrom,
+        }),
+        "assign",
+      );
+    await assign(fA.otherDistributorId, businessDate(new Date(Date.now() - 2 * 86_400_000)));
+    await fresh.confirmed({ ...own, outletId });
+    await assign(fA.distributorId, today);
+    for (let applied = 1; applied > 0; ) applied = await applyPendingSalesChanges(db);
+
+    const all = await adminA.request("GET", `/api/v1/analytics/outlets/${outletId}`);
+    expectStatus(all, 200, "the admin's page of the moved outlet");
+    expect(all.json().skus.length, "the admin sees what DB-2 sold").toBeGreaterThan(0);
+    const res = await callers.distributor.request("GET", `/api/v1/analytics/outlets/${outletId}`);
+    expectStatus(res, 200, "DB-1's page of the moved outlet");
+    const page = res.json();
+    expect(page.totals.current.orderedPoisha, "DB-2's sales in DB-1's totals").toBe(0);
+    expect(page.lastOrders, "DB-2's memos").toEqual([]);
+    expect(page.skus, "what the outlet bought from DB-2").toEqual([]);
+    expect(page.lastOrderOn, "when the outlet last ordered from DB-2").toBeNull();
+  });
 });

@@ -78,6 +78,21 @@ const FIELD_USE: AccessRule = { scoped: ["manager", "rep"], note: "the caller's 
 const FIELD_MONITOR: AccessRule = { allow: ["admin"], scoped: ["manager"] };
 /** The org's field rules are one for the org: managers read them, the admin sets them. */
 const FIELD_SETTINGS_READ: AccessRule = { allow: ["admin", "manager"] };
+/**
+ * Analytics is for those who steer sales: head office reads the whole market, a manager their subtree, a distributor
+ * its own sales (wherever booked). Reps, retailers and service staff have their own screens instead.
+ */
+const ANALYTICS_READERS = ["admin", "manager", "distributor", "marketing"] as const;
+const ANALYTICS_READ: AccessRule = { allow: ["admin", "marketing"], scoped: ["manager", "distributor"] };
+/** How fresh the rollups are is a fact about the org, not a record of anyone's. */
+const ANALYTICS_STATE: AccessRule = { allow: ANALYTICS_READERS, note: "the org's rollup state, no records" };
+/** A scheduled report is its owner's: built with their access when sent, stopped with their account. */
+const REPORT_SCHEDULE_CREATE: AccessRule = { allow: ANALYTICS_READERS, note: "a schedule of the caller's own" };
+const REPORT_SCHEDULES: AccessRule = {
+  allow: ["admin"],
+  scoped: ["manager", "distributor", "marketing"],
+  note: "each person's own schedules; the admin's, the org's",
+};
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- auth: own account
@@ -237,6 +252,28 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "GET /api/v1/webhooks/deliveries": ADMIN_ONLY,
   "GET /api/v1/webhooks/deliveries/{id}": ADMIN_ONLY,
   "POST /api/v1/webhooks/deliveries/{id}/replay": ADMIN_ONLY,
+
+  // --- analytics: dashboards, their exports, the rollups' upkeep, scheduled reports
+  "GET /api/v1/analytics/sales": ANALYTICS_READ,
+  "GET /api/v1/analytics/sales/movers": ANALYTICS_READ,
+  "GET /api/v1/analytics/sales/export": ANALYTICS_READ,
+  "GET /api/v1/analytics/outlets/{id}": ANALYTICS_READ,
+  "GET /api/v1/analytics/field": ANALYTICS_READ,
+  "GET /api/v1/analytics/field/export": ANALYTICS_READ,
+  "GET /api/v1/analytics/availability": ANALYTICS_READ,
+  "GET /api/v1/analytics/availability/export": ANALYTICS_READ,
+  "GET /api/v1/analytics/distributors": ANALYTICS_READ,
+  "GET /api/v1/analytics/distributors/export": ANALYTICS_READ,
+  "GET /api/v1/analytics/warnings": ANALYTICS_READ,
+  "GET /api/v1/analytics/warnings/export": ANALYTICS_READ,
+  "POST /api/v1/analytics/warnings/refresh": ADMIN_ONLY,
+  "GET /api/v1/analytics/freshness": ANALYTICS_STATE,
+  "POST /api/v1/analytics/rebuild": ADMIN_ONLY,
+  "GET /api/v1/analytics/report-schedules": REPORT_SCHEDULES,
+  "POST /api/v1/analytics/report-schedules": REPORT_SCHEDULE_CREATE,
+  "GET /api/v1/analytics/report-schedules/{id}": REPORT_SCHEDULES,
+  "DELETE /api/v1/analytics/report-schedules/{id}": REPORT_SCHEDULES,
+  "POST /api/v1/analytics/report-schedules/{id}/send": REPORT_SCHEDULES,
 };
 
 /** What the table says one caller may do with one operation. */
