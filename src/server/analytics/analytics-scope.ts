@@ -72,9 +72,11 @@ export async function sliceOf(db: Executor, ctx: Ctx, filter: AnalyticsFilter): 
     if (root) node = root;
   }
   // A distributor sees its own sales wherever they were booked, so its view has no territory node unless asked.
-  const breadcrumb = node
-    ? await breadcrumbOf(db, orgId, node.path, scope.kind === "territory" ? scope.path : null)
-    : [];
+  // Distributor users browse no part of the tree: their slice may narrow by a territory, but names none.
+  const breadcrumb =
+    node && scope.kind !== "distributor"
+      ? await breadcrumbOf(db, orgId, node.path, scope.kind === "territory" ? scope.path : null)
+      : [];
   // The national node holds the whole org: no path filter to evaluate on every row.
   const path = node && node.level !== "national" ? node.path : null;
   return { orgId, path, node, distributorId, breadcrumb };
