@@ -3,6 +3,7 @@
 // scan the period and the one before it in one pass (FILTER splits them), group by the dimension's key, and let
 // the database sort and cut to the page. Labels are looked up afterwards for the rows that are shown.
 import { type RawBuilder, sql } from "kysely";
+import { addDays } from "../../shared/format.ts";
 import type { Executor } from "../db/transaction.ts";
 import { MEASURES } from "./sales-rollups.repository.ts";
 
@@ -13,6 +14,8 @@ export type Grouping =
 export interface SalesScan {
   orgId: string;
   path: string | null;
+  /** The slice's node (its own rows in sku_sales_by_node hold its whole subtree); null in a distributor's view. */
+  nodePath: string | null;
   distributorId: string | null;
   /** Only memos' lines of these SKUs, brands or categories (sales_daily); null for all products. */
   product: { skuId?: string | undefined; brandId?: string | undefined; categoryId?: string | undefined } | null;
@@ -50,12 +53,21 @@ export interface SalesGroupRow {
   p_returned_poisha: number;
 }
 
-type Source = "sales_daily" | "territory_sales_daily" | "outlet_sales_daily";
+type Source = "sku_sales_by_node" | "sales_daily" | "territory_sales_daily" | "outlet_sales_daily";
 
-/** The smallest rollup that can answer: products need SKUs; outlets need outlets; the rest fits the territory rollup. */
-export function sourceFor(scan: Pick<SalesScan, "product" | "group" | "outletIds">): Source {
+/**
+ * The smallest rollup that can answer. Products need SKUs: one node's own rows when the slice is a node and the
+ * breakdown is not by territory (sku_sales_by_node), else the routes' rows (sales_daily, which also has the
+ * distributor). Outlets need outlets; everything else fits the territory rollup.
+ */
+export function sourceFor(
+  scan: Pick<SalesScan, "product" | "group" | "outletIds" | "nodePath" | "distributorId">,
+): Source {
   const g = scan.group.kind;
-  if (scan.product || g === "sku" || g === "brand" || g === "category") return "sales_daily";
+  if (scan.product || g === "sku" || g === "brand" || g === "category")
+    return scan.nodePath && !scan.distributorId && g !== "territory" && !scan.outletIds
+      ? "sku_sales_by_node"
+      : "sales_daily";
   if (g === "outlet" || scan.outletIds) return "outlet_sales_daily";
   return "territory_sales_daily";
 }
@@ -92,7 +104,8 @@ function keyOf(s: SalesScan): RawBuilder<string> {
 
 function whereOf(s: SalesScan, source: Source) {
   const parts = [sql`t.org_id = ${s.orgId}`, sql`t.day between ${s.previousFrom ?? s.from}::date and ${s.to}::date`];
-  if (s.path) parts.push(sql`t.territory_path like ${`${s.path}%`}`);
+  if (source === "sku_sales_by_node") parts.push(sql`t.node_path = ${s.nodePath}`);
+  else if (s.path) parts.push(sql`t.territory_path like ${`${s.path}%`}`);
   if (s.distributorId) parts.push(sql`t.distributor_id = ${s.distributorId}`);
   if (s.outletIds && source === "outlet_sales_daily")
     parts.push(sql`t.outlet_id = any(${sql.val(s.outletIds)}::uuid[])`);
@@ -105,14 +118,17 @@ function whereOf(s: SalesScan, source: Source) {
 /** Groups of the period (and the previous one), sorted and cut in the database; `groups` is the count before the cut. */
 export async function salesGroups(db: Executor, s: SalesScan): Promise<SalesGroupRow[]> {
   const source = sourceFor(s);
-  const join = source === "sales_daily" ? sql`join skus s on s.org_id = t.org_id and s.id = t.sku_id` : sql``;
+  const join =
+    source === "sales_daily" || source === "sku_sales_by_node"
+      ? sql`join skus s on s.org_id = t.org_id and s.id = t.sku_id`
+      : sql``;
   const current = sql`t.day >= ${s.from}::date`;
   const sums = MEASURES.map(
     (m) => sql`coalesce(sum(t.${sql.raw(m)}) filter (where ${current}), 0)::bigint as ${sql.raw(m)},
       coalesce(sum(t.${sql.raw(m)}) filter (where not ${current}), 0)::bigint as ${sql.raw(`p_${m}`)}`,
   );
   const orders =
-    source === "sales_daily"
+    source === "sales_daily" || source === "sku_sales_by_node"
       ? sql`null::bigint as orders, null::bigint as p_orders`
       : sql`coalesce(sum(t.orders) filter (where ${current}), 0)::bigint as orders,
             coalesce(sum(t.orders) filter (where not ${current}), 0)::bigint as p_orders`;
@@ -135,18 +151,29 @@ export async function salesGroups(db: Executor, s: SalesScan): Promise<SalesGrou
   return r.rows;
 }
 
-/** Outlets that ordered (a memo not cancelled) per group, in the period and the previous one. */
+/**
+ * Outlets that ordered (a memo not cancelled) per group, in the period and the previous one. A distinct count is
+ * not additive, so it reads outlet-days, from an index that holds exactly the days with a memo: one pass per
+ * period, hashing (group, outlet) pairs.
+ */
 export async function outletsOrdered(db: Executor, s: SalesScan, keys: readonly string[] | null) {
-  const current = sql`t.day >= ${s.from}::date`;
-  const keyFilter = keys ? sql`and ${keyOf(s)} = any(${sql.val(keys)}::text[])` : sql``;
-  const r = await sql<{ key: string; current: number; previous: number }>`
-    select ${keyOf(s)} as key,
-      count(distinct t.outlet_id) filter (where ${current} and t.orders > 0)::int as current,
-      count(distinct t.outlet_id) filter (where not ${current} and t.orders > 0)::int as previous
-    from outlet_sales_daily t
-    where ${whereOf({ ...s, product: null }, "outlet_sales_daily")} ${keyFilter}
-    group by 1`.execute(db);
-  return new Map(r.rows.map((x) => [x.key, x]));
+  const count = async (from: string, to: string) => {
+    const scan = { ...s, product: null, previousFrom: null, from: s.from };
+    const keyFilter = keys ? sql`and ${keyOf(scan)} = any(${sql.val(keys)}::text[])` : sql``;
+    const r = await sql<{ key: string; n: number }>`
+      select key, count(*)::int as n from (
+        select distinct ${keyOf(scan)} as key, t.outlet_id
+        from outlet_sales_daily t
+        where ${whereOf({ ...scan, from, to }, "outlet_sales_daily")} and t.orders > 0 ${keyFilter}
+      ) x group by key`.execute(db);
+    return new Map(r.rows.map((x) => [x.key, x.n]));
+  };
+  const current = await count(s.from, s.to);
+  const previous = s.previousFrom ? await count(s.previousFrom, addDays(s.from, -1)) : new Map<string, number>();
+  const out = new Map<string, { current: number; previous: number }>();
+  for (const k of new Set([...current.keys(), ...previous.keys()]))
+    out.set(k, { current: current.get(k) ?? 0, previous: previous.get(k) ?? 0 });
+  return out;
 }
 
 // --- labels of the rows shown

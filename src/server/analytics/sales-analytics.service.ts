@@ -185,6 +185,7 @@ export async function salesDashboard(ctx: Ctx, q: SalesQuery): Promise<SalesResp
   const base: SalesScan = {
     orgId: slice.orgId,
     path: slice.path,
+    nodePath: slice.node?.path ?? null,
     distributorId: slice.distributorId,
     product,
     from: period.from,
@@ -228,6 +229,7 @@ export async function salesMovers(ctx: Ctx, q: MoversQuery): Promise<MoversRespo
   const base: SalesScan = {
     orgId: slice.orgId,
     path: slice.path,
+    nodePath: slice.node?.path ?? null,
     distributorId: slice.distributorId,
     product,
     from: period.from,
@@ -269,6 +271,7 @@ export async function outletAnalytics(ctx: Ctx, id: string, q: OutletAnalyticsQu
   const base: SalesScan = {
     orgId,
     path: null,
+    nodePath: null,
     distributorId: ctx.actor.scope.kind === "distributor" ? ctx.actor.scope.distributorId : null,
     product: null,
     outletIds: [id],

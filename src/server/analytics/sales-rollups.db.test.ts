@@ -10,6 +10,7 @@ import { receiveStock } from "../inventory/stock-ledger.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
 import { startSalesRollupWorker } from "./sales-rollup-worker.ts";
+import { ROLLUP_TABLES } from "./sales-rollups.repository.ts";
 import { applyPendingSalesChanges, rebuildSalesRollups } from "./sales-rollups.service.ts";
 
 let t: TestApp;
@@ -114,7 +115,7 @@ type Row = Record<string, string | number>;
 async function rollupRows(): Promise<Record<string, string[]>> {
   const db = t.database.handle.db;
   const out: Record<string, string[]> = {};
-  for (const table of ["sales_daily", "sales_monthly", "territory_sales_daily", "outlet_sales_daily"] as const) {
+  for (const table of ROLLUP_TABLES) {
     const rows = (await db
       .selectFrom(table)
       .selectAll()

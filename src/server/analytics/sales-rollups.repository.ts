@@ -129,11 +129,18 @@ export const MEASURES = [
   "returned_poisha",
 ] as const;
 
-type RollupTable = "sales_daily" | "sales_monthly" | "territory_sales_daily" | "outlet_sales_daily";
+export type RollupTable = "sales_daily" | "sku_sales_by_node" | "territory_sales_daily" | "outlet_sales_daily";
+
+export const ROLLUP_TABLES: readonly RollupTable[] = [
+  "sales_daily",
+  "sku_sales_by_node",
+  "territory_sales_daily",
+  "outlet_sales_daily",
+];
 
 const KEYS: Record<RollupTable, readonly string[]> = {
   sales_daily: ["org_id", "day", "territory_path", "distributor_id", "sku_id"],
-  sales_monthly: ["org_id", "day", "territory_path", "distributor_id", "sku_id"],
+  sku_sales_by_node: ["org_id", "node_path", "day", "sku_id"],
   territory_sales_daily: ["org_id", "day", "territory_path", "distributor_id"],
   outlet_sales_daily: ["org_id", "day", "outlet_id", "territory_path", "distributor_id"],
 };
@@ -141,6 +148,7 @@ const KEYS: Record<RollupTable, readonly string[]> = {
 const KEY_TYPES: Record<string, string> = {
   org_id: "uuid",
   day: "date",
+  node_path: "text",
   territory_path: "text",
   distributor_id: "uuid",
   sku_id: "uuid",
@@ -204,7 +212,7 @@ export async function markApplied(tx: Executor, orgIds: readonly string[]) {
  * the org's rollup rows first.
  */
 export async function rebuild(tx: Executor, orgId: string) {
-  const r = await sql<{ queued: number; daily: number; outlet: number; territory: number; monthly: number }>`
+  const r = await sql<{ queued: number; daily: number; outlet: number; territory: number; nodes: number }>`
     with q as (delete from sales_rollup_queue where org_id = ${orgId} returning 1),
     facts as (
       select o.order_date as day, o.territory_path, o.distributor_id, o.outlet_id, o.id as order_id, l.sku_id,
@@ -228,10 +236,17 @@ export async function rebuild(tx: Executor, orgId: string) {
       from facts group by day, territory_path, distributor_id, sku_id
       returning *
     ),
-    monthly as (
-      insert into sales_monthly (org_id, day, territory_path, distributor_id, sku_id, ${sql.raw(MEASURES.join(", "))})
-      select org_id, date_trunc('month', day)::date, territory_path, distributor_id, sku_id, ${sums()}
-      from daily group by org_id, date_trunc('month', day)::date, territory_path, distributor_id, sku_id
+    nodes as (
+      -- Each route's line once at every node above it: '/a/b/c/' counts at '/a/', '/a/b/' and '/a/b/c/'.
+      insert into sku_sales_by_node (org_id, node_path, day, sku_id, ${sql.raw(MEASURES.join(", "))})
+      select d.org_id, p.node_path, d.day, d.sku_id, ${sums()}
+      from daily d
+      cross join lateral (
+        select '/' || array_to_string(parts[1:n], '/') || '/' as node_path
+        from (select string_to_array(trim(both '/' from d.territory_path), '/') as parts) a,
+             generate_series(1, cardinality(a.parts)) n
+      ) p
+      group by d.org_id, p.node_path, d.day, d.sku_id
       returning 1
     ),
     outlet as (
@@ -250,8 +265,8 @@ export async function rebuild(tx: Executor, orgId: string) {
     )
     select (select count(*) from q)::int as queued, (select count(*) from daily)::int as daily,
            (select count(*) from outlet)::int as outlet, (select count(*) from territory)::int as territory,
-           (select count(*) from monthly)::int as monthly`.execute(tx);
-  return r.rows[0] ?? { queued: 0, daily: 0, outlet: 0, territory: 0, monthly: 0 };
+           (select count(*) from nodes)::int as nodes`.execute(tx);
+  return r.rows[0] ?? { queued: 0, daily: 0, outlet: 0, territory: 0, nodes: 0 };
 }
 
 function sums(): RawBuilder<unknown> {
@@ -259,8 +274,7 @@ function sums(): RawBuilder<unknown> {
 }
 
 export async function deleteRollups(tx: Executor, orgId: string) {
-  for (const table of ["sales_daily", "sales_monthly", "territory_sales_daily", "outlet_sales_daily"] as const)
-    await tx.deleteFrom(table).where("org_id", "=", orgId).execute();
+  for (const table of ROLLUP_TABLES) await tx.deleteFrom(table).where("org_id", "=", orgId).execute();
 }
 
 export async function markRebuilt(tx: Executor, orgId: string) {

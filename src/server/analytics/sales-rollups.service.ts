@@ -110,11 +110,17 @@ function addFact(m: ReturnType<typeof ZERO>, f: LineFact) {
   }
 }
 
+/** Every node a route path lies under, itself included: '/a/b/' -> '/a/', '/a/b/'. */
+export function pathsAbove(path: string): string[] {
+  const ids = path.split("/").filter(Boolean);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join("/")}/`);
+}
+
 /** Sums a batch's facts into one delta row per key of each rollup. Pure. */
 export function deltasOf(batch: readonly QueuedChange[], facts: readonly LineFact[]) {
   const tables = {
     sales_daily: new Map<string, DeltaRow>(),
-    sales_monthly: new Map<string, DeltaRow>(),
+    sku_sales_by_node: new Map<string, DeltaRow>(),
     territory_sales_daily: new Map<string, DeltaRow>(),
     outlet_sales_daily: new Map<string, DeltaRow>(),
   };
@@ -131,44 +137,30 @@ export function deltasOf(batch: readonly QueuedChange[], facts: readonly LineFac
   const countedOrder = new Set<string>();
   for (const f of facts) {
     const base = { org_id: f.org_id, territory_path: f.territory_path, distributor_id: f.distributor_id };
-    const month = `${f.day.slice(0, 8)}01`;
-    const targets = [
-      row("sales_daily", {
-        org_id: f.org_id,
-        day: f.day,
-        territory_path: f.territory_path,
-        distributor_id: f.distributor_id,
-        sku_id: f.sku_id,
-      }),
-      row("sales_monthly", {
-        org_id: f.org_id,
-        day: month,
-        territory_path: f.territory_path,
-        distributor_id: f.distributor_id,
-        sku_id: f.sku_id,
-      }),
-      row("territory_sales_daily", { ...base, day: f.day }),
-      row("outlet_sales_daily", {
-        org_id: f.org_id,
-        day: f.day,
-        outlet_id: f.outlet_id,
-        territory_path: f.territory_path,
-        distributor_id: f.distributor_id,
-      }),
-    ];
-    for (const t of targets) addFact(t, f);
+    const daily = row("sales_daily", {
+      org_id: f.org_id,
+      day: f.day,
+      territory_path: f.territory_path,
+      distributor_id: f.distributor_id,
+      sku_id: f.sku_id,
+    });
+    const territory = row("territory_sales_daily", { ...base, day: f.day });
+    const outlet = row("outlet_sales_daily", { ...base, day: f.day, outlet_id: f.outlet_id });
+    for (const t of [daily, territory, outlet]) addFact(t, f);
+    for (const node of pathsAbove(f.territory_path))
+      addFact(row("sku_sales_by_node", { org_id: f.org_id, node_path: node, day: f.day, sku_id: f.sku_id }), f);
     // A memo counts once, on its first line, in the rollups that count memos.
     const change = changeOf.get(f.queue_id);
     if ((change === "confirmed" || change === "cancelled") && !countedOrder.has(f.queue_id)) {
       countedOrder.add(f.queue_id);
       const sign = change === "cancelled" ? -1 : 1;
-      (targets[2] as DeltaRow).orders += sign;
-      (targets[3] as DeltaRow).orders += sign;
+      territory.orders += sign;
+      outlet.orders += sign;
     }
   }
   return {
     sales_daily: [...tables.sales_daily.values()],
-    sales_monthly: [...tables.sales_monthly.values()],
+    sku_sales_by_node: [...tables.sku_sales_by_node.values()],
     territory_sales_daily: [...tables.territory_sales_daily.values()],
     outlet_sales_daily: [...tables.outlet_sales_daily.values()],
   };

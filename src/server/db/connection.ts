@@ -52,7 +52,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    options: `-c TimeZone=${BUSINESS_TIME_ZONE}`,
+    // JIT compilation pays off for hour-long reports, not for a dashboard's 10 ms aggregate: on those it added
+    // ~70 ms of compile time per query (measured on the 10-million-line bench database).
+    options: `-c TimeZone=${BUSINESS_TIME_ZONE} -c jit=off`,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         typeParsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,

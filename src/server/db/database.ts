@@ -781,6 +781,13 @@ export interface SalesDailyTable extends SalesMeasures {
   sku_id: string;
 }
 
+export interface SkuSalesByNodeTable extends SalesMeasures {
+  org_id: string;
+  node_path: string;
+  day: string;
+  sku_id: string;
+}
+
 export interface TerritorySalesDailyTable extends SalesMeasures {
   org_id: string;
   day: string;
@@ -889,7 +896,7 @@ export interface Database {
   field_commands: FieldCommandsTable;
   sales_rollup_queue: SalesRollupQueueTable;
   sales_daily: SalesDailyTable;
-  sales_monthly: SalesDailyTable;
+  sku_sales_by_node: SkuSalesByNodeTable;
   territory_sales_daily: TerritorySalesDailyTable;
   outlet_sales_daily: OutletSalesDailyTable;
   sales_rollup_state: SalesRollupStateTable;

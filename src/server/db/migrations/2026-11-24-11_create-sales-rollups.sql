@@ -47,14 +47,24 @@ create table sales_daily (
 create index sales_daily_path_idx on sales_daily (org_id, territory_path text_pattern_ops, day);
 create index sales_daily_distributor_idx on sales_daily (org_id, distributor_id, day);
 
--- The same by calendar month (day = the 1st): a month of products nationally is one month's rows, not thirty days'.
-create table sales_monthly (like sales_daily including defaults including constraints);
-alter table sales_monthly add primary key (org_id, day, territory_path, distributor_id, sku_id);
-alter table sales_monthly add foreign key (org_id) references orgs (id);
-alter table sales_monthly add foreign key (org_id, distributor_id) references distributors (org_id, id);
-alter table sales_monthly add foreign key (org_id, sku_id) references skus (org_id, id);
-create index sales_monthly_path_idx on sales_monthly (org_id, territory_path text_pattern_ops, day);
-create index sales_monthly_distributor_idx on sales_monthly (org_id, distributor_id, day);
+-- Day x node x SKU, for every node of the tree (nation, region, area, territory, route): a line counts once at each
+-- level above it. Products in any subtree are then that one node's rows (days x SKUs), not every route's below it:
+-- a month of products nationally is 4,500 rows instead of 360,000 (the 10-million-line benchmark).
+create table sku_sales_by_node (
+  org_id           uuid not null references orgs (id),
+  node_path        text not null,
+  day              date not null,
+  sku_id           uuid not null,
+  order_lines      integer not null default 0,
+  ordered_qty      bigint not null default 0,
+  ordered_poisha   bigint not null default 0,
+  delivered_qty    bigint not null default 0,
+  delivered_poisha bigint not null default 0,
+  returned_qty     bigint not null default 0,
+  returned_poisha  bigint not null default 0,
+  primary key (org_id, node_path, day, sku_id),
+  foreign key (org_id, sku_id) references skus (org_id, id)
+);
 
 -- Day x route x distributor, without products: the map, the tree, distributors and the time series.
 create table territory_sales_daily (
@@ -97,6 +107,9 @@ create table outlet_sales_daily (
 create index outlet_sales_daily_outlet_idx on outlet_sales_daily (org_id, outlet_id, day);
 create index outlet_sales_daily_path_idx on outlet_sales_daily (org_id, territory_path text_pattern_ops, day);
 create index outlet_sales_daily_distributor_idx on outlet_sales_daily (org_id, distributor_id, day);
+-- Outlets that ordered in a period (coverage): a distinct count read from this index alone.
+create index outlet_sales_daily_ordered_idx on outlet_sales_daily (org_id, day, outlet_id) include (territory_path, distributor_id)
+  where orders > 0;
 
 -- When the worker last applied a batch, per org: the dashboards show how fresh they are.
 create table sales_rollup_state (
