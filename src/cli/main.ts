@@ -2,7 +2,7 @@
 // invariants). Reads configuration like the server does.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { rebuildSalesRollups } from "../server/analytics/sales-rollups.service.ts";
+import { rebuildSalesRollups, refreshRollupStatistics } from "../server/analytics/sales-rollups.service.ts";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/connection.ts";
 import { listMigrations, migrate } from "../server/db/migrate.ts";
@@ -162,6 +162,7 @@ async function run(argv: string[]): Promise<number> {
             `${r.rows.territoryDaily} territory-day rows (${(r.ms / 1000).toFixed(1)} s)`,
         );
       }
+      await refreshRollupStatistics(database.db);
       return 0;
     }
     if (command === "export") {

@@ -277,6 +277,14 @@ export async function deleteRollups(tx: Executor, orgId: string) {
   for (const table of ROLLUP_TABLES) await tx.deleteFrom(table).where("org_id", "=", orgId).execute();
 }
 
+/**
+ * After a rebuild: fresh planner statistics, and the visibility map set so that counts can read the outlet-day
+ * index alone (VACUUM cannot run inside a transaction, so this runs after the rebuild's commit).
+ */
+export async function vacuumRollups(db: Executor) {
+  await sql`vacuum (analyze) ${sql.join(ROLLUP_TABLES.map((t) => sql.table(t)))}`.execute(db);
+}
+
 export async function markRebuilt(tx: Executor, orgId: string) {
   await sql`
     insert into sales_rollup_state (org_id, applied_at, rebuilt_at) values (${orgId}, now(), now())

@@ -183,6 +183,11 @@ export async function rebuildSalesRollups(db: Db, orgId: string) {
   };
 }
 
+/** Fresh statistics for the rollups after a rebuild of large data (the CLI and the demo seed). */
+export async function refreshRollupStatistics(db: Db) {
+  await repo.vacuumRollups(db);
+}
+
 /** The admin's rebuild of their own org's rollups, from the API. */
 export async function rebuildOwnSalesRollups(ctx: Ctx) {
   if (!can(ctx.actor, "analytics.manage")) throw AccessErrors.forbidden();
