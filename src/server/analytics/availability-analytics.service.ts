@@ -17,7 +17,7 @@ import { periodOf, sliceOf } from "./analytics-scope.ts";
 import * as repo from "./availability-analytics.repository.ts";
 import { periodText, sliceText } from "./field-analytics.service.ts";
 import type { ReportColumn, ReportTable } from "./report-table.ts";
-import { distributorLabels, productLabels, territoryLabels } from "./sales-analytics.repository.ts";
+import { namedLabels, territoryLabels } from "./sales-analytics.repository.ts";
 
 export const COVER_WINDOW_DAYS = 28;
 export const LOWEST_COVER_ROWS = 50;
@@ -77,8 +77,8 @@ async function lowestCover(
   );
   const lowest = pairs.slice(0, LOWEST_COVER_ROWS);
   const [distributors, skus] = await Promise.all([
-    distributorLabels(db, slice.orgId, [...new Set(lowest.map((p) => p.distributorId))]),
-    productLabels(db, slice.orgId, "skus", [...new Set(lowest.map((p) => p.skuId))]),
+    namedLabels(db, slice.orgId, "distributors", [...new Set(lowest.map((p) => p.distributorId))]),
+    namedLabels(db, slice.orgId, "skus", [...new Set(lowest.map((p) => p.skuId))]),
   ]);
   const dName = new Map(distributors.map((d) => [d.id, d]));
   const sName = new Map(skus.map((s) => [s.id, s]));
@@ -117,7 +117,7 @@ export async function getAvailability(ctx: Ctx, query: AvailabilityQuery): Promi
   const keys = checks.map((c) => c.key).filter((k) => k !== "");
   const labels = new Map<string, { label: string; labelBn: string | null }>();
   if (query.by === "sku")
-    for (const s of await productLabels(db, slice.orgId, "skus", keys))
+    for (const s of await namedLabels(db, slice.orgId, "skus", keys))
       labels.set(s.id, { label: `${s.name} (${s.code})`, labelBn: s.name_bn });
   else {
     for (const t of await territoryLabels(db, slice.orgId, keys))

@@ -188,30 +188,11 @@ export async function territoryLabels(db: Executor, orgId: string, ids: readonly
     .execute();
 }
 
-export async function distributorLabels(db: Executor, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("distributors")
-    .select(["id", "name", "name_bn", "code"])
-    .where("org_id", "=", orgId)
-    .where("id", "in", ids)
-    .execute();
-}
-
-export async function outletLabels(db: Executor, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("outlets")
-    .select(["id", "name", "name_bn", "code"])
-    .where("org_id", "=", orgId)
-    .where("id", "in", ids)
-    .execute();
-}
-
-export async function productLabels(
+/** Names and codes of the rows shown, for the breakdowns whose keys are records with a code. */
+export async function namedLabels(
   db: Executor,
   orgId: string,
-  table: "skus" | "brands" | "categories",
+  table: "distributors" | "outlets" | "skus" | "brands" | "categories",
   ids: readonly string[],
 ) {
   if (ids.length === 0) return [];

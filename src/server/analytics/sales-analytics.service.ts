@@ -118,17 +118,17 @@ async function labelsOf(ctx: Ctx, slice: Slice, g: Grouping, keys: readonly stri
       break;
     }
     case "distributor":
-      for (const d of await repo.distributorLabels(db, orgId, ids)) out.set(d.id, plain(d.name, d.name_bn));
+      for (const d of await repo.namedLabels(db, orgId, "distributors", ids)) out.set(d.id, plain(d.name, d.name_bn));
       break;
     case "outlet":
-      for (const o of await repo.outletLabels(db, orgId, ids))
+      for (const o of await repo.namedLabels(db, orgId, "outlets", ids))
         out.set(o.id, plain(`${o.name} (${o.code})`, o.name_bn, "outlet_page"));
       break;
     case "sku":
     case "brand":
     case "category": {
       const table = g.kind === "sku" ? "skus" : g.kind === "brand" ? "brands" : "categories";
-      for (const p of await repo.productLabels(db, orgId, table, ids))
+      for (const p of await repo.namedLabels(db, orgId, table, ids))
         out.set(p.id, plain(g.kind === "sku" ? `${p.name} (${p.code})` : p.name, p.name_bn));
       break;
     }
