@@ -144,8 +144,9 @@ describe.runIf(chromiumAvailable)("journey: sales analytics", () => {
     expect(page.url()).toContain("by=outlet");
     await expectCrumbs(page, 5);
 
-    // What the screen shows: its rows and its totals row, as text.
+    // What the screen shows: its rows and its totals row, as text, once the outlet counts (asked for apart) are in.
     const totals = page.getByTestId("sales-totals");
+    await expect.poll(() => totals.getByTestId("total-outletsOrdered").textContent()).not.toBe("—");
     const screen = {
       ordered: poishaOf(must(await totals.getByTestId("total-orderedPoisha").textContent(), "ordered")),
       previous: poishaOf(must(await totals.getByTestId("total-previousPoisha").textContent(), "previous")),

@@ -169,17 +169,23 @@ export const COVERAGE_MAX_DAYS = 92;
  * Does this breakdown count outlets? Not for products (the outlet rollup has none), nor per day, week or month (a
  * chart of sales needs none), nor past COVERAGE_MAX_DAYS. An outlet row's is its own: 1 when it ordered.
  */
-function countsOutlets(scan: SalesScan): "query" | "own" | null {
+function countsOutlets(scan: SalesScan, asked: boolean): "query" | "own" | null {
   const g = scan.group.kind;
   if (scan.product || g === "sku" || g === "brand" || g === "category" || scan.days > COVERAGE_MAX_DAYS) return null;
   if (g === "outlet") return "own";
+  if (!asked) return null;
   return g === "day" || g === "week" || g === "month" ? null : "query";
 }
 
-async function groupedRows(ctx: Ctx, slice: Slice, scan: SalesScan): Promise<{ rows: SalesRow[]; count: number }> {
+async function groupedRows(
+  ctx: Ctx,
+  slice: Slice,
+  scan: SalesScan,
+  coverage = false,
+): Promise<{ rows: SalesRow[]; count: number }> {
   const groups = await repo.salesGroups(ctx.db, scan);
   const keys = groups.map((g) => g.key);
-  const how = countsOutlets(scan);
+  const how = countsOutlets(scan, coverage);
   const counted = how === "query" ? await repo.outletsOrdered(ctx.db, scan, keys) : null;
   const outletsOf = (g: SalesGroupRow) =>
     how === "own"
@@ -216,11 +222,12 @@ export async function salesDashboard(ctx: Ctx, q: SalesQuery): Promise<SalesResp
     direction: q.by === "day" || q.by === "week" || q.by === "month" ? "asc" : q.direction,
     limit: q.limit,
   };
-  const { rows, count } = await groupedRows(ctx, slice, base);
+  const coverage = q.coverage === "outlets";
+  const { rows, count } = await groupedRows(ctx, slice, base, coverage);
   const totalScan: SalesScan = { ...base, group: { kind: "all" }, limit: 1 };
   const [total] = await repo.salesGroups(ctx.db, totalScan);
   const outlets =
-    countsOutlets(totalScan) === "query"
+    countsOutlets(totalScan, coverage) === "query"
       ? ((await repo.outletsOrdered(ctx.db, totalScan, null)).get("") ?? { current: 0, previous: 0 })
       : undefined;
   const totals = rowOf(total ?? EMPTY, undefined, compare, outlets);

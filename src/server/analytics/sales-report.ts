@@ -57,7 +57,7 @@ export const REPORT_ROW_LIMIT = 1000;
 
 export async function salesReport(ctx: Ctx, q: SalesQuery): Promise<{ table: ReportTable; summary: string[] }> {
   const locale = ctx.locale;
-  const res = await salesDashboard(ctx, { ...q, limit: REPORT_ROW_LIMIT });
+  const res = await salesDashboard(ctx, { ...q, limit: REPORT_ROW_LIMIT, coverage: "outlets" });
   const where = res.breadcrumb.map((b) => (locale === "bn" ? b.nameBn : b.name)).join(" › ");
   const period = `${formatDate(res.period.from, locale)} – ${formatDate(res.period.to, locale)}`;
   const title =

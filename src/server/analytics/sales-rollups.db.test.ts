@@ -259,7 +259,10 @@ const inPeriod = (x: Fact) => x.day >= from && x.day <= today;
 const inPrevious = (x: Fact) => x.day >= previousFrom && x.day < from;
 
 async function dashboard(caller: Caller, query: string): Promise<SalesResponse> {
-  const res = await caller.request("GET", `/api/v1/analytics/sales?from=${from}&to=${today}&limit=1000&${query}`);
+  const res = await caller.request(
+    "GET",
+    `/api/v1/analytics/sales?from=${from}&to=${today}&limit=1000&coverage=outlets&${query}`,
+  );
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as SalesResponse;
 }

@@ -55,6 +55,12 @@ export const SalesQuery = AnalyticsFilter.extend(ProductFilter.shape).extend({
   sort: z.enum(SALES_SORTS).default("value"),
   direction: z.enum(["desc", "asc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /**
+   * `outlets` also counts the outlets that ordered (coverage, ECO's numerator) per row and in total. It is a
+   * distinct count over outlet-days, several times the cost of everything else here, so it is asked for apart
+   * (the screen sends it as a second request and fills the column when it arrives). An outlet row always has its own.
+   */
+  coverage: z.enum(["none", "outlets"]).default("none"),
 });
 export type SalesQuery = z.infer<typeof SalesQuery>;
 
@@ -70,7 +76,10 @@ export const SalesMeasures = z.object({
   returnedPoisha: Poisha,
   /** Delivered less returned. */
   netPoisha: Poisha,
-  /** Outlets that ordered (ECO numerator); null when a product filter is set. */
+  /**
+   * Outlets that ordered (ECO numerator); null unless asked for with `coverage=outlets`, and null under a product
+   * filter, per day, week or month, or past 92 days.
+   */
   outletsOrdered: z.number().int().nullable(),
 });
 export type SalesMeasures = z.infer<typeof SalesMeasures>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SalesMeasures } from "../../../shared/contracts/analytics.ts";
+import type { SalesMeasures, SalesResponse } from "../../../shared/contracts/analytics.ts";
 import { formattersFor } from "../../ui/use-format.ts";
 import {
   changeBp,
@@ -9,6 +9,7 @@ import {
   dropSizePoisha,
   percentText,
   salesKpis,
+  withCoverage,
 } from "./analytics-measures.ts";
 
 const measures = (over: Partial<SalesMeasures> = {}): SalesMeasures => ({
@@ -109,5 +110,55 @@ describe("compactMoney", () => {
     expect(compactMoney(en, 9_999_900, units)).toBe("৳99,999");
     expect(compactMoney(en, -20_000_000, units)).toBe("-৳2 lakh");
     expect(compactMoney(en, 0, units)).toBe("৳0");
+  });
+});
+
+describe("withCoverage", () => {
+  const m = (orderedPoisha: number, outletsOrdered: number | null) => ({
+    orders: 1,
+    orderLines: 1,
+    orderedQty: 1,
+    orderedPoisha,
+    deliveredQty: 0,
+    deliveredPoisha: 0,
+    returnedQty: 0,
+    returnedPoisha: 0,
+    netPoisha: 0,
+    outletsOrdered,
+  });
+  const answer = (outlets: number | null, from = "2026-11-01") =>
+    ({
+      period: { from, to: "2026-11-24", days: 24, previousFrom: "2026-10-08", previousTo: "2026-10-31" },
+      by: "territory",
+      breadcrumb: [{ id: "n", name: "Bangladesh", nameBn: "বাংলাদেশ", level: "national" }],
+      totals: { current: m(500, outlets), previous: m(400, outlets), changeBp: 2500 },
+      rows: [
+        {
+          key: "r",
+          label: "Dhaka",
+          labelBn: null,
+          level: "region",
+          drill: "territory",
+          current: m(500, outlets),
+          previous: m(400, outlets),
+          changeBp: 2500,
+        },
+      ],
+      rowCount: 1,
+      target: null,
+      freshness: { appliedAt: null, pending: 0, oldestPendingAt: null, rebuiltAt: null },
+    }) as SalesResponse;
+
+  it("fills the outlet counts from the coverage answer of the same view", () => {
+    const merged = withCoverage(answer(null), answer(7));
+    expect(merged?.totals.current.outletsOrdered).toBe(7);
+    expect(merged?.rows[0]?.current.outletsOrdered).toBe(7);
+    expect(merged?.rows[0]?.previous?.outletsOrdered).toBe(7);
+    expect(merged?.totals.current.orderedPoisha).toBe(500);
+  });
+
+  it("leaves them empty until it arrives, and never takes another period's", () => {
+    expect(withCoverage(answer(null), undefined)?.totals.current.outletsOrdered).toBeNull();
+    expect(withCoverage(answer(null), answer(7, "2026-11-02"))?.totals.current.outletsOrdered).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Figures the dashboards derive from the API's measures, and how ratios read on screen. Money stays integer
 // poisha (a drop size is rounded to the poisha); ratios are basis points until the last step.
-import type { SalesMeasures } from "../../../shared/contracts/analytics.ts";
+import type { SalesMeasures, SalesResponse } from "../../../shared/contracts/analytics.ts";
 import type { Formatters } from "../../ui/use-format.ts";
 
 /** Change from `previous` to `current` in basis points; null without a previous figure or from zero. */
@@ -94,4 +94,34 @@ export function compactMoney(
   if (abs >= 10_000_000) return `${sign}৳${fmt.number(Math.round(abs / 100_000) / 100)} ${units.crore}`;
   if (abs >= 100_000) return `${sign}৳${fmt.number(Math.round(abs / 1_000) / 100)} ${units.lakh}`;
   return fmt.money(taka * 100);
+}
+
+/**
+ * The sales answer with the outlet counts of the separate coverage answer for the same query filled in (rows by
+ * key). Until that arrives, or when it answers another period or breakdown, the counts stay empty.
+ */
+export function withCoverage(data: SalesResponse | undefined, coverage: SalesResponse | undefined) {
+  if (!data || !coverage) return data;
+  const same =
+    coverage.by === data.by &&
+    coverage.period.from === data.period.from &&
+    coverage.period.to === data.period.to &&
+    coverage.breadcrumb.at(-1)?.id === data.breadcrumb.at(-1)?.id;
+  if (!same) return data;
+  const put = (m: SalesMeasures, c: SalesMeasures | null | undefined): SalesMeasures =>
+    c ? { ...m, outletsOrdered: c.outletsOrdered } : m;
+  const byKey = new Map(coverage.rows.map((r) => [r.key, r]));
+  return {
+    ...data,
+    totals: {
+      ...data.totals,
+      current: put(data.totals.current, coverage.totals.current),
+      previous: data.totals.previous ? put(data.totals.previous, coverage.totals.previous) : null,
+    },
+    rows: data.rows.map((r) => {
+      const c = byKey.get(r.key);
+      if (!c) return r;
+      return { ...r, current: put(r.current, c.current), previous: r.previous ? put(r.previous, c.previous) : null };
+    }),
+  };
 }

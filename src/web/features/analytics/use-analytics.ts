@@ -42,11 +42,15 @@ export type WarningsParams = Partial<WarningsQuery>;
 const BASE = "/api/v1/analytics";
 const asQuery = (q: object) => q as Record<string, QueryValue>;
 
-export function useSales(query: SalesParams, options: { refresh?: boolean } = {}) {
+/**
+ * `keepPrevious` (default) shows the last answer while the next loads; the coverage request turns it off, so that
+ * outlet counts of another view are never merged into this one.
+ */
+export function useSales(query: SalesParams, options: { refresh?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery({
     queryKey: analyticsKeys.report("sales", query),
     queryFn: ({ signal }) => api.get<SalesResponse>(`${BASE}/sales`, asQuery(query), signal),
-    placeholderData: keepPreviousData,
+    placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
     refetchInterval: options.refresh ? SALES_REFRESH_MS : false,
   });
 }
