@@ -12,11 +12,13 @@ import { DEMO_SIZES, type DemoSizeName } from "../src/server/demo/demo-seed.ts";
 import { benchDatabase } from "./bench-database.ts";
 
 export const DASHBOARD_SIZE: DemoSizeName = "huge";
-export const DASHBOARD_DATABASE = `bikri_bench_dashboard_${DEMO_SIZES[DASHBOARD_SIZE].orderLines}`;
+/** bikri_bench_dashboard_<order lines>: a smaller size (`--size small`) gets its own, for a quick trial of the bench. */
+export const dashboardDatabaseName = (size: DemoSizeName = DASHBOARD_SIZE) =>
+  `bikri_bench_dashboard_${DEMO_SIZES[size].orderLines}`;
 
 /** The URL of the dashboard benchmark's database on the server of `baseUrl`, seeded if it was not yet. */
-export function dashboardDatabase(baseUrl: string): Promise<string> {
-  return benchDatabase(baseUrl, DASHBOARD_DATABASE, DASHBOARD_SIZE);
+export function dashboardDatabase(baseUrl: string, size: DemoSizeName = DASHBOARD_SIZE): Promise<string> {
+  return benchDatabase(baseUrl, dashboardDatabaseName(size), size);
 }
 
 const runDirectly =

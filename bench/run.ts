@@ -9,6 +9,7 @@ import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIZES, demoExists, seedDemo } from "../src/server/demo/demo-seed.ts";
+import { dashboard } from "./dashboard.ts";
 import { fieldBundle } from "./field-bundle.ts";
 import { fieldSync } from "./field-sync.ts";
 import { type BenchOptions, type Metric, median, parseBenchArgs, repeat, writeResult } from "./harness.ts";
@@ -74,6 +75,9 @@ const standalone: Record<string, { prepare: (o: BenchOptions) => Promise<Prepare
     // One run = 200 reps x 25 orders synced at once, then replayed, then the order-API baseline.
     "field-sync": { prepare: fieldSync, defaults: { size: "small", runs: 3, warmupSeconds: 1 } },
     "field-bundle": { prepare: fieldBundle, defaults: { size: "small", runs: 5, warmupSeconds: 1 } },
+    // One run = every dashboard call cold and warm, the order-line scans, 3 x seconds of freshness under load and
+    // 6 x seconds of order capture (rollups on/off): about 6 minutes at the defaults. Its own warm-ups are inside.
+    dashboard: { prepare: dashboard, defaults: { size: "huge", runs: 1, seconds: 10, warmupSeconds: 0 } },
   };
 
 async function main() {
@@ -92,7 +96,7 @@ async function main() {
   const workload = name ? workloads[name] : undefined;
   if (!name || !workload) {
     console.error(
-      `usage: npm run bench -- <workload> [--size tiny|small|full] [--runs N] [--seconds S] [--warmup S]\n` +
+      `usage: npm run bench -- <workload> [--size tiny|small|full|huge] [--runs N] [--seconds S] [--warmup S]\n` +
         `workloads: ${[...Object.keys(workloads), ...Object.keys(standalone)].join(", ")}`,
     );
     process.exit(2);
