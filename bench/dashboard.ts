@@ -171,6 +171,12 @@ function dashboardCalls(today: string, net: Network, coldRound: number, optional
       path: (v) => q(sales, monthToDate(v), { by: "territory" }),
       scan: { group: "territory", window: monthToDate(0), territoryPath: null },
     },
+    // The outlets that ordered, which the screen asks for apart (coverage=outlets) and fills in when they arrive.
+    {
+      name: "sales_coverage_by_territory_month",
+      who: "admin",
+      path: (v) => q(sales, monthToDate(v), { by: "territory", coverage: "outlets" }),
+    },
     { name: "sales_by_territory_90d", who: "admin", path: (v) => q(sales, lastDays(90)(v), { by: "territory" }) },
     {
       name: "sales_by_day_30d",
