@@ -24,8 +24,6 @@ import * as repo from "./sales-analytics.repository.ts";
 import { salesFreshness } from "./sales-rollups.service.ts";
 import { usualIntervalDays } from "./sales-warning-rules.ts";
 
-type Product = SalesScan["product"];
-
 function productOf(q: { brandId?: string | undefined; categoryId?: string | undefined; skuId?: string | undefined }) {
   const set = [q.brandId, q.categoryId, q.skuId].filter(Boolean).length;
   if (set > 1) throw AnalyticsErrors.productFilterConflict();

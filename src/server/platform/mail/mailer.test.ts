@@ -1,10 +1,10 @@
 // The mailer against a real SMTP server in this process (smtp-server), the message read back with mailparser:
 // what a recipient's mail program gets, Bengali subject and body, the attachment byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SmtpReceiver, startSmtpReceiver, waitForMail } from "../../testing/smtp-receiver.ts";
 import { localizedMessage } from "../errors.ts";
 import { MailNotConfigured, MailSendFailed } from "./mail.errors.ts";
 import { createMailer, type Mailer, mailFailureReason } from "./mailer.ts";
-import { type SmtpReceiver, startSmtpReceiver, waitForMail } from "../../testing/smtp-receiver.ts";
 
 let receiver: SmtpReceiver;
 let mailer: Mailer;
