@@ -839,6 +839,122 @@ export interface ReportSchedulesTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface ReplenishmentSettingsTable {
+  org_id: string;
+  service_level: Defaulted<string>;
+  review_days: Defaulted<number>;
+  lead_time_days: Defaulted<number>;
+  max_cover_days: Defaulted<number>;
+  near_expiry_days: Defaulted<number>;
+  history_days: Defaulted<number>;
+  auto_submit: Defaulted<boolean>;
+  updated_by: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface DistributorReplenishmentTable {
+  org_id: string;
+  distributor_id: string;
+  lead_time_days: number | null;
+  review_days: number | null;
+  paused: Defaulted<boolean>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface DemandEventsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  name_bn: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface DemandForecastsTable {
+  org_id: string;
+  distributor_id: string;
+  sku_id: string;
+  forecast_from: string;
+  daily: number[];
+  method: "holt_winters" | "ses" | "sba" | "croston" | "seasonal_naive" | "zero";
+  demand_kind: "smooth" | "erratic" | "intermittent" | "lumpy" | "none";
+  avg_daily: number;
+  sigma_daily: number;
+  history_days: number;
+  demand_days: number;
+  mase: number | null;
+  naive_mase: number | null;
+  relative_mae: number | null;
+  params: Json;
+  computed_at: Timestamp;
+}
+
+export interface ForecastRunsTable {
+  org_id: string;
+  id: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  series: number;
+  backtested: number;
+  median_mase: number | null;
+  median_naive_mase: number | null;
+  median_relative_mae: number | null;
+  methods: Json;
+}
+
+export interface ReplenishmentProposalsTable {
+  org_id: string;
+  id: string;
+  distributor_id: string;
+  proposed_on: string;
+  status: "open" | "approved" | "dismissed" | "superseded";
+  line_count: number;
+  total_poisha: number;
+  primary_order_id: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ReplenishmentProposalLinesTable {
+  org_id: string;
+  proposal_id: string;
+  sku_id: string;
+  qty: number;
+  unit: string;
+  unit_factor: number;
+  unit_price_poisha: number;
+  on_hand: number;
+  reserved: number;
+  on_order: number;
+  avg_daily: number;
+  safety_stock: number;
+  reorder_point: number;
+  order_up_to: number;
+  days_of_cover: number | null;
+  lead_time_days: number;
+}
+
+export interface StockAlertsTable {
+  org_id: string;
+  id: string;
+  distributor_id: string;
+  sku_id: string;
+  kind: "stock_out" | "at_risk" | "over_stock" | "near_expiry";
+  batch_id: string | null;
+  severity: number;
+  detail: Json;
+  detected_on: string;
+}
+
+export interface StockAlertRunsTable {
+  org_id: string;
+  generated_at: Timestamp;
+  detected_on: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -902,6 +1018,15 @@ export interface Database {
   sales_rollup_state: SalesRollupStateTable;
   sales_warnings: SalesWarningsTable;
   report_schedules: ReportSchedulesTable;
+  replenishment_settings: ReplenishmentSettingsTable;
+  distributor_replenishment: DistributorReplenishmentTable;
+  demand_events: DemandEventsTable;
+  demand_forecasts: DemandForecastsTable;
+  forecast_runs: ForecastRunsTable;
+  replenishment_proposals: ReplenishmentProposalsTable;
+  replenishment_proposal_lines: ReplenishmentProposalLinesTable;
+  stock_alerts: StockAlertsTable;
+  stock_alert_runs: StockAlertRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -44,6 +44,11 @@ export const PERMISSIONS = {
   // whole market; each user schedules their own reports. Rebuilding the rollups is the admin's.
   "analytics.read": ["admin", "manager", "distributor", "marketing"],
   "analytics.manage": ["admin"],
+  // Forecasting and replenishment (A3, S5): plans, forecasts and alerts within one's scope; approving a proposed
+  // order is placing a primary order (the distributor's, or head office's for it); the policy is head office's.
+  "replenishment.read": ["admin", "manager", "distributor"],
+  "replenishment.approve": ["admin", "distributor"],
+  "replenishment.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
