@@ -33,6 +33,7 @@ import type { App } from "./platform/http.ts";
 import { registerIdempotency } from "./platform/idempotency/idempotency.hooks.ts";
 import { createMailer, type Mailer } from "./platform/mail/mailer.ts";
 import { platformRoutes } from "./platform/platform.routes.ts";
+import { replenishmentRoutes } from "./replenishment/replenishment.routes.ts";
 import { authRoutes } from "./users/auth.routes.ts";
 import { usersRoutes } from "./users/users.routes.ts";
 import { webhooksRoutes } from "./webhooks/webhooks.routes.ts";
@@ -156,6 +157,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   const mail = mailer ?? createMailer(config.mail);
   if (!mailer) app.addHook("onClose", async () => mail.close());
   analyticsRoutes(app, { mailer: mail });
+  replenishmentRoutes(app);
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 
   await registerWebApp(app, config);

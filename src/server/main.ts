@@ -13,6 +13,7 @@ import { networkJobs } from "./network/network-jobs.ts";
 import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
 import { createMailer } from "./platform/mail/mailer.ts";
 import { platformJobs } from "./platform/platform-jobs.ts";
+import { replenishmentJobs } from "./replenishment/replenishment-jobs.ts";
 import { startWebhookDispatcher, type WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
 import { webhookJobs } from "./webhooks/webhook-jobs.ts";
 
@@ -61,6 +62,7 @@ async function main() {
       ...networkJobs(database.db, log),
       ...webhookJobs(database.db, log),
       ...analyticsJobs(database.db, log, mailer),
+      ...replenishmentJobs(database.db, log, mailer),
     ]);
     webhooks = startWebhookDispatcher(database.db, log, { ...config.webhooks, secretKey: config.auth.secretKey });
     rollups = startSalesRollupWorker(database.db, log);

@@ -15,6 +15,10 @@ import { systemCtx } from "../platform/context.ts";
 import { countOrgs, findOrgBySlug, insertOrg } from "../platform/orgs/orgs.repository.ts";
 import { insertTerritories, type NewTerritory } from "../platform/territories/territories.repository.ts";
 import { childPath } from "../platform/territories/territories.service.ts";
+import { seedDemandEvents } from "../replenishment/demand-events-seed.ts";
+import { runForecasts } from "../replenishment/demand-forecasting.ts";
+import { generateProposals } from "../replenishment/replenishment-proposals.service.ts";
+import { refreshAlerts } from "../replenishment/stock-alerts.service.ts";
 import { hashPassword } from "../users/passwords.ts";
 import { insertUser } from "../users/users.repository.ts";
 import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
@@ -159,6 +163,11 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
   // Fresh statistics after a bulk load: before autovacuum gets round to it, the planner would take the
   // million-line tables for empty and pick nested loops over whole tables (a 0.2 ms order read took 9 ms).
   if (options.refreshStatistics ?? true) await refreshPlannerStatistics(db);
+  // The demand calendar, then the morning's forecast, proposals and stock alerts, as the daily job makes them.
+  await seedDemandEvents(db, summary.orgId);
+  await runForecasts(db, summary.orgId);
+  await generateProposals(db, summary.orgId);
+  await refreshAlerts(db, summary.orgId);
   return summary;
 }
 

@@ -10,6 +10,7 @@ import { duesOfOutlets } from "../orders/collections.service.ts";
 import { lastOrdersOfOutlets, outletsWithSalesChangesSince, usualLinesOfOutlets } from "../orders/orders.service.ts";
 import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
 import type { Ctx } from "../platform/context.ts";
+import { suggestedLinesOfOutlets } from "../replenishment/outlet-suggestions.ts";
 import * as kpisRepo from "./field-kpis.repository.ts";
 import { effectiveFieldSettings } from "./field-settings.service.ts";
 import * as repo from "./field-snapshot.repository.ts";
@@ -63,10 +64,9 @@ export async function fieldSnapshot(ctx: Ctx, query: FieldSnapshotQuery): Promis
     token === null || token.bookSetHash !== bookSetHash || (await pricesChangedSince(db, orgId, token.since, today));
   const sendAll = token === null || outletSetChanged || booksWanted;
   const sent = sendAll ? outlets : await changedOutlets(ctx, outlets, since as Date, today);
-  const sentIds = sent.map((o) => o.id);
 
   const [details, removed, skus, priceBooks] = await Promise.all([
-    outletDetails(ctx, sentIds, today),
+    outletDetails(ctx, sent, today),
     outletSetChanged
       ? outletsLeavingRoutesOf(db, orgId, userId, since as Date, scope.kind === "territory" ? scope.path : null)
       : Promise.resolve([]),
@@ -137,13 +137,15 @@ async function changedOutlets(ctx: Ctx, outlets: readonly BeatOutlet[], since: D
 }
 
 /** What a visit needs to know about each outlet, one query per kind of data for all of them. */
-async function outletDetails(ctx: Ctx, outletIds: readonly string[], today: string) {
+async function outletDetails(ctx: Ctx, outlets: readonly BeatOutlet[], today: string) {
   const { db } = ctx;
   const { orgId } = ctx.actor;
-  const [dues, lastOrders, usual, lastVisits, outOfStock] = await Promise.all([
+  const outletIds = outlets.map((o) => o.id);
+  const [dues, lastOrders, usual, suggested, lastVisits, outOfStock] = await Promise.all([
     duesOfOutlets(db, orgId, outletIds, today),
     lastOrdersOfOutlets(db, orgId, outletIds),
     usualLinesOfOutlets(db, orgId, outletIds, today),
+    suggestedLinesOfOutlets(db, orgId, outlets, today),
     repo.lastVisitDates(db, orgId, outletIds),
     repo.lastAuditOutOfStock(db, orgId, outletIds),
   ]);
@@ -153,6 +155,7 @@ async function outletDetails(ctx: Ctx, outletIds: readonly string[], today: stri
     dues,
     lastOrders,
     usual,
+    suggested,
     lastVisits: new Map(lastVisits.map((v) => [v.outlet_id, v.visit_date])),
     outOfStock: oos,
   };
@@ -186,6 +189,7 @@ function fieldOutlet(
     lastOrder: d.lastOrders.get(o.id) ?? null,
     lastVisitDate: d.lastVisits.get(o.id) ?? null,
     usualLines: d.usual.get(o.id) ?? [],
+    suggestedLines: d.suggested.get(o.id) ?? [],
     lastAuditOutOfStockSkuIds: d.outOfStock.get(o.id) ?? [],
   };
 }

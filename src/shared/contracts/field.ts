@@ -5,6 +5,7 @@ import { BdPhone } from "../bd-phone.ts";
 import { IsoDate, Timestamp } from "./common.ts";
 import { Channel, OutletClass } from "./network.ts";
 import { OrderLineInput, PAYMENT_METHODS } from "./orders.ts";
+import { SuggestedLine } from "./replenishment.ts";
 
 const Poisha = z.number().int();
 
@@ -221,6 +222,8 @@ export const FieldOutlet = z.object({
   lastVisitDate: z.string().nullable(),
   /** The outlet's usual order (its most ordered SKUs of the last 90 days, with their typical quantity). */
   usualLines: z.array(z.object({ skuId: z.uuid(), qty: z.number().int(), unit: z.string() })),
+  /** The suggested order: the outlet's forecast until the next visit less its last audited stock, with the reason. */
+  suggestedLines: z.array(SuggestedLine),
   /** Out-of-stock SKUs at the last stock audit. */
   lastAuditOutOfStockSkuIds: z.array(z.uuid()),
 });
