@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_SIZES, demoExists, seedDemo } from "../src/server/d
 import { dashboard } from "./dashboard.ts";
 import { fieldBundle } from "./field-bundle.ts";
 import { fieldSync } from "./field-sync.ts";
+import { forecast } from "./forecast.ts";
 import { type BenchOptions, type Metric, median, parseBenchArgs, repeat, writeResult } from "./harness.ts";
 import { orderCapture } from "./order-capture.ts";
 import { soak } from "./soak.ts";
@@ -78,6 +79,8 @@ const standalone: Record<string, { prepare: (o: BenchOptions) => Promise<Prepare
     // One run = every dashboard call cold and warm, the order-line scans, 3 x seconds of freshness under load and
     // 6 x seconds of order capture (rollups on/off): about 6 minutes at the defaults. Its own warm-ups are inside.
     dashboard: { prepare: dashboard, defaults: { size: "huge", runs: 1, seconds: 10, warmupSeconds: 0 } },
+    // One run = read every series, forecast and backtest them all, propose and alert: about two minutes at `huge`.
+    forecast: { prepare: forecast, defaults: { size: "huge", runs: 3, warmupSeconds: 0 } },
   };
 
 async function main() {
