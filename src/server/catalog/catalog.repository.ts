@@ -213,6 +213,8 @@ function skusWithNames(db: Executor) {
       "s.base_unit",
       "s.vat_rate_bp",
       "s.sell_by_unit",
+      "s.weight_g",
+      "s.volume_cm3",
       "s.search_text",
       "s.created_at",
       "s.updated_at",
@@ -318,6 +320,8 @@ export interface NewSkuRow {
   base_unit: string;
   vat_rate_bp: number;
   sell_by_unit: string | null;
+  weight_g?: number | null;
+  volume_cm3?: number | null;
   search_text: string;
 }
 

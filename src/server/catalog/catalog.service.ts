@@ -301,6 +301,8 @@ function skuResponse(s: repo.SkuRow, units: UnitRows) {
     baseUnit: s.base_unit,
     vatRateBp: s.vat_rate_bp,
     sellByUnit: s.sell_by_unit,
+    weightG: s.weight_g,
+    volumeCm3: s.volume_cm3,
     units: units.map((u) => ({ unit: u.unit, name: u.name, nameBn: u.name_bn, factor: u.factor })),
     archivedAt: iso(s.archived_at),
     createdAt: s.created_at.toISOString(),
@@ -437,6 +439,8 @@ export async function createSku(ctx: Ctx, input: CreateSkuRequest) {
         base_unit: input.baseUnit,
         vat_rate_bp: input.vatRateBp,
         sell_by_unit: sellBy,
+        weight_g: input.weightG ?? null,
+        volume_cm3: input.volumeCm3 ?? null,
         search_text: skuSearchText({ code: input.code, name: input.name, name_bn: input.nameBn, barcode }),
       })
       .catch((e) => mapViolation(e, input.code));
@@ -470,6 +474,8 @@ export async function updateSku(ctx: Ctx, id: string, input: UpdateSkuRequest) {
         ...(input.brandId !== undefined && { brand_id: input.brandId }),
         ...(input.categoryId !== undefined && { category_id: input.categoryId }),
         ...(input.vatRateBp !== undefined && { vat_rate_bp: input.vatRateBp }),
+        ...(input.weightG !== undefined && { weight_g: input.weightG }),
+        ...(input.volumeCm3 !== undefined && { volume_cm3: input.volumeCm3 }),
         sell_by_unit: sellBy,
         search_text: skuSearchText(next),
       })

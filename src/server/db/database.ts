@@ -5,7 +5,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
 
-export type Role = "admin" | "manager" | "rep" | "distributor" | "retailer" | "marketing" | "service";
+export type Role = "admin" | "manager" | "rep" | "distributor" | "retailer" | "marketing" | "service" | "driver";
 export type Locale = "bn" | "en";
 export type TerritoryLevel = "national" | "region" | "area" | "territory" | "route";
 
@@ -248,6 +248,8 @@ export interface SkusTable {
   base_unit: Defaulted<string>;
   vat_rate_bp: Defaulted<number>;
   sell_by_unit: string | null;
+  weight_g: ColumnType<number | null, number | null | undefined, number | null>;
+  volume_cm3: ColumnType<number | null, number | null | undefined, number | null>;
   search_text: Defaulted<string>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -742,6 +744,72 @@ export interface OutletPhotosTable {
   created_at: DefaultedTimestamp;
 }
 
+export interface VehiclesTable {
+  org_id: string;
+  id: string;
+  distributor_id: string;
+  reg_no: string;
+  name: string;
+  capacity_g: number;
+  capacity_cm3: number | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export type TripStatus = "planned" | "dispatched" | "completed" | "cancelled";
+export type DropStatus = "pending" | "delivered" | "partially_delivered" | "failed";
+
+export interface DeliveryTripsTable {
+  org_id: string;
+  id: string;
+  number: string;
+  distributor_id: string;
+  vehicle_id: string;
+  driver_user_id: string;
+  trip_date: string;
+  route_id: string | null;
+  status: Defaulted<TripStatus>;
+  note: string | null;
+  cancel_reason: string | null;
+  dispatched_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  last_lat: number | null;
+  last_lng: number | null;
+  last_located_at: Timestamp | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface DeliveryDropsTable {
+  org_id: string;
+  id: string;
+  trip_id: string;
+  order_id: string;
+  seq: number;
+  status: Defaulted<DropStatus>;
+  failure_reason: string | null;
+  failure_note: string | null;
+  receiver_name: string | null;
+  pod_kind: "signature" | "photo" | null;
+  pod_image: Buffer | null;
+  pod_mime: "image/png" | "image/jpeg" | "image/webp" | null;
+  cash_collected_poisha: DefaultedMoney;
+  payment_id: string | null;
+  ordered_qty: number | null;
+  delivered_qty: number | null;
+  ordered_poisha: number | null;
+  delivered_poisha: number | null;
+  lat: number | null;
+  lng: number | null;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface FieldCommandsTable {
   org_id: string;
   id: string;
@@ -1010,6 +1078,9 @@ export interface Database {
   outlet_onboardings: OutletOnboardingsTable;
   outlet_photos: OutletPhotosTable;
   field_commands: FieldCommandsTable;
+  vehicles: VehiclesTable;
+  delivery_trips: DeliveryTripsTable;
+  delivery_drops: DeliveryDropsTable;
   sales_rollup_queue: SalesRollupQueueTable;
   sales_daily: SalesDailyTable;
   sku_sales_by_node: SkuSalesByNodeTable;

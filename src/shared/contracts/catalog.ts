@@ -101,6 +101,9 @@ export const SkuResponse = z.object({
   baseUnit: z.string(),
   vatRateBp: z.number().int(),
   sellByUnit: z.string().nullable(),
+  /** Per base unit, for delivery capacity; null = unknown (not counted). */
+  weightG: z.number().int().nullable(),
+  volumeCm3: z.number().int().nullable(),
   units: z.array(SkuUnitResponse),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -112,6 +115,10 @@ const Barcode = z
   .trim()
   .regex(/^[0-9A-Za-z-]{4,40}$/, "A barcode is 4 to 40 digits or letters|বারকোড ৪ থেকে ৪০টি অঙ্ক বা অক্ষর");
 
+/** Per base unit: up to a tonne, a cubic metre. */
+const WeightG = z.number().int().min(0).max(1_000_000);
+const VolumeCm3 = z.number().int().min(0).max(1_000_000);
+
 export const CreateSkuRequest = z.strictObject({
   code: Code,
   name: Name,
@@ -122,6 +129,9 @@ export const CreateSkuRequest = z.strictObject({
   baseUnit: UnitCode.default("piece"),
   vatRateBp: Bp.default(0),
   sellByUnit: UnitCode.nullable().optional(),
+  /** Grams and cubic centimetres per base unit (delivery capacity); null = unknown. */
+  weightG: WeightG.nullable().optional(),
+  volumeCm3: VolumeCm3.nullable().optional(),
   /** Pack sizes; the base unit (factor 1) is added when missing. */
   units: z.array(SkuUnitInput).max(10).default([]),
 });
@@ -134,6 +144,8 @@ export const UpdateSkuRequest = z.strictObject({
   barcode: Barcode.nullable().optional(),
   vatRateBp: Bp.optional(),
   sellByUnit: UnitCode.nullable().optional(),
+  weightG: WeightG.nullable().optional(),
+  volumeCm3: VolumeCm3.nullable().optional(),
   /** Replaces the pack sizes when given. */
   units: z.array(SkuUnitInput).max(10).optional(),
 });
