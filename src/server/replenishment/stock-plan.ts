@@ -150,6 +150,8 @@ export async function planOf(
       maxCoverDays: policy.maxCoverDays,
     });
     const available = r.on_hand - r.reserved;
+    // Nothing in stock and nothing forecast to sell is no stock-out: nobody is turned away.
+    const status: PlanStatus = plan.status === "stock_out" && plan.avgDaily === 0 ? "ok" : plan.status;
     return {
       skuId: r.sku_id,
       skuCode: r.code,
@@ -166,7 +168,7 @@ export async function planOf(
       reorderPoint: plan.reorderPoint,
       orderUpTo: plan.orderUpTo,
       daysOfCover: plan.daysOfCover === null ? null : Math.round(plan.daysOfCover * 10) / 10,
-      status: plan.status as PlanStatus,
+      status,
       proposedQty: plan.proposedQty,
       unit: r.unit ?? "piece",
       unitFactor: caseSize,
