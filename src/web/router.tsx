@@ -12,6 +12,7 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { TwoStepSetupPage } from "./features/auth/two-step-setup-page.tsx";
 import { sessionQueryOptions } from "./features/auth/use-session.ts";
 import { catalogRoutes } from "./features/catalog/catalog-routes.tsx";
+import { deliveryRoutes } from "./features/delivery/delivery-routes.tsx";
 import { fieldRoutes } from "./features/field/field-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
 import { networkRoutes } from "./features/network/network-routes.tsx";
@@ -162,6 +163,7 @@ const routeTree = rootRoute.addChildren([
     ...networkRoutes(appRoute),
     ...catalogRoutes(appRoute),
     ...ordersRoutes(appRoute),
+    ...deliveryRoutes(appRoute),
     ...webhooksRoutes(appRoute),
     ...fieldRoutes(appRoute),
     ...analyticsRoutes(appRoute),

@@ -2,6 +2,8 @@
 // under its own top-level key, so areas can grow their strings without touching one another's files.
 import catalogBn from "./areas/catalog.bn.json";
 import catalogEn from "./areas/catalog.en.json";
+import deliveryBn from "./areas/delivery.bn.json";
+import deliveryEn from "./areas/delivery.en.json";
 import fieldBn from "./areas/field.bn.json";
 import fieldEn from "./areas/field.en.json";
 import networkBn from "./areas/network.bn.json";
@@ -20,6 +22,7 @@ export const en = {
   orders: ordersEn,
   webhooks: webhooksEn,
   field: fieldEn,
+  delivery: deliveryEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -28,4 +31,5 @@ export const bn: typeof en = {
   orders: ordersBn,
   webhooks: webhooksBn,
   field: fieldBn,
+  delivery: deliveryBn,
 };

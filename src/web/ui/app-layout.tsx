@@ -2,13 +2,14 @@ import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButt
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import type { ParseKeys } from "i18next";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/contracts/auth.ts";
 import { AnalyticsIcon } from "../features/analytics/analytics-icons.tsx";
 import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
 import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
+import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery/delivery-icons.tsx";
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
@@ -137,6 +138,30 @@ const NAV_ITEMS: NavItem[] = [
     permission: "payments.read",
   },
   {
+    to: "/trips",
+    labelKey: "delivery.nav.trips",
+    descriptionKey: "delivery.nav.tripsDesc",
+    testId: "nav-trips",
+    icon: <TripIcon />,
+    permission: "delivery.read",
+  },
+  {
+    to: "/vehicles",
+    labelKey: "delivery.nav.vehicles",
+    descriptionKey: "delivery.nav.vehiclesDesc",
+    testId: "nav-vehicles",
+    icon: <VehicleIcon />,
+    permission: "delivery.read",
+  },
+  {
+    to: "/delivery-metrics",
+    labelKey: "delivery.nav.metrics",
+    descriptionKey: "delivery.nav.metricsDesc",
+    testId: "nav-delivery-metrics",
+    icon: <DeliveryMetricsIcon />,
+    permission: "delivery.read",
+  },
+  {
     to: "/field-live",
     labelKey: "field.nav.live",
     descriptionKey: "field.nav.liveDesc",
@@ -190,11 +215,19 @@ export function AppLayout() {
   const { data: session } = useSession();
   // Retailers have their own phone-first app at /shop, not the office screens.
   if (session?.user.role === "retailer") return <Navigate to="/shop" replace />;
+  // Drivers work from the field app's "My trips" on their phone, not the office screens.
+  if (session?.user.role === "driver") return <OpenFieldApp />;
   return session ? (
     <MeContext value={session.user}>
       <SignedInShell />
     </MeContext>
   ) : null;
+}
+
+/** The field app is a page of its own (not a route of this app): leave for it. */
+function OpenFieldApp() {
+  useEffect(() => window.location.replace(FIELD_APP_URL), []);
+  return null;
 }
 
 function SignedInShell() {

@@ -5,6 +5,7 @@ import type { Locale } from "../../../shared/locale.ts";
 import { currentLocale } from "../../i18n/i18n.ts";
 import type { RootRoute } from "../../router.tsx";
 import { MeContext, sessionQueryOptions, useSession } from "../auth/use-session.ts";
+import { deliveryPrintRoutes } from "../delivery/delivery-routes.tsx";
 import { OrderPrintPage, type PaperSize, type PrintDoc, type PrintSearch } from "./order-print-page.tsx";
 
 function PrintLayout() {
@@ -36,5 +37,5 @@ export function printRoutes(rootRoute: RootRoute) {
     }),
     component: OrderPrintPage,
   });
-  return [printRoot.addChildren([orderPrint])] as const;
+  return [printRoot.addChildren([orderPrint, ...deliveryPrintRoutes(printRoot)])] as const;
 }
