@@ -77,8 +77,11 @@ function SkuForm({ sku }: { sku: SkuResponse | null }) {
     barcode: sku?.barcode ?? "",
     vatPercent: sku ? sku.vatRateBp / 100 : 15,
     sellByUnit: sku?.sellByUnit ?? null,
+    weightG: (sku?.weightG ?? "") as number | string,
+    volumeCm3: (sku?.volumeCm3 ?? "") as number | string,
   });
   const baseUnit = sku?.baseUnit ?? "piece";
+  const baseUnitName = t(`orders.units.${baseUnit}`, { defaultValue: baseUnit });
   const [units, setUnits] = useState<UnitDraft[]>(() =>
     (sku?.units ?? [{ unit: "piece", name: "Piece", nameBn: "পিস", factor: 1 }]).map((u) => ({ ...u, key: nextKey++ })),
   );
@@ -125,6 +128,9 @@ function SkuForm({ sku }: { sku: SkuResponse | null }) {
       barcode: form.barcode.trim() ? form.barcode.trim() : null,
       vatRateBp: Math.round(Number(form.vatPercent) * 100),
       sellByUnit: form.sellByUnit,
+      // Empty = unknown: the delivery capacity check does not count the line (and says so).
+      weightG: form.weightG === "" ? null : Number(form.weightG),
+      volumeCm3: form.volumeCm3 === "" ? null : Number(form.volumeCm3),
       units: unitInput,
     };
     if (sku) {
@@ -233,6 +239,28 @@ function SkuForm({ sku }: { sku: SkuResponse | null }) {
               data={unitInput.map((u) => ({ value: u.unit, label: u.unit }))}
               readOnly={!canWrite}
               data-testid="sku-sell-by"
+            />
+            <NumberInput
+              label={t("catalog.sku.weightG", { unit: baseUnitName })}
+              description={t("catalog.sku.weightHint")}
+              min={0}
+              allowDecimal={false}
+              value={form.weightG}
+              error={errors.weightG}
+              onChange={(v) => setForm({ ...form, weightG: v })}
+              readOnly={!canWrite}
+              data-testid="sku-weight"
+            />
+            <NumberInput
+              label={t("catalog.sku.volumeCm3", { unit: baseUnitName })}
+              description={t("catalog.sku.volumeHint")}
+              min={0}
+              allowDecimal={false}
+              value={form.volumeCm3}
+              error={errors.volumeCm3}
+              onChange={(v) => setForm({ ...form, volumeCm3: v })}
+              readOnly={!canWrite}
+              data-testid="sku-volume"
             />
           </SimpleGrid>
         </Paper>
