@@ -10,6 +10,8 @@ import networkBn from "./areas/network.bn.json";
 import networkEn from "./areas/network.en.json";
 import ordersBn from "./areas/orders.bn.json";
 import ordersEn from "./areas/orders.en.json";
+import replenishmentBn from "./areas/replenishment.bn.json";
+import replenishmentEn from "./areas/replenishment.en.json";
 import webhooksBn from "./areas/webhooks.bn.json";
 import webhooksEn from "./areas/webhooks.en.json";
 import coreBn from "./bn.json";
@@ -23,6 +25,7 @@ export const en = {
   webhooks: webhooksEn,
   field: fieldEn,
   delivery: deliveryEn,
+  replenishment: replenishmentEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -32,4 +35,5 @@ export const bn: typeof en = {
   webhooks: webhooksBn,
   field: fieldBn,
   delivery: deliveryBn,
+  replenishment: replenishmentBn,
 };

@@ -13,6 +13,8 @@ import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
+import { REPLENISHMENT_ACCESS } from "../features/replenishment/replenishment-access.ts";
+import { ReplenishIcon, StockAlertIcon } from "../features/replenishment/replenishment-icons.tsx";
 import { WebhookIcon } from "../features/webhooks/webhook-icons.tsx";
 import { useLocale } from "../i18n/i18n.ts";
 import { DigitsSwitch } from "./digits-switch.tsx";
@@ -130,6 +132,22 @@ const NAV_ITEMS: NavItem[] = [
     permission: "primary.read",
   },
   {
+    to: "/replenishment",
+    labelKey: "replenishment.nav.replenishment",
+    descriptionKey: "replenishment.nav.replenishmentDesc",
+    testId: "nav-replenishment",
+    icon: <ReplenishIcon />,
+    permission: REPLENISHMENT_ACCESS.read,
+  },
+  {
+    to: "/replenishment/alerts",
+    labelKey: "replenishment.nav.alerts",
+    descriptionKey: "replenishment.nav.alertsDesc",
+    testId: "nav-stock-alerts",
+    icon: <StockAlertIcon />,
+    permission: REPLENISHMENT_ACCESS.read,
+  },
+  {
     to: "/collections",
     labelKey: "orders.nav.collections",
     descriptionKey: "orders.nav.collectionsDesc",
@@ -209,6 +227,15 @@ export const FIELD_APP_URL = "/field/";
 export const navItemsFor = (me: Pick<MeResponse, "permissions">) =>
   NAV_ITEMS.filter((i) => !i.permission || hasPermission(me, i.permission));
 
+/** The entry a page belongs to: the longest path it starts with (/replenishment/alerts, not also /replenishment). */
+export const activeNavTo = (items: readonly Pick<NavItem, "to">[], pathname: string): string | undefined =>
+  items
+    .filter((i) => (i.to === "/" ? pathname === "/" : pathname === i.to || pathname.startsWith(`${i.to}/`)))
+    .reduce<string | undefined>(
+      (best, i) => (best === undefined || i.to.length > best.length ? i.to : best),
+      undefined,
+    );
+
 export function AppLayout() {
   // Right after sign-out (or a lost session) the cache has no session for one render before the
   // router moves to /sign-in; render nothing then instead of a shell without a user.
@@ -236,6 +263,8 @@ function SignedInShell() {
   const me = useMe();
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const navItems = navItemsFor(me);
+  const activeTo = activeNavTo(navItems, pathname);
 
   return (
     <AppShell
@@ -278,14 +307,16 @@ function SignedInShell() {
         <Text size="xs" c="dimmed" px="sm" pb="xs" hiddenFrom="md" truncate>
           {orgName(me, locale)}
         </Text>
-        {navItemsFor(me).map((item) => (
+        {navItems.map((item) => (
           <NavLink
             key={item.to}
             component={Link}
             to={item.to}
             label={t(item.labelKey)}
             leftSection={item.icon}
-            active={item.to === "/" ? pathname === "/" : pathname.startsWith(item.to)}
+            active={item.to === activeTo}
+            // The router would also mark /replenishment current on /replenishment/alerts; `active` decides alone.
+            activeOptions={{ exact: true, includeSearch: false }}
             onClick={close}
             data-testid={item.testId}
           />

@@ -149,19 +149,10 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 }
 
 /**
- * Download an export through fetch rather than a plain link: the file must be in the UI language, and only a
+ * Download a file through fetch rather than a plain link: the file must be in the UI language, and only a
  * request we make can say so (Accept-Language); a link would carry the browser's own language.
  */
-async function downloadExport({
-  report,
-  format,
-  query,
-}: {
-  report: ExportReport;
-  format: ExportFormat;
-  query: object;
-}) {
-  const url = exportUrl(report, format, query);
+export async function downloadFile(url: string, fallbackName: string): Promise<string> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { "Accept-Language": currentLocale() }, credentials: "same-origin" });
@@ -178,7 +169,7 @@ async function downloadExport({
       : new ApiError(res.status, `http.${res.status}`, i18n.t("errors.unexpected", { status: res.status }));
   }
   const blob = await res.blob();
-  const name = fileNameOf(res.headers.get("content-disposition"), `${report}.${format}`);
+  const name = fileNameOf(res.headers.get("content-disposition"), fallbackName);
   const href = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = href;
@@ -191,6 +182,9 @@ async function downloadExport({
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
   return name;
 }
+
+const downloadExport = ({ report, format, query }: { report: ExportReport; format: ExportFormat; query: object }) =>
+  downloadFile(exportUrl(report, format, query), `${report}.${format}`);
 
 export function useDownloadExport() {
   return useMutation({ mutationFn: downloadExport });

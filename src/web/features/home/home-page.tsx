@@ -10,6 +10,8 @@ import { useWarningCounts } from "../analytics/use-analytics.ts";
 import { orgName, scopeLabel } from "../auth/scope-label.ts";
 import { hasPermission, useMe } from "../auth/use-session.ts";
 import { FieldLiveIcon } from "../field/field-icons.tsx";
+import { REPLENISHMENT_ACCESS } from "../replenishment/replenishment-access.ts";
+import { StockAlertsCard } from "../replenishment/stock-alerts-card.tsx";
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -70,6 +72,7 @@ export function HomePage() {
         </Card>
       ) : null}
       {hasPermission(me, "analytics.read") ? <WarningsCard /> : null}
+      {hasPermission(me, REPLENISHMENT_ACCESS.read) ? <StockAlertsCard /> : null}
       {shortcuts.length > 0 ? (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           {shortcuts.map((s) => (
