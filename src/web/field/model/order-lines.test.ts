@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { FieldPriceBook, FieldSku } from "../../../shared/contracts/field.ts";
 import { priceLine } from "../../../shared/pricing/order-pricing.ts";
 import { searchText } from "../../../shared/search-text.ts";
+import bn from "../i18n/bn.json";
+import en from "../i18n/en.json";
+import type { FieldT } from "../i18n/field-i18n.ts";
 import {
   addAll,
   addToLines,
@@ -11,6 +14,8 @@ import {
   setLineQty,
   setLineUnit,
   suggestedLines,
+  suggestedOrder,
+  suggestionReason,
   unitsLargestFirst,
 } from "./order-lines.ts";
 
@@ -168,6 +173,118 @@ describe("the usual order", () => {
       { skuId: "soap", unit: "case", qty: 3 },
       { skuId: "tea", unit: "piece", qty: 6 },
     ]);
+  });
+});
+
+describe("the suggested order", () => {
+  const usualLines = [
+    { skuId: "soap", qty: 2, unit: "case" },
+    { skuId: "tea", qty: 6, unit: "piece" },
+  ];
+  const forecastSoap = {
+    skuId: "soap",
+    qty: 1,
+    unit: "case",
+    dailyRate: 4.25,
+    cycleDays: 7,
+    auditedQty: 6,
+    auditedOn: "2026-11-20",
+  };
+
+  it("takes the forecast's lines when there are any, each with its reason", () => {
+    const order = suggestedOrder(
+      {
+        usualLines,
+        suggestedLines: [
+          forecastSoap,
+          // Not sold to this outlet any more (no price), and a unit the SKU does not have: left out.
+          { skuId: "salt", qty: 3, unit: "piece", dailyRate: 1, cycleDays: 7, auditedQty: null, auditedOn: null },
+          { skuId: "tea", qty: 1, unit: "crate", dailyRate: 1, cycleDays: 7, auditedQty: null, auditedOn: null },
+          { skuId: "tea", qty: 4, unit: "piece", dailyRate: 0.6, cycleDays: 7, auditedQty: null, auditedOn: null },
+        ],
+      },
+      skus,
+      prices,
+    );
+    expect(order).toEqual({
+      source: "forecast",
+      lines: [
+        {
+          skuId: "soap",
+          unit: "case",
+          qty: 1,
+          reason: { dailyRate: 4.25, cycleDays: 7, auditedQty: 6, auditedOn: "2026-11-20" },
+        },
+        {
+          skuId: "tea",
+          unit: "piece",
+          qty: 4,
+          reason: { dailyRate: 0.6, cycleDays: 7, auditedQty: null, auditedOn: null },
+        },
+      ],
+    });
+  });
+
+  it("falls back to the usual order when the forecast has no sellable line, or the snapshot predates it", () => {
+    const usual = {
+      source: "usual",
+      lines: [
+        { skuId: "soap", unit: "case", qty: 2, reason: null },
+        { skuId: "tea", unit: "piece", qty: 6, reason: null },
+      ],
+    };
+    expect(suggestedOrder({ usualLines, suggestedLines: [] }, skus, prices)).toEqual(usual);
+    expect(
+      suggestedOrder(
+        {
+          usualLines,
+          suggestedLines: [
+            { skuId: "salt", qty: 3, unit: "piece", dailyRate: 1, cycleDays: 7, auditedQty: null, auditedOn: null },
+          ],
+        },
+        skus,
+        prices,
+      ),
+    ).toEqual(usual);
+    expect(suggestedOrder({ usualLines }, skus, prices)).toEqual(usual);
+    expect(suggestedOrder({ usualLines: [], suggestedLines: [] }, skus, prices)).toEqual({
+      source: "usual",
+      lines: [],
+    });
+  });
+
+  it("adds the suggested lines to the memo like any others", () => {
+    const order = suggestedOrder({ usualLines, suggestedLines: [forecastSoap] }, skus, prices);
+    expect(addAll([{ skuId: "soap", unit: "case", qty: 1 }], order.lines)).toEqual([
+      { skuId: "soap", unit: "case", qty: 2 },
+    ]);
+  });
+
+  describe("the reason beside a line", () => {
+    // The catalogue's own strings, interpolated as i18next does ({{name}}), without a DOM.
+    const translator =
+      (catalogue: typeof en): FieldT =>
+      (key, vars = {}) => {
+        const text = key.split(".").reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], catalogue);
+        return String(text).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name]));
+      };
+    const latin = { number: (n: number) => String(n), date: (d: string) => d };
+    it("says the rate, the days to the next visit and the audited stock, in English", () => {
+      const t = translator(en);
+      expect(suggestionReason(forecastSoap, t, latin)).toBe("≈4.3/day × 7 days − 6 in stock (audit 2026-11-20)");
+      expect(suggestionReason({ dailyRate: 2.14, cycleDays: 6, auditedQty: null, auditedOn: null }, t, latin)).toBe(
+        "≈2.1/day × 6 days · no recent stock audit",
+      );
+    });
+
+    it("in Bengali, with the formatter's digits and date", () => {
+      const t = translator(bn);
+      const bengali = {
+        number: (n: number) => n.toLocaleString("bn-BD"),
+        date: (d: string) => (d === "2026-11-20" ? "২০ নভে, ২০২৬" : d),
+      };
+      expect(suggestionReason(forecastSoap, t, bengali)).toBe("≈দিনে ৪.৩ × ৭ দিন − ৬ মজুত (অডিট ২০ নভে, ২০২৬)");
+    });
   });
 });
 

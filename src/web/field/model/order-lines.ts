@@ -2,9 +2,11 @@
 // the shared pricing code (the server prices the order with the same functions, so the running total is the
 // invoice's unless prices changed since the last pull — the server then says so).
 import type { FieldPriceBook, FieldSku } from "../../../shared/contracts/field.ts";
+import type { SuggestedLine } from "../../../shared/contracts/replenishment.ts";
 import { type OrderTotals, orderTotals, type PricedLine, priceLine } from "../../../shared/pricing/order-pricing.ts";
 import { toBaseQty } from "../../../shared/pricing/pack-units.ts";
 import { searchScore, searchTerms } from "../../../shared/search-text.ts";
+import type { FieldT } from "../i18n/field-i18n.ts";
 import type { OrderLineDraft } from "../store/field-db.ts";
 
 export type { OrderLineDraft };
@@ -95,6 +97,79 @@ export function suggestedLines(
     const sku = skus.get(u.skuId);
     return u.qty > 0 && sku !== undefined && prices.has(u.skuId) && sku.units.some((x) => x.unit === u.unit);
   });
+}
+
+/** Why a line is suggested: what the outlet sells a day (forecast), the days to the next visit, the last audit. */
+export type SuggestionReason = Pick<SuggestedLine, "dailyRate" | "cycleDays" | "auditedQty" | "auditedOn">;
+
+export interface SuggestedDraftLine extends OrderLineDraft {
+  /** Null for a line of the usual order (no forecast behind it). */
+  reason: SuggestionReason | null;
+}
+
+export interface SuggestedOrder {
+  /** "forecast": the server's suggested lines; "usual": the outlet's usual order (no forecast yet, or none sellable). */
+  source: "forecast" | "usual";
+  lines: SuggestedDraftLine[];
+}
+
+/**
+ * The one-tap order: the outlet's forecast until the next visit less its audited stock (the snapshot's
+ * suggestedLines) when there is a sellable line of it, else the usual order. A snapshot kept from before the
+ * suggestions existed has no suggestedLines: the usual order then.
+ */
+export function suggestedOrder(
+  outlet: {
+    suggestedLines?: readonly SuggestedLine[] | undefined;
+    usualLines: readonly { skuId: string; qty: number; unit: string }[];
+  },
+  skus: ReadonlyMap<string, FieldSku>,
+  prices: PriceIndex,
+): SuggestedOrder {
+  const forecast = suggestedLines(outlet.suggestedLines ?? [], skus, prices);
+  if (forecast.length > 0) {
+    const byKey = new Map((outlet.suggestedLines ?? []).map((l) => [`${l.skuId}|${l.unit}`, l]));
+    return {
+      source: "forecast",
+      lines: forecast.map((l) => {
+        const s = byKey.get(`${l.skuId}|${l.unit}`);
+        return {
+          skuId: l.skuId,
+          unit: l.unit,
+          qty: l.qty,
+          reason: s
+            ? { dailyRate: s.dailyRate, cycleDays: s.cycleDays, auditedQty: s.auditedQty, auditedOn: s.auditedOn }
+            : null,
+        };
+      }),
+    };
+  }
+  return {
+    source: "usual",
+    lines: suggestedLines(outlet.usualLines, skus, prices).map((l) => ({
+      skuId: l.skuId,
+      unit: l.unit,
+      qty: l.qty,
+      reason: null,
+    })),
+  };
+}
+
+/**
+ * The reason beside a suggested line, compact: "≈2.1/day × 7 days − 4 in stock (audit 20 Nov 2026)". Quantities are
+ * in the SKU's base unit (pieces), as the forecast and the audit count them.
+ */
+export function suggestionReason(
+  r: SuggestionReason,
+  t: FieldT,
+  fmt: { number: (n: number) => string; date: (d: string) => string },
+): string {
+  const rate = t("order.reasonRate", {
+    rate: fmt.number(Math.round(r.dailyRate * 10) / 10),
+    days: fmt.number(r.cycleDays),
+  });
+  if (r.auditedQty === null || r.auditedOn === null) return `${rate} · ${t("order.reasonNoAudit")}`;
+  return `${rate} ${t("order.reasonAudit", { qty: fmt.number(r.auditedQty), date: fmt.date(r.auditedOn) })}`;
 }
 
 /** Add several lines (the suggested order) to the memo, adding up quantities of lines already there. */

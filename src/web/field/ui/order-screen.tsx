@@ -1,5 +1,6 @@
 // Taking an order from the phone's catalogue and the outlet's price book: find a SKU (Bengali or Latin, or its
-// code), add it in cases or pieces, or add the outlet's usual order in one tap; must-sell SKUs are marked. The
+// code), add it in cases or pieces, or add the suggested order in one tap (the outlet's forecast until the next
+// visit less its audited stock, each line with its reason; else its usual order); must-sell SKUs are marked. The
 // running total (VAT included) is the shared pricing code's. The memo survives a reload until it is saved.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { FieldSku } from "../../../shared/contracts/field.ts";
@@ -14,7 +15,8 @@ import {
   searchSkus,
   setLineQty,
   setLineUnit,
-  suggestedLines,
+  suggestedOrder,
+  suggestionReason,
   unitsLargestFirst,
 } from "../model/order-lines.ts";
 import { placeOrder, saveOrderDraft } from "../store/field-actions.ts";
@@ -68,7 +70,7 @@ export function OrderScreen(props: { outletId: string; editId?: string | undefin
   const results = useMemo(() => searchSkus(sellable, query, data.mustSell), [sellable, query, data.mustSell]);
   const priced = useMemo(() => priceDraft(lines ?? [], data.skus, prices), [lines, data.skus, prices]);
   const suggested = useMemo(
-    () => (outlet ? suggestedLines(outlet.usualLines, data.skus, prices) : []),
+    () => (outlet ? suggestedOrder(outlet, data.skus, prices) : { source: "usual" as const, lines: [] }),
     [outlet, data.skus, prices],
   );
   const outOfStock = useMemo(() => new Set(outlet?.lastAuditOutOfStockSkuIds ?? []), [outlet]);
@@ -115,24 +117,52 @@ export function OrderScreen(props: { outletId: string; editId?: string | undefin
       {editing ? <Notice tone="error">{editing.error.message}</Notice> : null}
       {!book ? <Notice tone="error">{t("order.noPriceBook")}</Notice> : null}
       {!visit && !editing ? <Notice tone="info">{t("order.noVisit")}</Notice> : null}
-      {suggested.length > 0 ? (
+      {suggested.lines.length > 0 ? (
         <Card testId="field-suggested">
-          <h2>{t("order.suggested")}</h2>
-          <p className="muted small">
-            {suggested
-              .map((l) => {
-                const sku = data.skus.get(l.skuId);
-                return sku ? `${localName(sku, locale)} × ${fmt.number(l.qty)} ${unitName(sku, l.unit, locale)}` : "";
-              })
-              .join(" · ")}
-          </p>
+          <h2 data-source={suggested.source}>
+            {t(suggested.source === "forecast" ? "order.suggestedForecast" : "order.suggested")}
+          </h2>
+          {suggested.source === "forecast" ? (
+            <>
+              <p className="muted small">{t("order.suggestedForecastHint")}</p>
+              <ul className="plain-list">
+                {suggested.lines.map((l) => {
+                  const sku = data.skus.get(l.skuId);
+                  return sku ? (
+                    <li key={`${l.skuId}:${l.unit}`} data-testid="field-suggested-line" data-sku-id={l.skuId}>
+                      <span>
+                        {localName(sku, locale)} × {fmt.number(l.qty)} {unitName(sku, l.unit, locale)}
+                      </span>
+                      {l.reason ? (
+                        <span className="muted small" data-testid="field-suggested-reason">
+                          {" "}
+                          {suggestionReason(l.reason, t, fmt)}
+                        </span>
+                      ) : null}
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+            </>
+          ) : (
+            <p className="muted small">
+              {suggested.lines
+                .map((l) => {
+                  const sku = data.skus.get(l.skuId);
+                  return sku ? `${localName(sku, locale)} × ${fmt.number(l.qty)} ${unitName(sku, l.unit, locale)}` : "";
+                })
+                .join(" · ")}
+            </p>
+          )}
           <Button
             kind="secondary"
             block
-            onClick={() => update(addAll(lines ?? [], suggested))}
+            onClick={() => update(addAll(lines ?? [], suggested.lines))}
             data-testid="field-add-suggested"
           >
-            {t("order.addSuggested", { count: fmt.number(suggested.length) })}
+            {t(suggested.source === "forecast" ? "order.addSuggestedForecast" : "order.addSuggested", {
+              count: fmt.number(suggested.lines.length),
+            })}
           </Button>
         </Card>
       ) : null}
