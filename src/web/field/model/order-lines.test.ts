@@ -275,6 +275,10 @@ describe("the suggested order", () => {
       expect(suggestionReason({ dailyRate: 2.14, cycleDays: 6, auditedQty: null, auditedOn: null }, t, latin)).toBe(
         "≈2.1/day × 6 days · no recent stock audit",
       );
+      // A slow mover keeps two decimals, so it does not read as 0.1 a day.
+      expect(
+        suggestionReason({ dailyRate: 0.083, cycleDays: 7, auditedQty: 0, auditedOn: "2026-11-21" }, t, latin),
+      ).toBe("≈0.08/day × 7 days − 0 in stock (audit 2026-11-21)");
     });
 
     it("in Bengali, with the formatter's digits and date", () => {

@@ -164,8 +164,10 @@ export function suggestionReason(
   t: FieldT,
   fmt: { number: (n: number) => string; date: (d: string) => string },
 ): string {
+  // A slow mover sells 0.08 a day: one decimal would say 0.1, two keep its order of magnitude.
+  const digits = r.dailyRate < 1 ? 100 : 10;
   const rate = t("order.reasonRate", {
-    rate: fmt.number(Math.round(r.dailyRate * 10) / 10),
+    rate: fmt.number(Math.round(r.dailyRate * digits) / digits),
     days: fmt.number(r.cycleDays),
   });
   if (r.auditedQty === null || r.auditedOn === null) return `${rate} · ${t("order.reasonNoAudit")}`;
