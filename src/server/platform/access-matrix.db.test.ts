@@ -19,6 +19,9 @@ import { newId } from "../../shared/ids.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import { applyPendingSalesChanges } from "../analytics/sales-rollups.service.ts";
 import { withTransaction } from "../db/transaction.ts";
+import { runForecasts } from "../replenishment/demand-forecasting.ts";
+import * as replenishmentRepo from "../replenishment/replenishment.repository.ts";
+import { refreshAlerts } from "../replenishment/stock-alerts.service.ts";
 import { errorCode, must } from "../testing/assertions.ts";
 import {
   applyCommands,
@@ -553,6 +556,70 @@ async function scheduleAt(who: Who, p: Place): Promise<string> {
 for (const role of ANALYTICS_ROLES) await freshSchedule(callers[role]);
 await freshSchedule(adminB);
 
+// ---------------------------------------------------------------- replenishment: forecasts, alerts, proposals
+
+/**
+ * A forecast reads history up to yesterday, and the matrix's sales are all today's: so the forecasts here are made as
+ * of tomorrow, with today's sales as their history, for both orgs. The admin's own run (as of today) leaves the
+ * matrix's distributors without forecasts, so each case that reads them makes them again when they are gone.
+ */
+async function forecastAhead() {
+  const made = await sql`select 1 from demand_forecasts
+    where org_id = ${t.orgA.orgId} and distributor_id = ${own.distributorId} limit 1`.execute(db);
+  if (made.rows.length > 0) return;
+  for (const orgId of [t.orgA.orgId, t.orgB.orgId]) await runForecasts(db, orgId, { today: tomorrow });
+}
+await forecastAhead();
+// Alerts as the daily run finds them: every matrix distributor holds far more stock than it sells (over-stock).
+for (const orgId of [t.orgA.orgId, t.orgB.orgId]) await refreshAlerts(db, orgId);
+
+/**
+ * An open proposal of the place's distributor (one case of its SKU), as the morning job would make one; the matrix has
+ * no history to propose from. It replaces the distributor's open one, as a newer proposal does.
+ */
+async function freshReplenishmentProposal(p: Place): Promise<string> {
+  const unit = await one(sql<{ unit: string; factor: number }>`select unit, factor from sku_units
+    where org_id = ${p.orgId} and sku_id = ${p.skuId} order by factor desc, unit limit 1`);
+  const id = newId();
+  await withTransaction(db, async (tx) => {
+    const open = await replenishmentRepo.findOpenProposal(tx, p.orgId, p.distributorId, true);
+    if (open) await replenishmentRepo.updateProposal(tx, p.orgId, open.id, { status: "superseded" });
+    await replenishmentRepo.insertProposal(
+      tx,
+      {
+        org_id: p.orgId,
+        id,
+        distributor_id: p.distributorId,
+        proposed_on: today,
+        status: "open",
+        line_count: 1,
+        total_poisha: unit.factor * 700,
+      },
+      [
+        {
+          sku_id: p.skuId,
+          qty: unit.factor,
+          unit: unit.unit,
+          unit_factor: unit.factor,
+          unit_price_poisha: 700,
+          on_hand: 0,
+          reserved: 0,
+          on_order: 0,
+          avg_daily: 1,
+          safety_stock: 0,
+          reorder_point: 3,
+          order_up_to: unit.factor,
+          days_of_cover: 0,
+          lead_time_days: 3,
+        },
+      ],
+    );
+  });
+  return id;
+}
+// Every distributor of the places has a proposal, so that no list of them is empty by accident.
+for (const p of [own, far, inOrgB]) await freshReplenishmentProposal(p);
+
 // ---------------------------------------------------------------- the oracle: what each role may see
 
 type Scope =
@@ -579,7 +646,8 @@ type OrgTable =
   | "audit_log"
   | "api_tokens"
   | "webhook_endpoints"
-  | "webhook_deliveries";
+  | "webhook_deliveries"
+  | "demand_events";
 type OracleKind =
   | "outlet"
   | "distributor"
@@ -1535,6 +1603,7 @@ const SPECS: Record<string, Spec> = {
   ...fieldSpecs(),
   ...webhookSpecs(),
   ...analyticsSpecs(),
+  ...replenishmentSpecs(),
 };
 
 /**
@@ -1861,6 +1930,165 @@ function analyticsSpecs(): Record<string, Spec> {
       request: async (who, at) => post(`${schedules}/${await scheduleAt(who, at.path)}/send`),
       refuse: scheduleRefusals,
       check: (res) => expect(res.json()).toMatchObject({ lastStatus: "sent", lastError: null }),
+    },
+  };
+}
+
+/** The distributors an answer's rows belong to, for the distributor oracle. */
+function rowDistributors(rows: unknown): string[] {
+  return (rows as { distributorId: string }[]).map((r) => r.distributorId);
+}
+
+/**
+ * Replenishment: a distributor named in a query or path outside the caller's distributors (a manager's subtree's, a
+ * distributor user's own) or in another org is not found, and so is a proposal of such a distributor; lists carry
+ * only the rows of the caller's distributors. The policy and the demand calendar are the org's; writes are the
+ * admin's, on records made for the case.
+ */
+function replenishmentSpecs(): Record<string, Spec> {
+  const base = "/api/v1/replenishment";
+  const distributorNotFound = notFound("replenishment.distributor_not_found");
+  const byDistributor: Spec["refuse"] = { distributor: anywhere(distributorNotFound) };
+  const proposalRefusals: Spec["refuse"] = { path: anywhere(notFound("replenishment.proposal_not_found")) };
+  const freshEvent = async (p: Place) =>
+    (
+      await ok<Row>(
+        p.admin.request("POST", `${base}/events`, {
+          name: uniq("Matrix fair"),
+          nameBn: "মেলা",
+          startsOn: "2099-01-01",
+          endsOn: "2099-01-03",
+        }),
+        "a demand event",
+      )
+    ).id;
+  return {
+    [`GET ${base}/settings`]: {
+      request: async () => get(`${base}/settings`),
+      check: (res) => expect(res.json().serviceLevel).toBeGreaterThan(0),
+    },
+    // What the company works with already: the other cases plan as before.
+    [`PUT ${base}/settings`]: {
+      request: async () => ({ method: "PUT", url: `${base}/settings`, body: { autoSubmit: false } }),
+      check: (res) => expect(res.json().autoSubmit).toBe(false),
+    },
+    [`GET ${base}/distributors/{id}/policy`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/distributors/${at.path.distributorId}/policy`),
+      refuse: { path: anywhere(distributorNotFound) },
+      check: (res) => expect(res.json().distributorId).toBe(own.distributorId),
+    },
+    [`PUT ${base}/distributors/{id}/policy`]: {
+      slots: ["path"],
+      request: async (_, at) => ({
+        method: "PUT",
+        url: `${base}/distributors/${await fresh.distributor(at.path)}/policy`,
+        body: { leadTimeDays: 5, reviewDays: 14 },
+      }),
+      refuse: { path: anywhere(distributorNotFound) },
+      check: (res) => expect(res.json()).toMatchObject({ effectiveLeadTimeDays: 5, effectiveReviewDays: 14 }),
+    },
+    [`GET ${base}/events`]: {
+      request: async () => get(`${base}/events`),
+      list: { kind: "demand_events", ids: (b) => (b as unknown as Row[]).map((e) => e.id) },
+    },
+    [`POST ${base}/events`]: {
+      request: async () =>
+        post(`${base}/events`, { name: uniq("Matrix fair"), nameBn: "মেলা", startsOn: tomorrow, endsOn: tomorrow }),
+    },
+    [`DELETE ${base}/events/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => ({ method: "DELETE", url: `${base}/events/${await freshEvent(at.path)}` }),
+      refuse: { path: anywhere(notFound("replenishment.event_not_found")) },
+    },
+    [`GET ${base}/plan`]: {
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/plan?distributorId=${at.distributor.distributorId}`),
+      refuse: byDistributor,
+      check: (res) => {
+        expect(res.json().distributorId).toBe(own.distributorId);
+        expect(res.json().rows.length).toBeGreaterThan(0);
+      },
+    },
+    [`GET ${base}/plan/export`]: {
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/plan/export?format=csv&distributorId=${at.distributor.distributorId}`),
+      refuse: byDistributor,
+      // The rows themselves: "analytics exports" below, against the plan's own answer.
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    [`GET ${base}/forecast`]: {
+      slots: ["distributor", "sku"],
+      request: async (_, at) => {
+        await forecastAhead();
+        return get(`${base}/forecast?distributorId=${at.distributor.distributorId}&skuId=${at.sku.skuId}`);
+      },
+      refuse: { ...byDistributor, sku: { otherOrg: notFound("replenishment.sku_not_found") } },
+      check: (res) => expect(res.json()).toMatchObject({ distributorId: own.distributorId, skuId: own.skuId }),
+    },
+    [`GET ${base}/backtest`]: {
+      slots: ["distributor"],
+      request: async (_, at) => {
+        await forecastAhead();
+        return get(`${base}/backtest?limit=1000&distributorId=${at.distributor.distributorId}`);
+      },
+      list: { kind: "distributor", ids: (b) => rowDistributors(b.items) },
+      unfiltered: `${base}/backtest?limit=1000`,
+      refuse: byDistributor,
+    },
+    // The org's forecasts as of today (then its alerts); the series come from the demo's history.
+    [`POST ${base}/forecast/run`]: {
+      request: async () => post(`${base}/forecast/run`),
+      check: (res) => expect(res.json().series).toBeGreaterThan(0),
+    },
+    [`GET ${base}/proposals`]: {
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/proposals?limit=200&distributorId=${at.distributor.distributorId}`),
+      list: { kind: "distributor", ids: rowDistributors },
+      unfiltered: `${base}/proposals?limit=200`,
+      refuse: byDistributor,
+    },
+    // Each active distributor of the org is proposed for, left unchanged or skipped: none is left out.
+    [`POST ${base}/proposals/generate`]: {
+      request: async () => post(`${base}/proposals/generate`),
+      check: (res) => {
+        const r = res.json();
+        expect(r.proposed + r.submitted + r.unchanged + r.skipped.length).toBeGreaterThan(0);
+      },
+    },
+    [`GET ${base}/proposals/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/proposals/${await freshReplenishmentProposal(at.path)}`),
+      refuse: proposalRefusals,
+      check: (res) => expect(res.json()).toMatchObject({ distributorId: own.distributorId, lineCount: 1 }),
+    },
+    [`POST ${base}/proposals/{id}/approve`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/proposals/${await freshReplenishmentProposal(at.path)}/approve`, {}),
+      refuse: proposalRefusals,
+      check: (res) => {
+        expect(res.json().status).toBe("approved");
+        expect(res.json().primaryOrderId).not.toBeNull();
+      },
+    },
+    [`POST ${base}/proposals/{id}/dismiss`]: {
+      slots: ["path"],
+      request: async (_, at) =>
+        post(`${base}/proposals/${await freshReplenishmentProposal(at.path)}/dismiss`, { note: "matrix" }),
+      refuse: proposalRefusals,
+      check: (res) => expect(res.json().status).toBe("dismissed"),
+    },
+    [`GET ${base}/alerts`]: {
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/alerts?limit=1000&distributorId=${at.distributor.distributorId}`),
+      list: { kind: "distributor", ids: (b) => rowDistributors(b.items) },
+      unfiltered: `${base}/alerts?limit=1000`,
+      refuse: byDistributor,
+    },
+    [`POST ${base}/alerts/refresh`]: {
+      request: async () => post(`${base}/alerts/refresh`),
+      list: { kind: "distributor", ids: (b) => rowDistributors(b.items) },
+      check: (res) => expect(res.json().generatedAt).not.toBeNull(),
     },
   };
 }
@@ -2280,6 +2508,12 @@ const EXPORTED: Record<string, Exported> = {
     column: 1,
     totals: false,
     before: plantWarnings,
+  },
+  // A distributor's stock plan: one row per SKU, named by its code, and no totals.
+  "GET /api/v1/replenishment/plan/export": {
+    dashboard: `/api/v1/replenishment/plan?distributorId=${own.distributorId}`,
+    labels: (b) => (b.rows as { skuCode: string }[]).map((r) => r.skuCode),
+    totals: false,
   },
 };
 

@@ -93,6 +93,18 @@ const REPORT_SCHEDULES: AccessRule = {
   scoped: ["manager", "distributor", "marketing"],
   note: "each person's own schedules; the admin's, the org's",
 };
+/**
+ * Replenishment: plans, forecasts, proposals and alerts are per distributor, read by head office (all), a manager (the
+ * distributors of their subtree) and a distributor (itself); the distributor approves or dismisses its own proposals
+ * (the admin any). The policy and the demand calendar are the org's, one for all who read plans; the admin sets them
+ * and runs the forecast, the proposals and the alerts on demand.
+ */
+const REPLENISHMENT_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "distributor"] };
+const REPLENISHMENT_APPROVE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
+const REPLENISHMENT_ORG_READ: AccessRule = {
+  allow: ["admin", "manager", "distributor"],
+  note: "the org's policy and demand calendar, no distributor's records",
+};
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- auth: own account
@@ -274,6 +286,27 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "GET /api/v1/analytics/report-schedules/{id}": REPORT_SCHEDULES,
   "DELETE /api/v1/analytics/report-schedules/{id}": REPORT_SCHEDULES,
   "POST /api/v1/analytics/report-schedules/{id}/send": REPORT_SCHEDULES,
+
+  // --- replenishment: stock plans, forecasts, proposed primary orders, stock alerts
+  "GET /api/v1/replenishment/settings": REPLENISHMENT_ORG_READ,
+  "PUT /api/v1/replenishment/settings": ADMIN_ONLY,
+  "GET /api/v1/replenishment/distributors/{id}/policy": REPLENISHMENT_READ,
+  "PUT /api/v1/replenishment/distributors/{id}/policy": ADMIN_ONLY,
+  "GET /api/v1/replenishment/events": REPLENISHMENT_ORG_READ,
+  "POST /api/v1/replenishment/events": ADMIN_ONLY,
+  "DELETE /api/v1/replenishment/events/{id}": ADMIN_ONLY,
+  "GET /api/v1/replenishment/plan": REPLENISHMENT_READ,
+  "GET /api/v1/replenishment/plan/export": REPLENISHMENT_READ,
+  "GET /api/v1/replenishment/forecast": REPLENISHMENT_READ,
+  "GET /api/v1/replenishment/backtest": REPLENISHMENT_READ,
+  "POST /api/v1/replenishment/forecast/run": ADMIN_ONLY,
+  "GET /api/v1/replenishment/proposals": REPLENISHMENT_READ,
+  "POST /api/v1/replenishment/proposals/generate": ADMIN_ONLY,
+  "GET /api/v1/replenishment/proposals/{id}": REPLENISHMENT_READ,
+  "POST /api/v1/replenishment/proposals/{id}/approve": REPLENISHMENT_APPROVE,
+  "POST /api/v1/replenishment/proposals/{id}/dismiss": REPLENISHMENT_APPROVE,
+  "GET /api/v1/replenishment/alerts": REPLENISHMENT_READ,
+  "POST /api/v1/replenishment/alerts/refresh": ADMIN_ONLY,
 };
 
 /** What the table says one caller may do with one operation. */
