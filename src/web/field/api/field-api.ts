@@ -26,14 +26,30 @@ export interface ApiContext {
   csrfToken: string | undefined;
 }
 
-export type ApiCall = <T>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown) => Promise<T>;
+export interface CallOptions {
+  /** The Idempotency-Key of a REST write (the driver's outbox): a retry is answered, never acted on twice. */
+  idempotencyKey?: string;
+}
+
+export type ApiCall = <T>(
+  method: "GET" | "POST" | "PATCH",
+  path: string,
+  body?: unknown,
+  options?: CallOptions,
+) => Promise<T>;
 
 export function apiCaller(context: () => ApiContext): ApiCall {
-  return async <T>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T> => {
+  return async <T>(
+    method: "GET" | "POST" | "PATCH",
+    path: string,
+    body?: unknown,
+    options: CallOptions = {},
+  ): Promise<T> => {
     const { locale, csrfToken } = context();
     const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": locale };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+    if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
     let res: Response;
     try {
       res = await fetch(path, {

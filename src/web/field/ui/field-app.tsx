@@ -1,6 +1,6 @@
 // The field app's root: the language, the session (kept on the phone so the app opens offline; checked with
 // the server whenever it can be reached), and either the sign-in form or the app.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SessionResponse } from "../../../shared/contracts/auth.ts";
 import type { Locale } from "../../../shared/locale.ts";
 import { type ApiCall, apiCaller, csrfFromCookie, isFieldApiError } from "../api/field-api.ts";
@@ -10,6 +10,10 @@ import { FieldShell } from "./field-shell.tsx";
 import { SignInScreen } from "./sign-in-screen.tsx";
 import { Button, Notice } from "./ui-kit.tsx";
 import { FormatContext, fieldFormat } from "./use-field-format.ts";
+
+// A driver's phone gets "My trips" instead of the beat; a rep's phone never downloads those screens.
+const DriverShell = lazy(() => import("../driver/driver-shell.tsx").then((m) => ({ default: m.DriverShell })));
+const isDriver = (s: StoredSession) => s.permissions.includes("delivery.drive");
 
 export function toStoredSession(s: SessionResponse): StoredSession {
   return {
@@ -130,7 +134,7 @@ export function FieldApp(props: {
           <div className="splash">{t("app.loading")}</div>
         ) : state.kind === "signed-out" ? (
           <SignInScreen api={api} expired={state.reason === "expired"} onSignedIn={adopt} />
-        ) : !state.session.permissions.includes("field.use") ? (
+        ) : !state.session.permissions.includes("field.use") && !isDriver(state.session) ? (
           <div className="page">
             <Notice tone="warn" testId="field-not-rep">
               {t("app.notForRole")}
@@ -146,6 +150,15 @@ export function FieldApp(props: {
               {t("app.openWebApp")}
             </a>
           </div>
+        ) : isDriver(state.session) ? (
+          <Suspense fallback={<div className="splash">{t("app.loading")}</div>}>
+            <DriverShell
+              api={api}
+              session={state.session}
+              onSignedOut={sessionEnded}
+              onSignOut={() => void signOut()}
+            />
+          </Suspense>
         ) : (
           <FieldShell
             db={db}
