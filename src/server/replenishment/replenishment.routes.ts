@@ -25,10 +25,9 @@ import {
   UpdateReplenishmentSettings,
 } from "../../shared/contracts/replenishment.ts";
 import { reportCsv, reportXlsx, XLSX_CONTENT_TYPE, xlsxDownloadHeaders } from "../analytics/report-files.ts";
-import { AccessErrors, can } from "../platform/access.ts";
 import { csvDownloadHeaders } from "../platform/csv.ts";
 import { type App, ctxOf } from "../platform/http.ts";
-import { runForecasts } from "./demand-forecasting.ts";
+import { runForecastNow } from "./forecast-run.service.ts";
 import * as service from "./replenishment.service.ts";
 import * as proposals from "./replenishment-proposals.service.ts";
 import { planReport } from "./replenishment-reports.ts";
@@ -219,13 +218,7 @@ export function replenishmentRoutes(app: App) {
         response: { 200: ForecastRun, ...errors },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      if (!can(ctx.actor, "replenishment.manage")) throw AccessErrors.forbidden();
-      const run = await runForecasts(ctx.db, ctx.actor.orgId);
-      await alerts.refreshAlerts(ctx.db, ctx.actor.orgId);
-      return run;
-    },
+    async (request) => runForecastNow(ctxOf(request)),
   );
 
   app.get(
