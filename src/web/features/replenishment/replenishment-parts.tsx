@@ -20,6 +20,8 @@ export function PlanStatusBadge({ status }: { status: PlanStatus }) {
       variant="light"
       tt="none"
       title={t(`replenishment.statusExplain.${status}`)}
+      // A status is a word or two: never cut to "At…" in a narrow column.
+      styles={{ root: { overflow: "visible" }, label: { overflow: "visible" } }}
       data-testid="plan-status"
       data-status={status}
     >
