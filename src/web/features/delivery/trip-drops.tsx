@@ -10,13 +10,21 @@ import { EmptyTableRow } from "../../ui/empty-state.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateTimeText, Money } from "../../ui/formatted-values.tsx";
 import { useFormat } from "../../ui/use-format.ts";
+import { BADGE_NO_SHRINK } from "../network/network-labels.ts";
 import { DROP_STATUS_COLORS, kgOf, moveItem, nameIn } from "./delivery-labels.ts";
 import { type TripDetail, useTripChange } from "./use-delivery.ts";
 
 export function DropStatusBadge({ status }: { status: TripDrop["status"] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={DROP_STATUS_COLORS[status]} variant="light" tt="none" data-testid="drop-status" data-status={status}>
+    <Badge
+      color={DROP_STATUS_COLORS[status]}
+      variant="light"
+      tt="none"
+      styles={BADGE_NO_SHRINK}
+      data-testid="drop-status"
+      data-status={status}
+    >
       {t(`delivery.dropStatus.${status}`)}
     </Badge>
   );

@@ -34,6 +34,7 @@ import { DateText, DateTimeText, Money, NumberText } from "../../ui/formatted-va
 import { PlusIcon } from "../../ui/icons.tsx";
 import { useFormat } from "../../ui/use-format.ts";
 import { hasPermission, useMe } from "../auth/use-session.ts";
+import { BADGE_NO_SHRINK } from "../network/network-labels.ts";
 import { localName, useDistributors } from "../orders/use-network-lookups.ts";
 import { DistributorSelect, ownDistributorId } from "../stock/stock-page.tsx";
 import { nameIn, TRIP_STATUS_COLORS } from "./delivery-labels.ts";
@@ -237,7 +238,14 @@ function Fact({ label, value, testId }: { label: string; value: React.ReactNode;
 export function TripStatusBadge({ status }: { status: TripStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={TRIP_STATUS_COLORS[status]} variant="light" tt="none" data-testid="trip-status" data-status={status}>
+    <Badge
+      color={TRIP_STATUS_COLORS[status]}
+      variant="light"
+      tt="none"
+      styles={BADGE_NO_SHRINK}
+      data-testid="trip-status"
+      data-status={status}
+    >
       {t(`delivery.tripStatus.${status}`)}
     </Badge>
   );

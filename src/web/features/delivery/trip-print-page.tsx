@@ -196,9 +196,11 @@ function PickListDoc({ tripId, ctx }: { tripId: string; ctx: Ctx }) {
                 <td rowSpan={rows}>{nameIn({ name: item.skuName, nameBn: item.skuNameBn }, lang)}</td>
                 <td rowSpan={rows} className="num">
                   {casesPieces(ctx, item.total)}
-                  <div className="muted">
-                    {fmt.number(item.total.qty)} {unitName(t, item.total.baseUnit)}
-                  </div>
+                  {item.total.cases > 0 ? (
+                    <div className="muted">
+                      {fmt.number(item.total.qty)} {unitName(t, item.total.baseUnit)}
+                    </div>
+                  ) : null}
                 </td>
               </>
             );

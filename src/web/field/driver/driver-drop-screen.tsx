@@ -271,8 +271,8 @@ function DeliverForm(props: { drop: DropView; tripId: string; adjust: boolean; o
         <Lines drop={drop} />
       )}
       <Card>
-        <p className="totals" data-testid="driver-deliver-value">
-          {t("drop.deliverTotal", { amount: fmt.money(value) })}
+        <p data-testid="driver-deliver-value">
+          <strong>{t("drop.deliverTotal", { amount: fmt.money(value) })}</strong>
         </p>
         <LabeledField label={t("drop.receiver")} error={errors.receiverName}>
           <input
@@ -331,7 +331,7 @@ function DeliverForm(props: { drop: DropView; tripId: string; adjust: boolean; o
           />
         </LabeledField>
         <Button kind="ghost" onClick={() => setCash(takaInputText(value))} data-testid="driver-cash-full">
-          {fmt.money(value)}
+          {t("drop.cashFull", { amount: fmt.money(value) })}
         </Button>
         {errors._ ? <Notice tone="error">{errors._}</Notice> : null}
         <Button kind="primary" block disabled={busy} onClick={() => void save()} data-testid="driver-deliver-save">
