@@ -16,10 +16,10 @@ import { openDatabase } from "../src/server/db/connection.ts";
 import { DEFAULT_DEMO } from "../src/server/demo/demo-seed.ts";
 import { seedDemandEvents } from "../src/server/replenishment/demand-events-seed.ts";
 import { runForecasts } from "../src/server/replenishment/demand-forecasting.ts";
-import { generateProposals } from "../src/server/replenishment/replenishment-proposals.service.ts";
 import * as repo from "../src/server/replenishment/replenishment.repository.ts";
-import { loadPolicy } from "../src/server/replenishment/stock-plan.ts";
+import { generateProposals } from "../src/server/replenishment/replenishment-proposals.service.ts";
 import { refreshAlerts } from "../src/server/replenishment/stock-alerts.service.ts";
+import { loadPolicy } from "../src/server/replenishment/stock-plan.ts";
 import { addDays, businessDate } from "../src/shared/format.ts";
 import { dashboardDatabase } from "./dashboard-data.ts";
 import type { BenchOptions, Metric } from "./harness.ts";
@@ -46,8 +46,7 @@ export async function forecast(options: BenchOptions) {
     let t0 = performance.now();
     let rows = 0;
     for (const d of distributors)
-      rows += (await repo.dailyDemand(db, orgId, d.id, addDays(today, -policy.historyDays), addDays(today, -1)))
-        .length;
+      rows += (await repo.dailyDemand(db, orgId, d.id, addDays(today, -policy.historyDays), addDays(today, -1))).length;
     const readSeconds = (performance.now() - t0) / 1000;
     note(`read ${rows} series-days of ${distributors.length} distributors in ${readSeconds.toFixed(1)} s`);
 

@@ -8,7 +8,7 @@ import { newId } from "../../shared/ids.ts";
 import { applyPendingSalesChanges } from "../analytics/sales-rollups.service.ts";
 import type { Db } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
-import { backtest, classifyDemand, forecastDemand } from "./forecast-methods.ts";
+import { backtest, classifyForForecast, forecastDemand } from "./forecast-methods.ts";
 import * as repo from "./replenishment.repository.ts";
 import { loadPolicy } from "./stock-plan.ts";
 
@@ -100,7 +100,7 @@ export async function runForecasts(db: Db, orgId: string, opts: RunOptions = {})
         forecast_from: today,
         daily: Array.from(f.mean),
         method: f.method,
-        demand_kind: classifyDemand(values).kind,
+        demand_kind: classifyForForecast(values).kind,
         avg_daily: avg,
         sigma_daily: Number.isFinite(f.sigma) ? f.sigma : 0,
         history_days: n,

@@ -3,12 +3,14 @@ import { describe, expect, it } from "vitest";
 import {
   backtest,
   classifyDemand,
+  classifyForForecast,
   croston,
   forecastDemand,
   holtWinters,
   sba,
   seasonalNaive,
   ses,
+  spreadOverWeekdays,
   UPLIFT_MAX,
 } from "./forecast-methods.ts";
 
@@ -104,11 +106,38 @@ describe("croston and sba", () => {
     expect(fitted.params.interval).toBe(3);
   });
 
-  it("is what the automatic choice uses for intermittent demand", () => {
-    expect(classifyDemand(values).kind).toBe("intermittent");
-    const f = forecastDemand({ values }, 5);
+  it("is what the automatic choice uses for a slow mover (whole weeks without demand)", () => {
+    // 21 on the first day of every third week, 18 weeks: weekly totals 21, 0, 0, ... → intermittent by the week.
+    const slow = Array.from({ length: 126 }, (_, t) => (t % 21 === 0 ? 21 : 0));
+    expect(classifyForForecast(slow).kind).toBe("intermittent");
+    const f = forecastDemand({ values: slow }, 7);
     expect(f.method).toBe("sba");
-    expect(f.mean[0]).toBeCloseTo(2 * (1 - (f.params.alpha as number) / 2), 12);
+    expect(f.params.weekdayProfile).toBe(1);
+    // The week's total is the flat SBA rate's, whatever the profile.
+    const rate = sba(slow, 7).mean[0] as number;
+    expect(Array.from(f.mean).reduce((a, b) => a + b, 0)).toBeCloseTo(rate * 7, 9);
+  });
+
+  it("leaves a SKU sold every week on its beat day to the seasonal method, which keeps the weekday pattern", () => {
+    // Daily it looks intermittent (ADI 7); by the week it is perfectly regular (14 every week).
+    const weekly = Array.from({ length: 84 }, (_, t) => (t % 7 === 0 ? 14 : 0));
+    expect(classifyDemand(weekly).kind).toBe("intermittent");
+    expect(classifyForForecast(weekly).kind).toBe("smooth");
+    const f = forecastDemand({ values: weekly }, 7);
+    expect(f.method).toBe("holt_winters");
+    expectAll(f.mean, [14, 0, 0, 0, 0, 0, 0], 6);
+  });
+
+  it("spreads a flat rate over the weekdays by the series' profile (hand-worked)", () => {
+    // 12 weeks of 14 on the first weekday only. Total 168, a prior of 168 / 12 / 7 = 2 per weekday, denominator
+    // 168 + 7 x 2 = 182. The next day (day 84 = 12 x 7) is the beat day: it gets 7 x (168 + 2) / 182 of the daily
+    // rate, every other day 7 x 2 / 182.
+    const weekly = Array.from({ length: 84 }, (_, t) => (t % 7 === 0 ? 14 : 0));
+    const flatRate = sba(weekly, 7).mean[0] as number;
+    const f = spreadOverWeekdays(sba(weekly, 7), weekly, 7);
+    expect(f.mean[0]).toBeCloseTo((flatRate * 7 * 170) / 182, 9);
+    for (const h of [1, 2, 3, 4, 5, 6]) expect(f.mean[h]).toBeCloseTo((flatRate * 7 * 2) / 182, 9);
+    expect(Array.from(f.mean).reduce((a, b) => a + b, 0)).toBeCloseTo(flatRate * 7, 9);
   });
 });
 
@@ -177,25 +206,25 @@ describe("events (Eid, Puja...)", () => {
 });
 
 describe("backtest", () => {
-  it("scores the forecast of a hand-worked intermittent series against the seasonal naive", () => {
-    // 28 days of 6 units every third day (days 0, 3, ..., 27); the last 7 are held out.
+  it("scores the forecast of a hand-worked intermittent series against the naive forecast", () => {
+    // 28 days of 6 units every third day (days 0, 3, ..., 27), with no weekly season (season 1: "weeks" are days,
+    // so the class is the daily one and the naive forecast repeats the last day); the last 7 are held out.
     const values = everyNth(6, 3, 28);
-    const b = backtest({ values }, 7);
+    const b = backtest({ values, season: 1 }, 7);
     expect(b.method).toBe("sba");
     expect(b.holdout).toBe(7);
     // Training, days 0..20: 7 demands of 6 → intermittent (ADI 21/7 = 3), SBA starts at size 6, interval 3, and its
     // in-sample error runs over days 1..20 (6 demands: mean 36/20 = 1.8), so the fit picks α = 0.2 whose forecast
-    // 2 · (1 − 0.2/2) = 1.8 is exactly that mean.
+    // 2 · (1 − 0.2/2) = 1.8 is exactly that mean (a one-day season spreads nothing).
     // Holdout days 21..27 sold [6, 0, 0, 6, 0, 0, 6]:
     //   MAE(SBA)   = (3 · |6 − 1.8| + 4 · 1.8) / 7 = (12.6 + 7.2) / 7 = 19.8 / 7
-    //   seasonal naive repeats days 14..20 = [0, 6, 0, 0, 6, 0, 0]: errors 6, 6, 0, 6, 6, 0, 6 → MAE = 30 / 7
-    //   scale: |y_t − y_{t−7}| for t = 7..20 (14 terms) is 6 when t % 3 is 0 (9, 12, 15, 18) or 1 (7, 10, 13, 16,
-    //   19), else 0 → 9 · 6 / 14 = 54 / 14
-    //   MASE = (19.8/7) / (54/14) = 39.6 / 54 = 0.7333…; naive MASE = (30/7) / (54/14) = 60 / 54 = 1.111…
-    //   relative MAE = 19.8 / 30 = 0.66
-    expect(b.mase).toBeCloseTo(39.6 / 54, 10);
-    expect(b.naiveMase).toBeCloseTo(60 / 54, 10);
-    expect(b.relativeMae).toBeCloseTo(0.66, 10);
+    //   naive repeats day 20 (0): errors 6, 0, 0, 6, 0, 0, 6 → MAE = 18 / 7
+    //   scale: |y_t − y_{t−1}| for t = 1..20 (20 terms) is 6 when t % 3 is 0 or 1 (1, 3, 4, 6, 7, 9, 10, 12, 13, 15,
+    //   16, 18, 19: 13 terms), else 0 → 78 / 20
+    //   MASE = (19.8/7) / (78/20) = 396 / 546; naive MASE = (18/7) / (78/20) = 360 / 546; relative MAE = 19.8 / 18
+    expect(b.mase).toBeCloseTo(396 / 546, 10);
+    expect(b.naiveMase).toBeCloseTo(360 / 546, 10);
+    expect(b.relativeMae).toBeCloseTo(1.1, 10);
   });
 
   it("is all null for an all-zero series (scale 0) and for one too short", () => {

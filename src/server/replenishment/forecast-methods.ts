@@ -106,6 +106,31 @@ export function classifyDemand(values: Values): { adi: number; cv2: number; kind
 }
 
 /**
+ * The class of a daily series as the automatic choice reads it: classifyDemand over whole seasons (weeks), counted
+ * back from the last day, once there are two. Days without orders are mostly the beat calendar (a route is walked
+ * on fixed weekdays, nobody orders on the weekly holiday), which the seasonal method models; a slow mover is a SKU
+ * that goes whole weeks without demand. Daily, a SKU sold every week on its beat day would look intermittent and lose
+ * its weekday pattern to a flat rate.
+ */
+export function classifyForForecast(
+  values: Values,
+  season = DEFAULT_SEASON,
+): { adi: number; cv2: number; kind: DemandKind } {
+  const first = firstDemand(values);
+  if (first < 0) return { adi: Number.POSITIVE_INFINITY, cv2: 0, kind: "none" };
+  const n = values.length;
+  const weeks = Math.floor((n - first) / season);
+  if (weeks < 2) return classifyDemand(copyRange(values, first, n));
+  const sums = new Float64Array(weeks);
+  const start = n - weeks * season;
+  for (let t = start; t < n; t++) {
+    const w = Math.floor((t - start) / season);
+    sums[w] = (sums[w] as number) + (values[t] as number);
+  }
+  return classifyDemand(sums);
+}
+
+/**
  * The benchmark every method must beat: each future day repeats the same weekday of the last season. With less than
  * one season of history it repeats the last day.
  */
@@ -442,9 +467,41 @@ function takeOutEvents(y: Float64Array, flags: Flags, offset: number, m: number)
   return Math.min(UPLIFT_MAX, Math.max(UPLIFT_MIN, actual / expected));
 }
 
+/** Weeks of history the weekday profile of an intermittent series is measured over. */
+export const PROFILE_WEEKS = 12;
+
 /**
- * The forecast the job stores, the method chosen from the history: no demand → zero; intermittent or lumpy → SBA;
- * smooth or erratic → Holt–Winters (SES when under two seasons). Event days are taken out of the fit and come back
+ * Spreads a flat intermittent forecast over the days of the season by the series' own profile (its share of demand
+ * on each weekday over the last PROFILE_WEEKS, shrunk towards flat by one season's worth of average demand). Demand
+ * at a distributor follows the beat calendar: a route is walked on fixed weekdays and no one orders on the weekly
+ * holiday, so a flat rate would forecast Friday's orders that never come. The rate (the mean over a season) is kept.
+ */
+export function spreadOverWeekdays(f: Forecast, y: Values, season: number): Forecast {
+  const n = y.length;
+  const from = Math.max(0, n - season * PROFILE_WEEKS);
+  const sums = new Float64Array(season);
+  let total = 0;
+  for (let t = from; t < n; t++) {
+    sums[(t - from) % season] = (sums[(t - from) % season] as number) + (y[t] as number);
+    total += y[t] as number;
+  }
+  if (!(total > 0) || n - from < 2 * season) return f;
+  const weeks = (n - from) / season;
+  // A pseudo-count per weekday of one week's average day: a handful of orders cannot zero a weekday out.
+  const prior = total / weeks / season;
+  const denominator = total + prior * season;
+  for (let h = 0; h < f.mean.length; h++) {
+    const day = (n - from + h) % season;
+    f.mean[h] = (f.mean[h] as number) * season * (((sums[day] as number) + prior) / denominator);
+  }
+  f.params.weekdayProfile = 1;
+  return f;
+}
+
+/**
+ * The forecast the job stores, the method chosen from the history's weekly class (classifyForForecast): no demand →
+ * zero; intermittent or lumpy (whole weeks without demand) → SBA spread over the weekdays; smooth or erratic →
+ * Holt–Winters (SES when under two seasons). Event days are taken out of the fit and come back
  * as an uplift (params.uplift) on the future event days. The fit starts at the first demand day.
  */
 export function forecastDemand(series: DemandSeries, horizon: number, futureEventDays?: Flags): Forecast {
@@ -454,8 +511,11 @@ export function forecastDemand(series: DemandSeries, horizon: number, futureEven
   if (first < 0) return flat("zero", 0, horizon, 0, { uplift: 1 });
   const y = copyRange(values, first, values.length);
   const uplift = series.eventDays ? takeOutEvents(y, series.eventDays, first, season) : 1;
-  const kind = classifyDemand(values).kind;
-  const f = kind === "intermittent" || kind === "lumpy" ? sba(y, horizon) : holtWinters(y, season, horizon);
+  const kind = classifyForForecast(values, season).kind;
+  const f =
+    kind === "intermittent" || kind === "lumpy"
+      ? spreadOverWeekdays(sba(y, horizon), y, season)
+      : holtWinters(y, season, horizon);
   if (uplift !== 1 && futureEventDays) {
     for (let h = 0; h < f.mean.length; h++) if (isSet(futureEventDays, h)) f.mean[h] = (f.mean[h] as number) * uplift;
   }
