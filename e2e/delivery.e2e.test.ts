@@ -229,7 +229,7 @@ describe.runIf(chromiumAvailable)("journey: a delivery trip", () => {
     const metricsUrl = `/api/v1/delivery/metrics?from=${today}&to=${today}&distributorId=${distributorId}`;
     const metrics1 = (await call<Metrics>(dist, "GET", metricsUrl)).totals;
 
-    // --- vehicles: a rickshaw van too small for the load, and a covered van
+    // --- vehicles: a rickshaw van that takes half the load, and a covered van
     await dist.goto(`${j.server.base}/vehicles`);
     const addVehicle = async (regNo: string, name: string, kg: string, m3: string) => {
       await dist.getByTestId("vehicle-new").click();
@@ -240,8 +240,14 @@ describe.runIf(chromiumAvailable)("journey: a delivery trip", () => {
       await dist.getByTestId("vehicle-save").click();
       await dist.locator(`[data-testid="vehicle-row"][data-reg-no="${regNo}"]`).waitFor();
     };
-    await addVehicle("DHAKA METRO-HA 99-0001", "E2E rickshaw van", "0.001", "");
+    // Half of what the three orders weigh (SKU weights are per base unit).
+    const tripGrams = orders.reduce(
+      (s, o) => s + o.lines.reduce((g, l) => g + l.qty * (skuById.get(l.skuId)?.weightG ?? 0), 0),
+      0,
+    );
+    await addVehicle("DHAKA METRO-HA 99-0001", "E2E rickshaw van", (Math.floor(tripGrams / 2) / 1000).toFixed(3), "");
     await addVehicle("DHAKA METRO-NA 99-0002", "E2E covered van", "2500", "14");
+    await dist.screenshot({ path: path.join(SCREENSHOTS, "delivery-vehicles-en.png"), fullPage: true });
 
     // --- a new trip for today on the small vehicle, with the demo driver
     await dist.getByTestId("nav-trips").click();
@@ -258,7 +264,7 @@ describe.runIf(chromiumAvailable)("journey: a delivery trip", () => {
     const tripId = dist.url().split("/").pop() ?? "";
     await dist.getByTestId("trip-planner").waitFor();
 
-    // Tick the three orders: the bar shows the load against 1 g in red; the server refuses it in its own words.
+    // Tick the three orders: the bar shows the load against half its weight in red; the server refuses it in its own words.
     const tick = async () => {
       for (const o of orders)
         await dist
@@ -272,6 +278,7 @@ describe.runIf(chromiumAvailable)("journey: a delivery trip", () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/kg/);
     expect(await dist.getByTestId("drop-row").count()).toBe(0);
+    await dist.screenshot({ path: path.join(SCREENSHOTS, "delivery-planner-en.png"), fullPage: true });
 
     // The covered van takes it.
     await dist.getByTestId("trip-edit").click();
