@@ -243,7 +243,7 @@ export function AppLayout() {
   // Retailers have their own phone-first app at /shop, not the office screens.
   if (session?.user.role === "retailer") return <Navigate to="/shop" replace />;
   // Drivers work from the field app's "My trips" on their phone, not the office screens.
-  if (session?.user.role === "driver") return <OpenFieldApp />;
+  if (session && hasPermission(session.user, "delivery.drive")) return <OpenFieldApp />;
   return session ? (
     <MeContext value={session.user}>
       <SignedInShell />
