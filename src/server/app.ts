@@ -22,6 +22,7 @@ import { analyticsRoutes } from "./analytics/analytics.routes.ts";
 import { catalogRoutes } from "./catalog/catalog.routes.ts";
 import { type Config, tileOrigin } from "./config.ts";
 import type { DatabaseHandle } from "./db/connection.ts";
+import { deliveryRoutes } from "./delivery/delivery.routes.ts";
 import { fieldRoutes } from "./field/field.routes.ts";
 import { inventoryRoutes } from "./inventory/inventory.routes.ts";
 import { networkRoutes } from "./network/network.routes.ts";
@@ -153,6 +154,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   catalogRoutes(app);
   inventoryRoutes(app);
   ordersRoutes(app);
+  deliveryRoutes(app);
   fieldRoutes(app);
   const mail = mailer ?? createMailer(config.mail);
   if (!mailer) app.addHook("onClose", async () => mail.close());

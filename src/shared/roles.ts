@@ -1,2 +1,2 @@
-export const ROLES = ["admin", "manager", "rep", "distributor", "retailer", "marketing", "service"] as const;
+export const ROLES = ["admin", "manager", "rep", "distributor", "retailer", "marketing", "service", "driver"] as const;
 export type Role = (typeof ROLES)[number];

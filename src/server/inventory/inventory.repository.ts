@@ -145,11 +145,25 @@ export interface BatchStock {
 }
 
 /** Batches with saleable stock, first-expiring first (batches without expiry last), locked for update. */
-export async function lockBatchesFefo(
+export function lockBatchesFefo(
   db: Executor,
   orgId: string,
   distributorId: string,
   skuIds: readonly string[],
+): Promise<BatchStock[]> {
+  return batchesFefo(db, orgId, distributorId, skuIds, true);
+}
+
+/**
+ * The same batches in the same order, read without locking: what an issue would take now (a delivery trip's pick
+ * list). One query for both, so the order cannot drift apart.
+ */
+export async function batchesFefo(
+  db: Executor,
+  orgId: string,
+  distributorId: string,
+  skuIds: readonly string[],
+  lock = false,
 ): Promise<BatchStock[]> {
   if (skuIds.length === 0) return [];
   const rows = await sql<BatchStock>`
@@ -159,7 +173,7 @@ export async function lockBatchesFefo(
     where bb.org_id = ${orgId} and bb.distributor_id = ${distributorId} and bb.sku_id = any(${[...skuIds]}::uuid[])
       and bb.on_hand > 0
     order by bb.sku_id, b.expiry_date asc nulls last, b.created_at, b.id
-    for update of bb`.execute(db);
+    ${lock ? sql`for update of bb` : sql``}`.execute(db);
   return rows.rows;
 }
 

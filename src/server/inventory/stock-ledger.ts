@@ -107,21 +107,17 @@ export async function issueStock(
     distributorId,
     wanted.map((w) => w.skuId),
   );
-  const movements: Parameters<typeof repo.appendMovements>[4][number][] = [];
-  const batchDeltas: { batchId: string; onHand: number; damaged: number }[] = [];
-  for (const w of wanted) {
-    let left = w.qty;
-    for (const b of batches) {
-      if (left === 0) break;
-      if (b.sku_id !== w.skuId) continue;
-      const take = Math.min(left, b.on_hand);
-      left -= take;
-      batchDeltas.push({ batchId: b.batch_id, onHand: -take, damaged: 0 });
-      movements.push({ skuId: w.skuId, batchId: b.batch_id, kind: "issue", onHand: -take, reserved: -take });
-    }
-    // The batch balances sum to on-hand, so this only happens if the ledger was broken.
-    if (left > 0) throw new Error(`batches of ${w.skuId} hold less than its reserved stock`);
-  }
+  const { takes, short } = allocateFefo(batches, wanted);
+  // The batch balances sum to on-hand, so this only happens if the ledger was broken.
+  if (short.length > 0) throw new Error(`batches of ${short[0]?.skuId} hold less than its reserved stock`);
+  const batchDeltas = takes.map((t) => ({ batchId: t.batch.batch_id, onHand: -t.qty, damaged: 0 }));
+  const movements: Parameters<typeof repo.appendMovements>[4][number][] = takes.map((t) => ({
+    skuId: t.batch.sku_id,
+    batchId: t.batch.batch_id,
+    kind: "issue",
+    onHand: -t.qty,
+    reserved: -t.qty,
+  }));
   await repo.addToBatches(tx, orgId, batchDeltas);
   await repo.addToBalances(
     tx,
@@ -130,6 +126,45 @@ export async function issueStock(
     wanted.map((w) => ({ skuId: w.skuId, onHand: -w.qty, reserved: -w.qty, damaged: 0 })),
   );
   await repo.appendMovements(tx, orgId, distributorId, ref, movements);
+}
+
+/**
+ * First-expiry-first: each SKU's quantity taken from its batches in the order given (repo.batchesFefo's), whole
+ * batches before the next. What a batch cannot cover is `short`.
+ */
+export function allocateFefo<B extends Pick<repo.BatchStock, "batch_id" | "sku_id" | "on_hand">>(
+  batches: readonly B[],
+  wanted: readonly SkuQty[],
+): { takes: { batch: B; qty: number }[]; short: SkuQty[] } {
+  const takes: { batch: B; qty: number }[] = [];
+  const short: SkuQty[] = [];
+  for (const w of wanted) {
+    let left = w.qty;
+    for (const b of batches) {
+      if (left === 0) break;
+      if (b.sku_id !== w.skuId || b.on_hand <= 0) continue;
+      const take = Math.min(left, b.on_hand);
+      left -= take;
+      takes.push({ batch: b, qty: take });
+    }
+    if (left > 0) short.push({ skuId: w.skuId, qty: left });
+  }
+  return { takes, short };
+}
+
+/**
+ * What issuing these quantities now would take from which batch, without taking it (a delivery trip's pick list):
+ * the same batches, order and rule as issueStock.
+ */
+export async function planIssue(db: Executor, orgId: string, distributorId: string, items: readonly SkuQty[]) {
+  const wanted = repo.bySku(items).filter((w) => w.qty > 0);
+  const batches = await repo.batchesFefo(
+    db,
+    orgId,
+    distributorId,
+    wanted.map((w) => w.skuId),
+  );
+  return allocateFefo(batches, wanted);
 }
 
 export interface Receipt {

@@ -49,6 +49,19 @@ async function insertPaymentOnce(tx: Executor, row: Parameters<typeof repo.inser
 
 export async function recordPayment(ctx: Ctx, input: CreatePaymentRequest) {
   if (!can(ctx.actor, "payments.write")) throw AccessErrors.forbidden();
+  return savePayment(ctx, input);
+}
+
+/**
+ * Cash a driver takes at the door (delivery trips): the delivery module has checked that the caller may record
+ * this drop, which is the permission here; the outlet and order are still checked against the caller's scope.
+ */
+export function recordDeliveryPayment(ctx: Ctx, input: CreatePaymentRequest & { orderId: string }) {
+  if (!can(ctx.actor, "delivery.drive") && !can(ctx.actor, "delivery.manage")) throw AccessErrors.forbidden();
+  return savePayment(ctx, input);
+}
+
+async function savePayment(ctx: Ctx, input: CreatePaymentRequest) {
   const { orgId } = ctx.actor;
   return withTransaction(ctx.db, async (tx) => {
     const outlet = await outletForCaller(tx, ctx, input.outletId);

@@ -17,7 +17,8 @@ const ROLES: Record<SecondaryAction, readonly Role[]> = {
   confirm: ["admin", "manager", "rep", "distributor", "retailer"],
   invoice: ["admin", "manager", "distributor"],
   dispatch: ["admin", "manager", "distributor"],
-  deliver: ["admin", "manager", "distributor"],
+  // The driver records the delivery at the door (delivery trips, S8).
+  deliver: ["admin", "manager", "distributor", "driver"],
   cancel: ["admin", "manager", "rep", "distributor", "retailer"],
   return: ["admin", "manager", "distributor"],
 };
@@ -43,3 +44,11 @@ export const ACTION_TARGET: Record<Exclude<SecondaryAction, "deliver" | "return"
   dispatch: "dispatched",
   cancel: "cancelled",
 };
+
+/**
+ * A dispatched memo that could not be delivered (outlet closed, refused, ...) goes back to invoiced with its
+ * reservation kept, so it can go out on another trip or be cancelled. Not a user's action on the order itself: the
+ * delivery module takes it when a drop fails.
+ */
+export const canReturnUndelivered = (status: SecondaryStatus) => status === "dispatched";
+export const UNDELIVERED_ROLES: readonly Role[] = ["admin", "manager", "distributor", "driver"];

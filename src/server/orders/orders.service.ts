@@ -41,7 +41,7 @@ import { AppError, localizedMessage } from "../platform/errors.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
 import { publishOrderEvent } from "../webhooks/webhooks.service.ts";
-import { allowedActions, canTransition, roleMay } from "./order-status.ts";
+import { allowedActions, canReturnUndelivered, canTransition, roleMay, UNDELIVERED_ROLES } from "./order-status.ts";
 import { OrderErrors } from "./orders.errors.ts";
 import * as repo from "./orders.repository.ts";
 
@@ -559,6 +559,23 @@ export function dispatchOrder(ctx: Ctx, id: string) {
     const { order, before } = await beginTransition(tx, ctx, id, "dispatch");
     await repo.updateOrder(tx, ctx.actor.orgId, id, { status: "dispatched", dispatched_at: new Date() });
     return finishTransition(tx, ctx, id, order.status, "dispatched", before, "dispatch");
+  });
+}
+
+/**
+ * A delivery attempt failed: the dispatched memo goes back to invoiced (reservation kept) with an event saying why,
+ * so it can be put on another trip or cancelled. Runs inside the caller's transaction when given one.
+ */
+export function returnUndelivered(ctx: Ctx, id: string, note: string) {
+  return withTransaction(ctx.db, async (tx) => {
+    if (!UNDELIVERED_ROLES.includes(ctx.actor.role)) throw OrderErrors.notAllowed({ action: "deliver" });
+    const order = await repo.findOrder(tx, ctx.actor.orgId, ctx.actor.scope, id, true);
+    if (!order) throw OrderErrors.notFound();
+    if (!canReturnUndelivered(order.status))
+      throw OrderErrors.illegalTransition({ status: order.status, action: "deliver" });
+    const before = await detail(tx, ctx, id);
+    await repo.updateOrder(tx, ctx.actor.orgId, id, { status: "invoiced" });
+    return finishTransition(tx, ctx, id, order.status, "invoiced", before, "delivery_failed", note);
   });
 }
 

@@ -380,7 +380,17 @@ const fresh = {
   },
   async user(p: Place, role: Role, extra: Json = {}) {
     const email = `${uniq("am-user")}@${p === inOrgB ? ORG_B_DOMAIN : ORG_A_DOMAIN}`;
-    const body = { email, name: "Matrix Person", role, territoryId: p.territoryId, password: NEW_PASSWORD, ...extra };
+    // A driver works for a distributor: the place's.
+    const link = role === "driver" ? { distributorId: p.distributorId } : {};
+    const body = {
+      email,
+      name: "Matrix Person",
+      role,
+      territoryId: p.territoryId,
+      password: NEW_PASSWORD,
+      ...link,
+      ...extra,
+    };
     return { id: (await ok<Row>(p.admin.request("POST", "/api/v1/users", body), `${role} user`)).id, email };
   },
   async token(p: Place) {
@@ -620,6 +630,67 @@ async function freshReplenishmentProposal(p: Place): Promise<string> {
 // Every distributor of the places has a proposal, so that no list of them is empty by accident.
 for (const p of [own, far, inOrgB]) await freshReplenishmentProposal(p);
 
+// ---------------------------------------------------------------- delivery: vehicles, drivers, trips
+
+const driversMade = new Map<string, string>();
+/** Who drives a place's trips: DB-1's the demo driver (so the driver's own cases are theirs), elsewhere one made there. */
+async function driverAt(p: Place): Promise<string> {
+  if (p.distributorId === fA.distributorId) return userIdOf("driver");
+  const known = driversMade.get(p.distributorId);
+  if (known) return known;
+  const made = (await fresh.user(p, "driver")).id;
+  driversMade.set(p.distributorId, made);
+  return made;
+}
+
+const vehiclesMade = new Map<string, string>();
+/** A vehicle of the place's distributor: a new one, or (`shared`) the one its trips use. */
+async function vehicleAt(p: Place, shared = true): Promise<string> {
+  const known = shared ? vehiclesMade.get(p.distributorId) : undefined;
+  if (known) return known;
+  const body = { distributorId: p.distributorId, regNo: uniq("AM VAN"), name: "Matrix van", capacityG: 50_000_000 };
+  const made = (await ok<Row>(p.admin.request("POST", "/api/v1/delivery/vehicles", body), "a vehicle")).id;
+  if (shared) vehiclesMade.set(p.distributorId, made);
+  return made;
+}
+
+/** A trip of the place's distributor for today with `orders` invoiced orders on it, dispatched on request. */
+async function tripAt(p: Place, orders = 0, dispatch = false): Promise<{ id: string; dropIds: string[] }> {
+  const body = { vehicleId: await vehicleAt(p), driverUserId: await driverAt(p), tripDate: today };
+  const trip = await ok<Row>(p.admin.request("POST", "/api/v1/delivery/trips", body), "a trip");
+  let drops: Row[] = [];
+  if (orders > 0) {
+    const orderIds: string[] = [];
+    for (let i = 0; i < orders; i++) orderIds.push(await fresh.invoiced(p));
+    const planned = await ok<{ drops: Row[] }>(
+      p.admin.request("POST", `/api/v1/delivery/trips/${trip.id}/drops`, { orderIds }),
+      "orders on the trip",
+    );
+    drops = planned.drops;
+  }
+  if (dispatch) await ok(p.admin.request("POST", `/api/v1/delivery/trips/${trip.id}/dispatch`), "dispatch the trip");
+  return { id: trip.id, dropIds: drops.map((d) => d.id) };
+}
+
+const SIGNATURE =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const deliveredBody = { receiverName: "Matrix Receiver", pod: { kind: "signature", image: SIGNATURE } };
+
+/**
+ * Records to read at every place: a dispatched trip of two stops (the first delivered with a proof, the second still
+ * pending) and an invoiced order on no trip.
+ */
+const readTrips = new Map<Place, { id: string; podDropId: string }>();
+for (const p of [own, far, inOrgB]) {
+  const trip = await tripAt(p, 2, true);
+  const podDropId = must(trip.dropIds[0], "a stop");
+  await ok(p.admin.request("POST", `/api/v1/delivery/drops/${podDropId}/deliver`, deliveredBody), "a delivery");
+  readTrips.set(p, { id: trip.id, podDropId });
+  await fresh.invoiced(p);
+}
+for (const p of [nextDoor, sibling]) readTrips.set(p, must(readTrips.get(p === nextDoor ? own : far), "a trip"));
+const readTrip = (p: Place) => must(readTrips.get(p), `the trip to read at ${p.label}`);
+
 // ---------------------------------------------------------------- the oracle: what each role may see
 
 type Scope =
@@ -636,6 +707,8 @@ const SCOPES: Record<Role, Scope> = {
   retailer: { kind: "outlet", id: fA.outletId },
   marketing: { kind: "org" },
   service: { kind: "org" },
+  // A driver works for DB-1 (the fixture links the demo driver), and within it only the trips given to them.
+  driver: { kind: "distributor", id: fA.distributorId },
 };
 
 type OrgTable =
@@ -665,6 +738,9 @@ type OracleKind =
   /** Analytics rows, tagged with what they are: "outlet:<id>", "distributor:<id>", "territory:<id>", "rep:<id>", ... */
   | "analytics"
   | "reportSchedule"
+  | "vehicle"
+  | "driver"
+  | "trip"
   | OrgTable;
 
 /** The ids (in org A) that a role may see among records of a kind, by the scope rules written out in SQL. */
@@ -764,6 +840,19 @@ async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
         who === "admin" ? sql`true` : sql`user_id = ${userIdOf(who)}`
       }`;
       break;
+    case "vehicle":
+      q = sql`select id from vehicles where org_id = ${org} and distributor_id in (${distributorsSeen})`;
+      break;
+    case "driver":
+      q = sql`select id from users where org_id = ${org} and role = 'driver'
+        and deactivated_at is null and distributor_id in (${distributorsSeen})`;
+      break;
+    case "trip":
+      // Trips of the distributors seen; a driver's, only those given to them.
+      q = sql`select id from delivery_trips where org_id = ${org} and distributor_id in (${distributorsSeen}) and ${
+        who === "driver" ? sql`driver_user_id = ${userIdOf(who)}` : sql`true`
+      }`;
+      break;
     default:
       q = sql`select id from ${sql.table(kind)} where org_id = ${org}`;
   }
@@ -852,6 +941,7 @@ interface Req {
   body?: unknown;
   /** Another session than the role's shared one (sign-out, password change). */
   as?: Caller;
+  headers?: Record<string, string>;
 }
 
 type Refusal =
@@ -1604,6 +1694,7 @@ const SPECS: Record<string, Spec> = {
   ...webhookSpecs(),
   ...analyticsSpecs(),
   ...replenishmentSpecs(),
+  ...deliverySpecs(),
 };
 
 /**
@@ -2094,6 +2185,178 @@ function replenishmentSpecs(): Record<string, Spec> {
 }
 
 /** The set-up secret of a session's pending two-step sign-in, from a second set-up call (which replaces it). */
+function deliverySpecs(): Record<string, Spec> {
+  const base = "/api/v1/delivery";
+  const tripNotFound = { path: anywhere(notFound("delivery.trip_not_found")) };
+  const dropNotFound = { path: anywhere(notFound("delivery.drop_not_found")) };
+  const byDistributor = { distributor: anywhere(notFound("delivery.distributor_not_found")) };
+  const idempotent = (req: Req): Req => ({ ...req, headers: { "idempotency-key": uniq("matrix-phone") } });
+  const firstDrop = async (p: Place, dispatch: boolean, orders = 1) =>
+    must((await tripAt(p, orders, dispatch)).dropIds[0], "a stop");
+  return {
+    [`GET ${base}/vehicles`]: {
+      unfiltered: `${base}/vehicles?includeArchived=true`,
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/vehicles?distributorId=${at.distributor.distributorId}`),
+      list: { kind: "vehicle" },
+    },
+    [`POST ${base}/vehicles`]: {
+      slots: ["distributor"],
+      request: async (_, at) =>
+        post(`${base}/vehicles`, {
+          distributorId: at.distributor.distributorId,
+          regNo: uniq("AM NEW VAN"),
+          name: "New van",
+          capacityG: 1_000_000,
+        }),
+      refuse: byDistributor,
+    },
+    [`PATCH ${base}/vehicles/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${base}/vehicles/${await vehicleAt(at.path, false)}`, { name: "Renamed van" }),
+      refuse: { path: anywhere(notFound("delivery.vehicle_not_found")) },
+    },
+    [`GET ${base}/drivers`]: {
+      unfiltered: `${base}/drivers`,
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/drivers?distributorId=${at.distributor.distributorId}`),
+      list: { kind: "driver", ids: (b) => (b.items as { userId: string }[]).map((d) => d.userId) },
+    },
+    [`GET ${base}/trips`]: {
+      unfiltered: `${base}/trips?limit=200`,
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/trips?limit=200&distributorId=${at.distributor.distributorId}`),
+      list: { kind: "trip" },
+    },
+    // The vehicle names the distributor (and the driver must be its): another place's vehicle is not found.
+    [`POST ${base}/trips`]: {
+      slots: ["distributor"],
+      request: async (_, at) =>
+        post(`${base}/trips`, { vehicleId: await vehicleAt(at.distributor), driverUserId: await driverAt(own) }),
+      refuse: { distributor: anywhere(notFound("delivery.vehicle_not_found")) },
+    },
+    [`GET ${base}/trips/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/trips/${readTrip(at.path).id}`),
+      refuse: tripNotFound,
+    },
+    [`PATCH ${base}/trips/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${base}/trips/${(await tripAt(at.path)).id}`, { note: "Load from gate 2" }),
+      refuse: tripNotFound,
+    },
+    [`GET ${base}/trips/{id}/assignable-orders`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/trips/${readTrip(at.path).id}/assignable-orders`),
+      list: { kind: "secondaryOrder", ids: (b) => (b.items as { orderId: string }[]).map((o) => o.orderId) },
+      refuse: tripNotFound,
+    },
+    [`POST ${base}/trips/{id}/drops`]: {
+      slots: ["path", "order"],
+      request: async (_, at) =>
+        post(`${base}/trips/${(await tripAt(at.path)).id}/drops`, { orderIds: [await fresh.invoiced(at.order)] }),
+      refuse: { ...tripNotFound, order: anywhere(notFound("delivery.order_not_found")) },
+    },
+    [`DELETE ${base}/trips/{id}/drops/{dropId}`]: {
+      slots: ["path"],
+      request: async (_, at) => {
+        const trip = await tripAt(at.path, 1);
+        return { method: "DELETE", url: `${base}/trips/${trip.id}/drops/${trip.dropIds[0]}` };
+      },
+      refuse: tripNotFound,
+    },
+    [`POST ${base}/trips/{id}/drops/reorder`]: {
+      slots: ["path"],
+      request: async (_, at) => {
+        const trip = await tripAt(at.path, 2);
+        return post(`${base}/trips/${trip.id}/drops/reorder`, { dropIds: [...trip.dropIds].reverse() });
+      },
+      refuse: tripNotFound,
+    },
+    [`GET ${base}/trips/{id}/pick-list`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/trips/${readTrip(at.path).id}/pick-list`),
+      refuse: tripNotFound,
+      check: (res) => expect(res.json().items.length).toBeGreaterThan(0),
+    },
+    [`GET ${base}/trips/{id}/load-sheet`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/trips/${readTrip(at.path).id}/load-sheet`),
+      refuse: tripNotFound,
+    },
+    [`GET ${base}/trips/{id}/challans`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/trips/${readTrip(at.path).id}/challans`),
+      refuse: tripNotFound,
+      check: (res) => expect(res.json().challans).toHaveLength(2),
+    },
+    [`POST ${base}/trips/{id}/dispatch`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/trips/${(await tripAt(at.path, 1)).id}/dispatch`),
+      refuse: tripNotFound,
+    },
+    [`POST ${base}/trips/{id}/complete`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/trips/${(await tripAt(at.path, 1, true)).id}/complete`),
+      refuse: tripNotFound,
+    },
+    [`POST ${base}/trips/{id}/cancel`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/trips/${(await tripAt(at.path)).id}/cancel`, { reason: "matrix" }),
+      refuse: tripNotFound,
+    },
+    [`POST ${base}/drops/{id}/deliver`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/drops/${await firstDrop(at.path, true)}/deliver`, deliveredBody),
+      refuse: dropNotFound,
+    },
+    [`POST ${base}/drops/{id}/fail`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/drops/${await firstDrop(at.path, true)}/fail`, { reason: "refused" }),
+      refuse: dropNotFound,
+    },
+    [`GET ${base}/drops/{id}/pod`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/drops/${readTrip(at.path).podDropId}/pod`),
+      refuse: { path: anywhere(notFound("delivery.pod_not_found")) },
+      check: (res) => expect(res.headers["content-type"]).toBe("image/png"),
+    },
+    [`GET ${base}/metrics`]: {
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}/metrics?distributorId=${at.distributor.distributorId}`),
+      refuse: byDistributor,
+      check: (res) => expect(res.json().totals.attempted).toBeGreaterThan(0),
+    },
+    [`GET ${base}/driver/trips`]: {
+      request: async () => get(`${base}/driver/trips`),
+      list: { kind: "trip" },
+    },
+    [`GET ${base}/driver/trips/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/driver/trips/${readTrip(at.path).id}`),
+      refuse: tripNotFound,
+    },
+    [`POST ${base}/driver/drops/{id}/deliver`]: {
+      slots: ["path"],
+      request: async (_, at) =>
+        idempotent(post(`${base}/driver/drops/${await firstDrop(at.path, true)}/deliver`, deliveredBody)),
+      refuse: dropNotFound,
+    },
+    [`POST ${base}/driver/drops/{id}/fail`]: {
+      slots: ["path"],
+      request: async (_, at) =>
+        idempotent(post(`${base}/driver/drops/${await firstDrop(at.path, true)}/fail`, { reason: "outlet_closed" })),
+      refuse: dropNotFound,
+    },
+    [`POST ${base}/driver/trips/{id}/location`]: {
+      slots: ["path"],
+      request: async (_, at) =>
+        idempotent(post(`${base}/driver/trips/${readTrip(at.path).id}/location`, { lat: 23.81, lng: 90.41 })),
+      refuse: tripNotFound,
+    },
+  };
+}
+
 async function secretOf(session: Caller): Promise<string> {
   return (await ok<{ secret: string }>(session.request("POST", "/api/v1/auth/totp/setup"), "totp setup")).secret;
 }
@@ -2159,7 +2422,7 @@ const atOwn = (): At => Object.fromEntries(SLOTS.map((s) => [s, own])) as At;
 const auditCount = async () => Number((await one(sql<{ n: string | number }>`select count(*) as n from audit_log`)).n);
 
 async function send(who: Who, req: Req) {
-  return (req.as ?? callerOf(who)).request(req.method, req.url, req.body);
+  return (req.as ?? callerOf(who)).request(req.method, req.url, req.body, req.headers);
 }
 
 type ListSpec = ListOf;

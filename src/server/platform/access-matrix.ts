@@ -38,15 +38,18 @@ const PUBLIC: AccessRule = { public: true };
 const SIGNED_IN: AccessRule = { allow: EVERYONE, note: "any signed-in user, on their own account" };
 const OWN_RECORDS: AccessRule = { scoped: EVERYONE, note: "each user's own notifications only" };
 const ADMIN_ONLY: AccessRule = { allow: ["admin"] };
-/** Managers administer field users (rep, distributor, retailer) inside their own subtree. */
+/** Managers administer field users (rep, distributor, retailer, driver) inside their own subtree. */
 const USER_ADMIN: AccessRule = { allow: ["admin"], scoped: ["manager"] };
 /** The territory tree: distributor users browse no part of it yet. */
 const TREE_READ: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep"], empty: ["distributor"] };
 const NETWORK_READ: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep", "distributor"] };
 const ROUTE_READ: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep"], empty: ["distributor"] };
 const NETWORK_WRITE: AccessRule = { allow: ["admin"], scoped: ["manager"] };
-/** The catalogue is one for the whole org: everyone who orders reads it, head office writes it. */
-const CATALOG_READ: AccessRule = { allow: EVERYONE };
+/**
+ * The catalogue is one for the whole org: everyone who orders reads it, head office writes it. A driver does not
+ * browse it: their stops carry the names of what they deliver.
+ */
+const CATALOG_READ: AccessRule = { allow: EVERYONE.filter((r) => r !== "driver") };
 /**
  * Price lists carry distributor prices and margins: never shown to retailers, and a distributor sees the
  * org-wide lists and its own, not another distributor's negotiated prices.
@@ -105,6 +108,13 @@ const REPLENISHMENT_ORG_READ: AccessRule = {
   allow: ["admin", "manager", "distributor"],
   note: "the org's policy and demand calendar, no distributor's records",
 };
+/**
+ * Delivery trips (S8): the distributor runs its vehicles, trips and their papers (head office may too); managers
+ * watch their subtree's trips and metrics; a driver works only the trips given to them, in the driver's app.
+ */
+const DELIVERY_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "distributor"] };
+const DELIVERY_MANAGE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
+const DELIVERY_DRIVE: AccessRule = { scoped: ["driver"], note: "the driver's own trips only" };
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- auth: own account
@@ -307,6 +317,35 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "POST /api/v1/replenishment/proposals/{id}/dismiss": REPLENISHMENT_APPROVE,
   "GET /api/v1/replenishment/alerts": REPLENISHMENT_READ,
   "POST /api/v1/replenishment/alerts/refresh": ADMIN_ONLY,
+
+  // --- delivery: vehicles, trips and their stops, papers, outcomes, the driver's app, metrics
+  "GET /api/v1/delivery/vehicles": DELIVERY_READ,
+  "POST /api/v1/delivery/vehicles": DELIVERY_MANAGE,
+  "PATCH /api/v1/delivery/vehicles/{id}": DELIVERY_MANAGE,
+  "GET /api/v1/delivery/drivers": DELIVERY_READ,
+  "GET /api/v1/delivery/trips": DELIVERY_READ,
+  "POST /api/v1/delivery/trips": DELIVERY_MANAGE,
+  "GET /api/v1/delivery/trips/{id}": DELIVERY_READ,
+  "PATCH /api/v1/delivery/trips/{id}": DELIVERY_MANAGE,
+  "GET /api/v1/delivery/trips/{id}/assignable-orders": DELIVERY_READ,
+  "POST /api/v1/delivery/trips/{id}/drops": DELIVERY_MANAGE,
+  "DELETE /api/v1/delivery/trips/{id}/drops/{dropId}": DELIVERY_MANAGE,
+  "POST /api/v1/delivery/trips/{id}/drops/reorder": DELIVERY_MANAGE,
+  "GET /api/v1/delivery/trips/{id}/pick-list": DELIVERY_READ,
+  "GET /api/v1/delivery/trips/{id}/load-sheet": DELIVERY_READ,
+  "GET /api/v1/delivery/trips/{id}/challans": DELIVERY_READ,
+  "POST /api/v1/delivery/trips/{id}/dispatch": DELIVERY_MANAGE,
+  "POST /api/v1/delivery/trips/{id}/complete": DELIVERY_MANAGE,
+  "POST /api/v1/delivery/trips/{id}/cancel": DELIVERY_MANAGE,
+  "POST /api/v1/delivery/drops/{id}/deliver": DELIVERY_MANAGE,
+  "POST /api/v1/delivery/drops/{id}/fail": DELIVERY_MANAGE,
+  "GET /api/v1/delivery/drops/{id}/pod": DELIVERY_READ,
+  "GET /api/v1/delivery/metrics": DELIVERY_READ,
+  "GET /api/v1/delivery/driver/trips": DELIVERY_DRIVE,
+  "GET /api/v1/delivery/driver/trips/{id}": DELIVERY_DRIVE,
+  "POST /api/v1/delivery/driver/drops/{id}/deliver": DELIVERY_DRIVE,
+  "POST /api/v1/delivery/driver/drops/{id}/fail": DELIVERY_DRIVE,
+  "POST /api/v1/delivery/driver/trips/{id}/location": DELIVERY_DRIVE,
 };
 
 /** What the table says one caller may do with one operation. */

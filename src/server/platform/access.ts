@@ -49,6 +49,11 @@ export const PERMISSIONS = {
   "replenishment.read": ["admin", "manager", "distributor"],
   "replenishment.approve": ["admin", "distributor"],
   "replenishment.manage": ["admin"],
+  // Delivery and logistics (S8): the distributor runs its vehicles and trips (head office may too); managers watch
+  // their subtree's trips; a driver sees and records only the trips given to them.
+  "delivery.read": ["admin", "manager", "distributor"],
+  "delivery.manage": ["admin", "distributor"],
+  "delivery.drive": ["driver"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -86,7 +91,8 @@ export function scopeFor(
   territoryPath: string | null,
 ): Scope {
   if (role === "admin") return { kind: "org" };
-  if (role === "distributor")
+  // A driver works for one distributor: its trips are that distributor's (and, within them, only their own).
+  if (role === "distributor" || role === "driver")
     return user.distributor_id ? { kind: "distributor", distributorId: user.distributor_id } : { kind: "none" };
   if (role === "retailer") return user.outlet_id ? { kind: "outlet", outletId: user.outlet_id } : { kind: "none" };
   if (user.territory_id && territoryPath)

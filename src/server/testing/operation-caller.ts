@@ -4,7 +4,16 @@
 import type { Role } from "../../shared/roles.ts";
 import { ACCESS_MATRIX, decisionFor } from "../platform/access-matrix.ts";
 
-const PREFERENCE: readonly Role[] = ["admin", "rep", "manager", "distributor", "retailer", "marketing", "service"];
+const PREFERENCE: readonly Role[] = [
+  "admin",
+  "rep",
+  "manager",
+  "distributor",
+  "retailer",
+  "marketing",
+  "service",
+  "driver",
+];
 
 /** The role to call an operation ("POST /api/v1/field/sync") as; the admin for one the matrix does not decide. */
 export function callerRoleFor(operation: string): Role {

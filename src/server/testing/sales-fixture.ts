@@ -189,11 +189,12 @@ export async function createSalesFixture(
       "opening",
       ref,
     );
+    // The demo distributor's login and its driver work for DB-1.
     await tx
       .updateTable("users")
       .set({ distributor_id: distributorId })
       .where("org_id", "=", orgId)
-      .where("id", "=", org.usersByRole.distributor)
+      .where("id", "in", [org.usersByRole.distributor, org.usersByRole.driver])
       .execute();
     await tx
       .updateTable("users")

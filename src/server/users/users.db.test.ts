@@ -152,7 +152,7 @@ describe("users", () => {
     );
 
     it("the rep of the checklist is covered, and the others too", () => {
-      expect(forbiddenRoles.sort()).toEqual(["distributor", "marketing", "rep", "retailer", "service"]);
+      expect(forbiddenRoles.sort()).toEqual(["distributor", "driver", "marketing", "rep", "retailer", "service"]);
     });
   });
 

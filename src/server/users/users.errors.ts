@@ -76,6 +76,12 @@ export const UserErrors = defineErrors({
     en: "Another user already signs in with this mobile number.",
     bn: "এই মোবাইল নম্বর দিয়ে আরেকজন ব্যবহারকারী আগে থেকেই সাইন ইন করেন।",
   },
+  distributorRequired: {
+    code: "user.distributor_required",
+    status: 400,
+    en: "A {role} works for a distributor: choose which one.",
+    bn: "{role} একজন ডিস্ট্রিবিউটরের হয়ে কাজ করেন: কোন ডিস্ট্রিবিউটর, তা বেছে নিন।",
+  },
   territoryRequired: {
     code: "user.territory_required",
     status: 400,

@@ -23,9 +23,15 @@ import type { UserRow } from "./users.repository.ts";
 import * as repo from "./users.repository.ts";
 
 /** Roles a manager may hand out: the people who work in their territory. */
-const MANAGER_ASSIGNABLE: readonly Role[] = ["rep", "distributor", "retailer"];
+const MANAGER_ASSIGNABLE: readonly Role[] = ["rep", "distributor", "retailer", "driver"];
 /** Roles whose data access is a territory subtree, so they need one. */
 const TERRITORY_ROLES: readonly Role[] = ["manager", "rep"];
+/** Roles that see nothing but one distributor's business, so they need one. */
+const DISTRIBUTOR_ROLES: readonly Role[] = ["driver"];
+
+function checkDistributorLink(role: Role, distributorId: string | null) {
+  if (DISTRIBUTOR_ROLES.includes(role) && !distributorId) throw UserErrors.distributorRequired({ role });
+}
 
 export function userResponse(u: UserRow) {
   return {
@@ -140,6 +146,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
   const invite = input.password ? null : issueInvite(ctx.actor.orgId);
   return withTransaction(ctx.db, async (tx) => {
     await checkAssignment(tx, ctx, { role: input.role, territoryId });
+    checkDistributorLink(input.role, input.distributorId ?? null);
     await checkLinks(tx, ctx, input);
     const id = newId();
     const inserted = await repo
@@ -181,6 +188,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
     const territoryId = input.territoryId !== undefined ? input.territoryId : before.territory_id;
     if (input.role !== undefined || input.territoryId !== undefined)
       await checkAssignment(tx, ctx, { role, territoryId });
+    checkDistributorLink(role, input.distributorId !== undefined ? input.distributorId : before.distributor_id);
     await checkLinks(tx, ctx, input);
     await repo
       .updateUser(tx, ctx.actor.orgId, id, {

@@ -89,6 +89,7 @@ export const VehicleListQuery = z.strictObject({
   distributorId: z.uuid().optional(),
   includeArchived: z.stringbool().default(false),
 });
+export type VehicleListQuery = z.infer<typeof VehicleListQuery>;
 export const VehicleListResponse = z.object({ items: z.array(Vehicle) });
 
 const RegNo = z.string().trim().min(2).max(40);
@@ -527,6 +528,7 @@ export const DropOutcomeResponse = z.object({
 });
 
 export const LocationPingRequest = GpsPoint;
+export type LocationPingRequest = z.infer<typeof LocationPingRequest>;
 export const LocationPingResponse = z.object({ tripId: z.uuid(), at: Timestamp });
 
 // --- the driver's view
