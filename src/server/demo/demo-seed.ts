@@ -23,6 +23,7 @@ import { hashPassword } from "../users/passwords.ts";
 import { insertUser } from "../users/users.repository.ts";
 import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
 import { personName, phoneNumber } from "./bangladeshi-names.ts";
+import { seedDeliveryFleet } from "./delivery-seed.ts";
 import { BEAT_DAYS } from "./demo-calendar.ts";
 import type { SeedProgress } from "./sales-history.ts";
 import { refreshPlannerStatistics } from "./sales-seed.repository.ts";
@@ -267,6 +268,13 @@ async function seedDemoRows(db: Db, options: Partial<DemoOptions>): Promise<Demo
       onProgress: o.onProgress,
     });
     count += sales.newReps;
+    const fleet = await seedDeliveryFleet(tx, {
+      orgId,
+      rng: rng.fork("delivery"),
+      epoch: SEED_EPOCH,
+      driverUserId: usersByRole.driver,
+      distributorUserId: usersByRole.distributor,
+    });
     await recordAudit(tx as Executor, systemCtx(db, orgId), {
       entity: "org",
       entityId: orgId,
@@ -284,6 +292,7 @@ async function seedDemoRows(db: Db, options: Partial<DemoOptions>): Promise<Demo
         territories: territories.length,
         users: count,
         ...sales,
+        ...fleet,
       },
     });
     return {

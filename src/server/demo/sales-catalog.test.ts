@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { BRANDS, CATALOG_SKUS, CATEGORIES, ean13CheckDigit, pickCatalogSkus } from "./sales-catalog.ts";
+import {
+  BRANDS,
+  CATALOG_SKUS,
+  CATEGORIES,
+  ean13CheckDigit,
+  packedWeightVolume,
+  pickCatalogSkus,
+} from "./sales-catalog.ts";
 
 const BENGALI = /[\u0980-\u09FF]/;
 
@@ -55,5 +62,22 @@ describe("the demo catalogue", () => {
     expect(twelve).toHaveLength(12);
     expect(new Set(twelve.map((s) => s.category)).size).toBeGreaterThanOrEqual(8);
     expect(pickCatalogSkus(500)).toHaveLength(150);
+  });
+});
+
+describe("shipping weight and volume", () => {
+  it("follow the pack size: contents plus packaging, liquids about a gram per ml", () => {
+    expect(packedWeightVolume("100g")).toEqual({ weightG: 110, volumeCm3: 160 });
+    expect(packedWeightVolume("2kg")).toEqual({ weightG: 2200, volumeCm3: 2800 });
+    expect(packedWeightVolume("500ml")).toEqual({ weightG: 550, volumeCm3: 625 });
+    expect(packedWeightVolume("5L")).toEqual({ weightG: 5400, volumeCm3: 6000 });
+    expect(packedWeightVolume("1pc")).toEqual({ weightG: 20, volumeCm3: 90 });
+  });
+
+  it("are known and positive for every SKU", () => {
+    for (const s of CATALOG_SKUS) {
+      expect(s.weightG).toBeGreaterThan(0);
+      expect(s.volumeCm3).toBeGreaterThan(0);
+    }
   });
 });

@@ -39,6 +39,9 @@ export interface CatalogSku {
   readonly sellByUnit: "case" | null;
   /** Shelf life from manufacture, for batch expiry dates. */
   readonly shelfLifeMonths: number;
+  /** One piece as shipped (contents and packaging), for delivery capacity. */
+  readonly weightG: number;
+  readonly volumeCm3: number;
 }
 
 export const BRANDS: readonly CatalogBrand[] = [
@@ -505,6 +508,28 @@ function sizeWords(size: string): [en: string, bn: string] {
   return [`${m?.[1]} ${en}`, `${bengaliDigits(m?.[1] ?? "")} ${bn}`];
 }
 
+/**
+ * One piece's shipping weight and volume from its pack size: contents plus about 10 % packaging (liquids weigh about
+ * a gram per ml); a piece takes about 1.6 cm³ per gram in its case (air, cartons), a bottle 1.25 per ml; a
+ * toothbrush ('1pc') weighs 20 g in a 90 cm³ blister.
+ */
+export function packedWeightVolume(size: string): { weightG: number; volumeCm3: number } {
+  const m = /^(\d+)([a-zA-Z]+)$/.exec(size);
+  const n = Number(m?.[1] ?? 0);
+  switch (m?.[2]) {
+    case "g":
+      return { weightG: Math.round(n * 1.1), volumeCm3: Math.round(n * 1.6) };
+    case "kg":
+      return { weightG: Math.round(n * 1100), volumeCm3: Math.round(n * 1400) };
+    case "ml":
+      return { weightG: Math.round(n * 1.1), volumeCm3: Math.round(n * 1.25) };
+    case "L":
+      return { weightG: Math.round(n * 1080), volumeCm3: Math.round(n * 1200) };
+    default:
+      return { weightG: 20 * Math.max(n, 1), volumeCm3: 90 * Math.max(n, 1) };
+  }
+}
+
 /** EAN-13 check digit: weights 1 and 3 from the left over the first 12 digits. */
 export function ean13CheckDigit(first12: string): number {
   let sum = 0;
@@ -552,6 +577,7 @@ function buildSkus(): CatalogSku[] {
         units,
         sellByUnit: caseOnly ? "case" : null,
         shelfLifeMonths: line.shelf,
+        ...packedWeightVolume(size),
       });
     }
   }

@@ -22,6 +22,8 @@ const COLUMNS = {
     base_unit: "text",
     vat_rate_bp: "int4",
     sell_by_unit: "text",
+    weight_g: "int4",
+    volume_cm3: "int4",
     search_text: "text",
   },
   sku_units: { org_id: "uuid", sku_id: "uuid", unit: "text", name: "text", name_bn: "text", factor: "int4" },
@@ -276,6 +278,15 @@ const COLUMNS = {
     total_poisha: "int8",
     received_qty: "int4",
   },
+  vehicles: {
+    org_id: "uuid",
+    id: "uuid",
+    distributor_id: "uuid",
+    reg_no: "text",
+    name: "text",
+    capacity_g: "int8",
+    capacity_cm3: "int8",
+  },
 } as const;
 
 export type SeedTable = keyof typeof COLUMNS;
@@ -319,6 +330,20 @@ export async function skipReferenceChecks(db: Executor): Promise<boolean> {
   if (!r.rows[0]?.may) return false;
   await sql`set local session_replication_role = replica`.execute(db);
   return true;
+}
+
+/** The distributors of an organisation, in code order, and the one a user acts for. */
+export async function distributorsOf(db: Executor, orgId: string, userId: string) {
+  const [all, user] = await Promise.all([
+    db.selectFrom("distributors").select("id").where("org_id", "=", orgId).orderBy("code").execute(),
+    db
+      .selectFrom("users")
+      .select("distributor_id")
+      .where("org_id", "=", orgId)
+      .where("id", "=", userId)
+      .executeTakeFirst(),
+  ]);
+  return { ids: all.map((d) => d.id), ofUser: user?.distributor_id ?? null };
 }
 
 /** Links a fixed demo user to the distributor or outlet they act for. */

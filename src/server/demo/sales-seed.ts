@@ -165,6 +165,8 @@ export async function seedSales(db: Db, input: SalesSeedInput): Promise<SalesSum
       base_unit: "piece",
       vat_rate_bp: cat.vatBp,
       sell_by_unit: cat.sellByUnit,
+      weight_g: cat.weightG,
+      volume_cm3: cat.volumeCm3,
       search_text: skuSearchText({ code: cat.code, name: cat.en, name_bn: cat.bn, barcode: cat.barcode }),
     })),
   );
