@@ -601,6 +601,32 @@ describe("a whole trip", () => {
 });
 
 describe("closing and cancelling", () => {
+  it("completes the trip when its last two stops are recorded at the same moment", async () => {
+    const a = await invoicedOrder(f.outletId, [{ skuId: f.biscuitId, qty: 6 }]);
+    const b = await invoicedOrder(f.secondOutletId, [{ skuId: f.biscuitId, qty: 6 }]);
+    const both = await trip((await vehicle("DHAKA METRO-NA 18-0008", 1_000_000)).id);
+    await ok(distributor.request("POST", `/api/v1/delivery/trips/${both.id}/drops`, { orderIds: [a.id, b.id] }));
+    const out = await ok<Trip>(distributor.request("POST", `/api/v1/delivery/trips/${both.id}/dispatch`));
+    const [first, second] = await Promise.all([
+      driver.request(
+        "POST",
+        `/api/v1/delivery/driver/drops/${out.drops[0]?.id}/deliver`,
+        { receiverName: "Rahim Mia", pod: { kind: "signature", image: SIGNATURE } },
+        { "idempotency-key": "together-1" },
+      ),
+      driver.request(
+        "POST",
+        `/api/v1/delivery/driver/drops/${out.drops[1]?.id}/fail`,
+        { reason: "not_reachable" },
+        { "idempotency-key": "together-2" },
+      ),
+    ]);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    const after = await ok<Trip>(distributor.request("GET", `/api/v1/delivery/trips/${both.id}`));
+    expect(after.status).toBe("completed");
+    expect(after.dropCounts).toMatchObject({ pending: 0, delivered: 1, failed: 1 });
+  });
+
   it("closes a trip by hand: pending stops fail with reason other and their orders are invoiced again", async () => {
     const o = await invoicedOrder(f.secondOutletId, [{ skuId: f.biscuitId, qty: 12 }]);
     const planned = await trip((await vehicle("DHAKA METRO-NA 17-0007", 1_000_000)).id);

@@ -58,11 +58,19 @@ function checkKey(options: WriteOptions) {
   if (options.idempotencyKeyRequired) throw DeliveryErrors.idempotencyKeyRequired();
 }
 
-/** Locks the drop (and through it the trip's outcome) and checks it can take an outcome now. */
+/**
+ * Locks the trip, then the drop, and checks the drop can take an outcome now. Outcomes on one trip queue on its row,
+ * so the last stop's outcome always sees the others' and completes the trip; trip first, then drop, is also the
+ * order closing a trip by hand takes, so the two never deadlock.
+ */
 async function openDrop(tx: Executor, ctx: Ctx, dropId: string, options: WriteOptions) {
-  const drop = await repo.findDrop(tx, ctx.actor.orgId, ctx.actor.scope, driverFilter(ctx), dropId, true);
-  if (!drop) throw DeliveryErrors.dropNotFound();
+  const { orgId, scope } = ctx.actor;
+  const seen = await repo.findDrop(tx, orgId, scope, driverFilter(ctx), dropId);
+  if (!seen) throw DeliveryErrors.dropNotFound();
   checkKey(options);
+  await repo.findTrip(tx, orgId, scope, driverFilter(ctx), seen.trip_id, true);
+  const drop = await repo.findDrop(tx, orgId, scope, driverFilter(ctx), dropId, true);
+  if (!drop) throw DeliveryErrors.dropNotFound();
   if (drop.trip_status !== "dispatched") throw DeliveryErrors.tripNotDispatched({ status: drop.trip_status });
   if (drop.status !== "pending") throw DeliveryErrors.dropDone({ status: drop.status });
   return drop;
