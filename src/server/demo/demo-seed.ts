@@ -23,7 +23,7 @@ import { hashPassword } from "../users/passwords.ts";
 import { insertUser } from "../users/users.repository.ts";
 import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
 import { personName, phoneNumber } from "./bangladeshi-names.ts";
-import { seedDeliveryFleet } from "./delivery-seed.ts";
+import { planDemoTrip, seedDeliveryFleet } from "./delivery-seed.ts";
 import { BEAT_DAYS } from "./demo-calendar.ts";
 import type { SeedProgress } from "./sales-history.ts";
 import { refreshPlannerStatistics } from "./sales-seed.repository.ts";
@@ -48,6 +48,12 @@ export interface DemoOptions extends SalesSize {
   checkReferences?: boolean;
   /** Refresh planner statistics after the load (default); the tiny test orgs skip it. */
   refreshStatistics?: boolean;
+  /**
+   * Plan today's delivery trip of the demo distributor with a few invoiced orders (default), through the delivery
+   * use cases; the test organisations skip it, so their tests start from orders on no trip and an audit log of the
+   * seed alone.
+   */
+  deliveryTrip?: boolean;
   /** Called after each simulated day of the history, so that a long seed can report how far it is. */
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -169,6 +175,12 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
   await runForecasts(db, summary.orgId);
   await generateProposals(db, summary.orgId);
   await refreshAlerts(db, summary.orgId);
+  if (options.deliveryTrip ?? true)
+    await planDemoTrip(db, {
+      orgId: summary.orgId,
+      driverUserId: summary.usersByRole.driver,
+      distributorUserId: summary.usersByRole.distributor,
+    });
   return summary;
 }
 

@@ -30,7 +30,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   // Tiny secondary-sales data (3 distributors, 30 outlets, 12 SKUs, about 40 historical memos): enough for
   // scope and isolation tests, quick enough for every test file.
-  const small = { routesPerTerritory: 1, extraUsers: 8, refreshStatistics: false, ...DEMO_SIZES.tiny };
+  const small = {
+    routesPerTerritory: 1,
+    extraUsers: 8,
+    refreshStatistics: false,
+    deliveryTrip: false,
+    ...DEMO_SIZES.tiny,
+  };
   const orgA = await seedDemo(database.handle.db, {
     ...small,
     seed: "org-a",
