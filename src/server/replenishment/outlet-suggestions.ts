@@ -2,11 +2,11 @@
 // until the rep's next visit (its own forecast from 90 days of memos) plus a little safety, less what the last stock
 // audit found on its shelf, in the pack it usually orders. The rep sees the reason beside each line.
 
-import { sql } from "kysely";
 import type { SuggestedLine } from "../../shared/contracts/replenishment.ts";
 import { addDays, daysBetween } from "../../shared/format.ts";
 import type { Executor } from "../db/transaction.ts";
 import { forecastDemand } from "./forecast-methods.ts";
+import * as repo from "./replenishment.repository.ts";
 import { zForServiceLevel } from "./replenishment-math.ts";
 
 const HISTORY_DAYS = 90;
@@ -40,46 +40,19 @@ export async function suggestedLinesOfOutlets(
   const from = addDays(today, -HISTORY_DAYS);
   const routeIds = [...new Set(outlets.flatMap((o) => (o.route_id ? [o.route_id] : [])))];
   const [sales, audits, beats] = await Promise.all([
-    sql<{ outlet_id: string; sku_id: string; order_date: string; qty: number; unit: string; factor: number }>`
-      select so.outlet_id, l.sku_id, so.order_date, sum(l.qty)::bigint as qty,
-             mode() within group (order by l.entered_unit) as unit,
-             max(coalesce(u.factor, 1)) as factor
-      from secondary_orders so
-      join secondary_order_lines l on l.org_id = so.org_id and l.order_id = so.id
-      join skus s on s.org_id = l.org_id and s.id = l.sku_id and s.archived_at is null
-      left join sku_units u on u.org_id = l.org_id and u.sku_id = l.sku_id and u.unit = l.entered_unit
-      where so.org_id = ${orgId} and so.outlet_id in (${sql.join(ids)})
-        and so.order_date >= ${from}::date and so.order_date < ${today}::date and so.status not in ('draft', 'cancelled')
-      group by so.outlet_id, l.sku_id, so.order_date
-      order by so.outlet_id, l.sku_id, so.order_date`.execute(db),
-    sql<{ outlet_id: string; audit_date: string; sku_id: string; qty: number }>`
-      with latest as (
-        select distinct on (outlet_id) outlet_id, id, audit_date
-        from outlet_stock_audits
-        where org_id = ${orgId} and outlet_id in (${sql.join(ids)})
-          and audit_date >= ${addDays(today, -AUDIT_MAX_AGE_DAYS)}::date
-        order by outlet_id, audited_at desc, id desc
-      )
-      select latest.outlet_id, latest.audit_date, l.sku_id, l.qty
-      from latest join outlet_stock_audit_lines l on l.org_id = ${orgId} and l.audit_id = latest.id`.execute(db),
-    routeIds.length
-      ? db
-          .selectFrom("beat_days")
-          .select(["route_id", "weekday"])
-          .where("org_id", "=", orgId)
-          .where("route_id", "in", routeIds)
-          .execute()
-      : Promise.resolve([]),
+    repo.outletDailySales(db, orgId, ids, from, today),
+    repo.latestOutletAudits(db, orgId, ids, addDays(today, -AUDIT_MAX_AGE_DAYS)),
+    repo.beatWeekdays(db, orgId, routeIds),
   ]);
 
   const weekdays = new Map<string, number[]>();
   for (const b of beats) weekdays.set(b.route_id, [...(weekdays.get(b.route_id) ?? []), b.weekday]);
-  const audited = new Map(audits.rows.map((a) => [`${a.outlet_id}|${a.sku_id}`, a]));
+  const audited = new Map(audits.map((a) => [`${a.outlet_id}|${a.sku_id}`, a]));
   const routeOf = new Map(outlets.map((o) => [o.id, o.route_id]));
   const z = zForServiceLevel(OUTLET_SERVICE_LEVEL);
 
   // Rows come grouped by outlet then SKU: one series at a time.
-  const rows = sales.rows;
+  const rows = sales;
   const bySeries: { outletId: string; skuId: string; values: Float64Array; unit: string; n: number }[] = [];
   for (let i = 0; i < rows.length; ) {
     const first = rows[i] as (typeof rows)[number];

@@ -607,3 +607,60 @@ export async function alertRecipients(db: Executor, orgId: string) {
     order by u.id`.execute(db);
   return r.rows;
 }
+
+// --- the outlet's suggested order
+
+/** Each outlet's base quantity per SKU and order day (memos past draft, not cancelled), with the pack it was ordered in. */
+export async function outletDailySales(
+  db: Executor,
+  orgId: string,
+  outletIds: readonly string[],
+  from: string,
+  before: string,
+) {
+  const r = await sql<{
+    outlet_id: string;
+    sku_id: string;
+    order_date: string;
+    qty: number;
+    unit: string;
+    factor: number;
+  }>`
+    select so.outlet_id, l.sku_id, so.order_date, sum(l.qty)::bigint as qty,
+           mode() within group (order by l.entered_unit) as unit,
+           max(coalesce(u.factor, 1)) as factor
+    from secondary_orders so
+    join secondary_order_lines l on l.org_id = so.org_id and l.order_id = so.id
+    join skus s on s.org_id = l.org_id and s.id = l.sku_id and s.archived_at is null
+    left join sku_units u on u.org_id = l.org_id and u.sku_id = l.sku_id and u.unit = l.entered_unit
+    where so.org_id = ${orgId} and so.outlet_id in (${sql.join([...outletIds])})
+      and so.order_date >= ${from}::date and so.order_date < ${before}::date and so.status not in ('draft', 'cancelled')
+    group by so.outlet_id, l.sku_id, so.order_date
+    order by so.outlet_id, l.sku_id, so.order_date`.execute(db);
+  return r.rows;
+}
+
+/** Each outlet's latest stock audit on or after `since`, line by line. */
+export async function latestOutletAudits(db: Executor, orgId: string, outletIds: readonly string[], since: string) {
+  const r = await sql<{ outlet_id: string; audit_date: string; sku_id: string; qty: number }>`
+    with latest as (
+      select distinct on (outlet_id) outlet_id, id, audit_date
+      from outlet_stock_audits
+      where org_id = ${orgId} and outlet_id in (${sql.join([...outletIds])}) and audit_date >= ${since}::date
+      order by outlet_id, audited_at desc, id desc
+    )
+    select latest.outlet_id, latest.audit_date, l.sku_id, l.qty
+    from latest join outlet_stock_audit_lines l on l.org_id = ${orgId} and l.audit_id = latest.id`.execute(db);
+  return r.rows;
+}
+
+/** The weekdays each of these routes is walked. */
+export function beatWeekdays(db: Executor, orgId: string, routeIds: readonly string[]) {
+  if (routeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("beat_days")
+    .select(["route_id", "weekday"])
+    .where("org_id", "=", orgId)
+    .where("route_id", "in", [...routeIds])
+    .execute();
+}

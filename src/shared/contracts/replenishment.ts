@@ -64,6 +64,9 @@ export const UpdateDistributorPolicy = z.strictObject({
   paused: z.boolean().optional(),
 });
 
+/** The database's limit on ends_on - starts_on (migration 13): at most 61 days, both ends included. */
+export const MAX_EVENT_DAYS = 60;
+
 export const DemandEvent = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -78,7 +81,15 @@ export const CreateDemandEvent = z
     startsOn: IsoDate,
     endsOn: IsoDate,
   })
-  .refine((e) => e.endsOn >= e.startsOn, { path: ["endsOn"], message: "must be on or after startsOn" });
+  .refine((e) => e.endsOn >= e.startsOn, {
+    path: ["endsOn"],
+    message: "Must be on or after the start date|শুরুর তারিখের দিন বা পরে হতে হবে",
+  })
+  // A peak is days or weeks (the run-up to Eid), not a season: longer would swallow the ordinary days it is measured against.
+  .refine((e) => Date.parse(e.endsOn) - Date.parse(e.startsOn) <= MAX_EVENT_DAYS * 86_400_000, {
+    path: ["endsOn"],
+    message: "An event lasts at most 61 days|একটি উপলক্ষ সর্বোচ্চ ৬১ দিনের",
+  });
 
 export const PlanQuery = z.strictObject({
   distributorId: z.uuid(),

@@ -195,6 +195,12 @@ describe("notifications", () => {
 
   it("refuses recipients outside the org (400) and sends to nobody", async () => {
     const before = await unread(rep);
+    // Org B's own notifications (the seed's morning jobs post some) stay exactly as they were.
+    const inBBefore = await t.database.handle.db
+      .selectFrom("notifications")
+      .select("id")
+      .where("org_id", "=", t.orgB.orgId)
+      .execute();
     const res = await send(admin, {
       userIds: [t.orgA.usersByRole.rep, t.orgB.usersByRole.rep, newId()],
       titleEn: "Leak?",
@@ -209,7 +215,13 @@ describe("notifications", () => {
       .select("id")
       .where("org_id", "=", t.orgB.orgId)
       .execute();
-    expect(inB).toEqual([]);
+    expect(inB).toEqual(inBBefore);
+    const leaked = await t.database.handle.db
+      .selectFrom("notifications")
+      .select("id")
+      .where("title_en", "=", "Leak?")
+      .execute();
+    expect(leaked).toEqual([]);
   });
 
   it("refuses a link that leaves Bikri, with the refinement's message in the caller's language", async () => {
