@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import type { ParseKeys } from "i18next";
@@ -307,30 +307,33 @@ function SignedInShell() {
         <Text size="xs" c="dimmed" px="sm" pb="xs" hiddenFrom="md" truncate>
           {orgName(me, locale)}
         </Text>
-        {navItems.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={t(item.labelKey)}
-            leftSection={item.icon}
-            active={item.to === activeTo}
-            // The router would also mark /replenishment current on /replenishment/alerts; `active` decides alone.
-            activeOptions={{ exact: true, includeSearch: false }}
-            onClick={close}
-            data-testid={item.testId}
-          />
-        ))}
-        {hasPermission(me, "field.use") ? (
-          // The field app is a page of its own (its own bundle and service worker), not a route of this one.
-          <NavLink
-            component="a"
-            href={FIELD_APP_URL}
-            label={t("field.nav.fieldApp")}
-            leftSection={<FieldLiveIcon />}
-            data-testid="nav-field-app"
-          />
-        ) : null}
+        {/* An admin's list is longer than a laptop screen is tall: the list scrolls, the header stays. */}
+        <AppShell.Section grow component={ScrollArea} data-testid="nav-scroll">
+          {navItems.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={t(item.labelKey)}
+              leftSection={item.icon}
+              active={item.to === activeTo}
+              // The router would also mark /replenishment current on /replenishment/alerts; `active` decides alone.
+              activeOptions={{ exact: true, includeSearch: false }}
+              onClick={close}
+              data-testid={item.testId}
+            />
+          ))}
+          {hasPermission(me, "field.use") ? (
+            // The field app is a page of its own (its own bundle and service worker), not a route of this one.
+            <NavLink
+              component="a"
+              href={FIELD_APP_URL}
+              label={t("field.nav.fieldApp")}
+              leftSection={<FieldLiveIcon />}
+              data-testid="nav-field-app"
+            />
+          ) : null}
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main>
