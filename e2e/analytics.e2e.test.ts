@@ -250,7 +250,8 @@ describe.runIf(chromiumAvailable)("journey: sales analytics", () => {
     const stoppedOutlet = must(await subject.textContent(), "warned outlet");
     await subject.click();
     await page.getByTestId("analytics-outlet").waitFor();
-    expect(await page.getByRole("heading", { level: 2 }).textContent()).toBe(stoppedOutlet);
+    // The page frame shows "…" as the heading until the outlet's figures arrive.
+    await expect.poll(() => page.getByRole("heading", { level: 2 }).textContent()).toBe(stoppedOutlet);
     await page.goBack();
     await page.getByTestId("warnings-table").waitFor();
 
