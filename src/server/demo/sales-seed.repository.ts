@@ -305,12 +305,15 @@ export async function insertSeedRows<T extends SeedTable>(
   rows: readonly SeedRow<T>[],
 ): Promise<void> {
   const columns = Object.entries(COLUMNS[table]) as [string, string][];
+  // The history runs to today: a memo the simulation stamps later today (say 14:00 when the seed runs at 01:00) is
+  // stamped now instead, or it would look changed to every later reader until that hour came.
+  const now = new Date();
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as readonly Record<string, unknown>[];
     const arrays = columns.map(([name, type]) => {
       const values = chunk.map((r) => {
         const v = r[name];
-        return v instanceof Date ? v.toISOString() : (v ?? null);
+        return v instanceof Date ? (v > now ? now : v).toISOString() : (v ?? null);
       });
       return sql`${values}::${sql.raw(type)}[]`;
     });

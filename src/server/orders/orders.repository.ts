@@ -522,7 +522,7 @@ export async function outletsWithSalesChangesSince(
     where org_id = ${orgId} and outlet_id in (${ids})
       and (created_at > ${since}
            or (amount_poisha > 0 and coalesce(due_date, entry_date) >= ${sinceDate}::date
-               and coalesce(due_date, entry_date) <= ${today}::date))`.execute(db);
+               and coalesce(due_date, entry_date) < ${today}::date))`.execute(db);
   return r.rows.map((row) => row.outlet_id);
 }
 
