@@ -822,6 +822,26 @@ export interface FieldCommandsTable {
 }
 
 // Analytics (A1): rollups kept by the worker from sales_rollup_queue, and the reports people schedule (A2).
+export type TargetPeriodKind = "month" | "quarter";
+export type TargetSubjectKind = "rep" | "distributor" | "territory" | "outlet";
+export type TargetMetric = "value" | "volume" | "focus_sku" | "new_outlets" | "coverage";
+
+export interface TargetsTable {
+  org_id: string;
+  id: string;
+  period_kind: TargetPeriodKind;
+  period_start: string;
+  subject_kind: TargetSubjectKind;
+  subject_id: string;
+  metric: TargetMetric;
+  sku_id: string | null;
+  target_value: Money;
+  source: "manual" | "csv" | "split";
+  set_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface SalesRollupQueueTable {
   org_id: string;
   id: Generated<string>;
@@ -1081,6 +1101,7 @@ export interface Database {
   vehicles: VehiclesTable;
   delivery_trips: DeliveryTripsTable;
   delivery_drops: DeliveryDropsTable;
+  targets: TargetsTable;
   sales_rollup_queue: SalesRollupQueueTable;
   sales_daily: SalesDailyTable;
   sku_sales_by_node: SkuSalesByNodeTable;

@@ -54,6 +54,10 @@ export const PERMISSIONS = {
   "delivery.read": ["admin", "manager", "distributor"],
   "delivery.manage": ["admin", "distributor"],
   "delivery.drive": ["driver"],
+  // Targets (S9): managers set them within their subtree (head office everywhere); a rep sees their own, a
+  // distributor its own and its outlets', marketing the whole market.
+  "targets.read": ["admin", "manager", "rep", "distributor", "marketing"],
+  "targets.manage": ["admin", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
