@@ -117,3 +117,23 @@ export function claimLines(candidates: readonly ClaimCandidate[], from: string, 
 export function claimableNow(candidates: readonly ClaimCandidate[]): number {
   return claimLines(candidates, "0000-01-01", "9999-12-31").reduce((s, l) => s + l.amountPoisha, 0);
 }
+
+// The life of a claim. The distributor submits (or answers a dispute by submitting again) and may withdraw a draft or
+// a disputed claim (its lines are released); the company approves (possibly for less) or disputes a submitted claim;
+// head office settles an approved one.
+export type ClaimStatus = "draft" | "submitted" | "approved" | "disputed" | "withdrawn" | "settled";
+export type ClaimAction = "submit" | "approve" | "dispute" | "withdraw" | "settle";
+
+export const CLAIM_FLOW: Record<ClaimAction, { from: readonly ClaimStatus[]; to: ClaimStatus }> = {
+  submit: { from: ["draft", "disputed"], to: "submitted" },
+  approve: { from: ["submitted"], to: "approved" },
+  dispute: { from: ["submitted"], to: "disputed" },
+  withdraw: { from: ["draft", "disputed"], to: "withdrawn" },
+  settle: { from: ["approved"], to: "settled" },
+};
+
+export const canTakeClaimAction = (status: ClaimStatus, action: ClaimAction) =>
+  CLAIM_FLOW[action].from.includes(status);
+
+/** Claims whose lines count as claimed: every status but withdrawn. */
+export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = ["draft", "submitted", "approved", "disputed"];
