@@ -214,6 +214,7 @@ async function priceLines(
         channel: target.outlet.channel,
         outletClass: target.outlet.class,
         territoryPath: target.territoryPath,
+        facing: "secondary",
       },
       inputs,
       schemeEngine,

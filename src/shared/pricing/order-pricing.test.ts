@@ -88,6 +88,7 @@ describe("order pricing", () => {
       channel: "grocery",
       outletClass: "A",
       territoryPath: "/x/",
+      facing: "secondary" as const,
     };
     const lines = [
       { skuId: "a", qty: 144, unitPricePoisha: 4118, vatRateBp: 1500, pricesIncludeVat: false },
@@ -104,7 +105,14 @@ describe("order pricing", () => {
     });
     const withScheme = priceOrder(context, lines, (_c, ls) => {
       expect(ls).toHaveLength(3);
-      return new Map([[2, [{ kind: "discount", schemeId: "s1", label: { en: "5 %", bn: "৫ %" }, poisha: 825 }]]]);
+      return {
+        adjustments: new Map([
+          [2, [{ kind: "discount" as const, schemeId: "s1", label: { en: "5 %", bn: "৫ %" }, poisha: 825 }]],
+        ]),
+        free: [],
+        applied: [{ schemeId: "s1", discountPoisha: 825, free: [] }],
+        skipped: [],
+      };
     });
     expect(withScheme.lines[2]).toMatchObject({ discountPoisha: 825, totalPoisha: 15_675 });
     expect(withScheme.totals.totalPoisha).toBe(701_938 - 825);

@@ -76,7 +76,11 @@ export type SchemeSkipReason =
   | { code: "bundle_incomplete"; missing: { skuId: string; have: number; need: number }[] }
   | { code: "blocked_by_exclusive"; schemeId: string }
   | { code: "budget_exhausted" }
-  | { code: "outlet_cap_reached" };
+  | { code: "outlet_cap_reached" }
+  /** The rule was met, but what it gives came to nothing on what was left of its lines (or rounded to 0). */
+  | { code: "nothing_to_give" }
+  /** Free goods whose SKU has no price for this memo: they cannot be put on it, so they are dropped. */
+  | { code: "free_goods_unpriced"; skuId: string };
 
 export interface SchemeSkip {
   schemeId: string;
