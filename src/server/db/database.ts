@@ -447,6 +447,7 @@ export interface SecondaryOrderLinesTable {
   delivered_qty: Defaulted<number>;
   returned_qty: Defaulted<number>;
   adjustments: Json;
+  free_of_scheme_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SecondaryOrderEventsTable {
@@ -821,6 +822,73 @@ export interface FieldCommandsTable {
   received_at: DefaultedTimestamp;
 }
 
+// Trade promotions (S10): campaigns, schemes (targeting and rule as the engine reads them), budgets and grants.
+export interface PromoCampaignsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  name_bn: string;
+  objective: "volume" | "new_outlets";
+  valid_from: string;
+  valid_to: string;
+  budget_poisha: Money | null;
+  status: Defaulted<"draft" | "active" | "ended">;
+  notes: string | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+export interface PromoSchemesTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: string;
+  name_bn: string;
+  campaign_id: string | null;
+  facing: "secondary" | "primary";
+  valid_from: string;
+  valid_to: string;
+  priority: number;
+  stacking: "exclusive" | "stackable";
+  claimable: boolean;
+  status: Defaulted<"draft" | "active" | "paused" | "ended">;
+  targeting: Json;
+  rule: Json;
+  budget_poisha: Money | null;
+  spent_poisha: DefaultedMoney;
+  per_outlet_cap_poisha: Money | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+export interface PromoSchemeOutletUsageTable {
+  org_id: string;
+  scheme_id: string;
+  outlet_id: string;
+  spent_poisha: DefaultedMoney;
+}
+
+export interface PromoGrantsTable {
+  org_id: string;
+  id: string;
+  order_id: string;
+  scheme_id: string;
+  outlet_id: string;
+  distributor_id: string;
+  order_date: string;
+  discount_poisha: Money;
+  free_value_poisha: Money;
+  cost_poisha: Money;
+  status: Defaulted<"active" | "released">;
+  created_at: DefaultedTimestamp;
+  released_at: Date | null;
+}
+
 // Analytics (A1): rollups kept by the worker from sales_rollup_queue, and the reports people schedule (A2).
 export type TargetPeriodKind = "month" | "quarter";
 export type TargetSubjectKind = "rep" | "distributor" | "territory" | "outlet";
@@ -1101,6 +1169,10 @@ export interface Database {
   vehicles: VehiclesTable;
   delivery_trips: DeliveryTripsTable;
   delivery_drops: DeliveryDropsTable;
+  promo_campaigns: PromoCampaignsTable;
+  promo_schemes: PromoSchemesTable;
+  promo_scheme_outlet_usage: PromoSchemeOutletUsageTable;
+  promo_grants: PromoGrantsTable;
   targets: TargetsTable;
   sales_rollup_queue: SalesRollupQueueTable;
   sales_daily: SalesDailyTable;

@@ -115,6 +115,13 @@ const REPLENISHMENT_ORG_READ: AccessRule = {
 const DELIVERY_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "distributor"] };
 const DELIVERY_MANAGE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
 const DELIVERY_DRIVE: AccessRule = { scoped: ["driver"], note: "the driver's own trips only" };
+/**
+ * Trade promotions (S10): head office and marketing run schemes and campaigns; a manager reads the schemes that meet
+ * its subtree, a rep the active ones for its area, a distributor those that target it (and outlets and orders of
+ * their own scope only).
+ */
+const PROMO_READ: AccessRule = { allow: ["admin", "marketing"], scoped: ["manager", "rep", "distributor"] };
+const PROMO_MANAGE: AccessRule = { allow: ["admin", "marketing"] };
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- auth: own account
@@ -346,6 +353,23 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "POST /api/v1/delivery/driver/drops/{id}/deliver": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/drops/{id}/fail": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/trips/{id}/location": DELIVERY_DRIVE,
+
+  // --- promotions: schemes, the schemes in force, explanations, campaigns
+  "GET /api/v1/promotions/schemes": PROMO_READ,
+  "POST /api/v1/promotions/schemes": PROMO_MANAGE,
+  "GET /api/v1/promotions/schemes/in-force": PROMO_READ,
+  "GET /api/v1/promotions/schemes/{id}": PROMO_READ,
+  "PATCH /api/v1/promotions/schemes/{id}": PROMO_MANAGE,
+  "POST /api/v1/promotions/schemes/{id}/activate": PROMO_MANAGE,
+  "POST /api/v1/promotions/schemes/{id}/pause": PROMO_MANAGE,
+  "POST /api/v1/promotions/schemes/{id}/end": PROMO_MANAGE,
+  "POST /api/v1/promotions/explain": PROMO_READ,
+  "GET /api/v1/orders/{id}/schemes": PROMO_READ,
+  "GET /api/v1/promotions/campaigns": PROMO_MANAGE,
+  "POST /api/v1/promotions/campaigns": PROMO_MANAGE,
+  "GET /api/v1/promotions/campaigns/{id}": PROMO_MANAGE,
+  "PATCH /api/v1/promotions/campaigns/{id}": PROMO_MANAGE,
+  "GET /api/v1/promotions/campaigns/{id}/results": PROMO_MANAGE,
 };
 
 /** What the table says one caller may do with one operation. */

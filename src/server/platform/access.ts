@@ -54,6 +54,10 @@ export const PERMISSIONS = {
   "delivery.read": ["admin", "manager", "distributor"],
   "delivery.manage": ["admin", "distributor"],
   "delivery.drive": ["driver"],
+  // Trade promotions (S10): head office and marketing run schemes and campaigns; managers, reps and distributors read
+  // the schemes that concern their area (a rep the active ones, a distributor those that target it).
+  "promotions.read": ["admin", "manager", "rep", "distributor", "marketing"],
+  "promotions.manage": ["admin", "marketing"],
   // Targets (S9): managers set them within their subtree (head office everywhere); a rep sees their own, a
   // distributor its own and its outlets', marketing the whole market.
   "targets.read": ["admin", "manager", "rep", "distributor", "marketing"],
