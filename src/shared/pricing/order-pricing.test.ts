@@ -118,3 +118,96 @@ describe("order pricing", () => {
     expect(withScheme.totals.totalPoisha).toBe(701_938 - 825);
   });
 });
+
+describe("free-goods lines on a memo", () => {
+  const context = {
+    outletId: "o",
+    distributorId: "d",
+    orderDate: "2026-11-24",
+    channel: "grocery",
+    outletClass: "A",
+    territoryPath: "/x/",
+    facing: "secondary" as const,
+  };
+  const label = { en: "B12G1: 1 free", bn: "B12G1: ১টি ফ্রি" };
+  const lines = [{ skuId: "soap", qty: 12, unitPricePoisha: 4_000, vatRateBp: 1500, pricesIncludeVat: false }];
+  const engine = () => ({
+    adjustments: new Map([[0, [{ kind: "discount" as const, schemeId: "pct", label, poisha: 2_400 }]]]),
+    free: [
+      { schemeId: "b12g1", skuId: "soap", qty: 1, label },
+      { schemeId: "gift", skuId: "mug", qty: 2, label },
+    ],
+    applied: [
+      { schemeId: "pct", discountPoisha: 2_400, free: [] },
+      { schemeId: "b12g1", discountPoisha: 0, free: [{ skuId: "soap", qty: 1 }] },
+      { schemeId: "gift", discountPoisha: 0, free: [{ skuId: "mug", qty: 2 }] },
+    ],
+    skipped: [],
+  });
+  const soapPrice = { unitPricePoisha: 4_000, vatRateBp: 1500, pricesIncludeVat: false };
+
+  it("adds a free line at list price that totals 0, carries the scheme's cost and no VAT", () => {
+    const priced = priceOrder(context, lines, engine, (sku) => (sku === "soap" ? soapPrice : undefined));
+    // entered: 12 x 4000 = 48,000 less 2,400 = 45,600; VAT 15 % = 6,840; total 52,440
+    expect(priced.lines[0]).toMatchObject({
+      grossPoisha: 48_000,
+      discountPoisha: 2_400,
+      vatPoisha: 6_840,
+      totalPoisha: 52_440,
+    });
+    // free: 1 x 4000 = 4,000 gross, discount 4,000, VAT 0, total 0
+    expect(priced.free).toEqual([
+      {
+        skuId: "soap",
+        qty: 1,
+        ...soapPrice,
+        grossPoisha: 4_000,
+        discountPoisha: 4_000,
+        vatPoisha: 0,
+        totalPoisha: 0,
+        adjustments: [{ kind: "free_goods", schemeId: "b12g1", label, poisha: 4_000 }],
+        schemeId: "b12g1",
+      },
+    ]);
+    // totals cover both: subtotal 52,000, discount 6,400, VAT 6,840, total 52,440
+    expect(priced.totals).toEqual({
+      subtotalPoisha: 52_000,
+      discountPoisha: 6_400,
+      vatPoisha: 6_840,
+      totalPoisha: 52_440,
+    });
+    // the mug has no price: dropped, reported, and taken out of applied
+    expect(priced.skipped).toEqual([{ schemeId: "gift", reason: { code: "free_goods_unpriced", skuId: "mug" } }]);
+    expect(priced.applied.map((a) => a.schemeId)).toEqual(["pct", "b12g1"]);
+  });
+
+  it("prices a VAT-inclusive free line to 0 too", () => {
+    const priced = priceOrder(context, lines, engine, () => ({
+      unitPricePoisha: 1_150,
+      vatRateBp: 1500,
+      pricesIncludeVat: true,
+    }));
+    // soap 1 x 1150 and mug 2 x 1150 = 2300: all discounted, VAT 0, payable 0
+    expect(priced.free.map((f) => [f.skuId, f.grossPoisha, f.discountPoisha, f.vatPoisha, f.totalPoisha])).toEqual([
+      ["soap", 1_150, 1_150, 0, 0],
+      ["mug", 2_300, 2_300, 0, 0],
+    ]);
+    expect(priced.skipped).toEqual([]);
+  });
+
+  it("drops every free line when no price lookup is given, and an empty engine adds nothing", () => {
+    const priced = priceOrder(context, lines, engine);
+    expect(priced.free).toEqual([]);
+    expect(priced.skipped.map((s) => s.reason.code)).toEqual(["free_goods_unpriced", "free_goods_unpriced"]);
+    expect(priceOrder(context, lines)).toMatchObject({ free: [], applied: [], skipped: [] });
+  });
+
+  it("counts a free_goods adjustment on a line as discount, capped at the gross", () => {
+    const l = priceLine({ skuId: "s", qty: 2, unitPricePoisha: 500, vatRateBp: 1500, pricesIncludeVat: false }, [
+      { kind: "free_goods", schemeId: "f", label, poisha: 500 },
+      { kind: "discount", schemeId: "d", label, poisha: 800 },
+    ]);
+    // 1,000 gross; 500 + 800 = 1,300 capped at 1,000
+    expect(l).toMatchObject({ grossPoisha: 1_000, discountPoisha: 1_000, vatPoisha: 0, totalPoisha: 0 });
+  });
+});

@@ -173,6 +173,23 @@ function evaluateRule(scheme: SchemeDefinition, lines: readonly LineInput[], use
   return { ok: true, benefit: rule.benefit, multiplier: sets, base };
 }
 
+/** Labels by benefit and multiplier: formatting numbers is the costly part of a label, and memos repeat them. */
+const labels = new WeakMap<SchemeBenefit, Map<string, { en: string; bn: string }>>();
+function labelOf(code: string, benefit: SchemeBenefit, multiplier: bigint) {
+  let byKey = labels.get(benefit);
+  if (!byKey) {
+    byKey = new Map();
+    labels.set(benefit, byKey);
+  }
+  const key = `${code}\u0000${multiplier}`;
+  let label = byKey.get(key);
+  if (!label) {
+    label = benefitText(code, benefit, Number(multiplier));
+    byKey.set(key, label);
+  }
+  return label;
+}
+
 /** Round a non-negative rational to the nearest integer, halves up. */
 const roundHalfUp = (numerator: bigint, denominator: bigint) => (numerator * 2n + denominator) / (denominator * 2n);
 
@@ -193,8 +210,9 @@ function spread(total: bigint, base: Map<number, bigint>): Map<number, bigint> {
   return parts;
 }
 
+/** Runs the schemes, which must already be in schemeOrder. */
 function evaluate(
-  schemes: readonly SchemeDefinition[],
+  sorted: readonly SchemeDefinition[],
   context: SchemeContext,
   lines: readonly LineInput[],
   options: SchemeEngineOptions,
@@ -214,7 +232,7 @@ function evaluate(
     explained.push({ schemeId, applied: false, discountPoisha: 0, free: [], reason });
   };
 
-  for (const scheme of [...schemes].sort(schemeOrder)) {
+  for (const scheme of sorted) {
     const ineligible = eligibility(scheme, context, options);
     if (ineligible) {
       skip(scheme.id, ineligible);
@@ -243,7 +261,7 @@ function evaluate(
     const { benefit, multiplier, base } = result;
     let parts = new Map<number, bigint>();
     let goods: FreeGoods | null = null;
-    const label = benefitText(scheme.code, benefit, Number(multiplier));
+    const label = labelOf(scheme.code, benefit, multiplier);
     if (benefit.type === "percent") {
       for (const [i, b] of base) parts.set(i, roundHalfUp(b * BigInt(Math.max(benefit.bp, 0)), 10_000n));
     } else if (benefit.type === "flat") {
@@ -300,5 +318,5 @@ export function explainSchemes(
   lines: readonly LineInput[],
   options: SchemeEngineOptions = {},
 ): SchemeExplanation[] {
-  return evaluate(schemes, context, lines, options).explained;
+  return evaluate([...schemes].sort(schemeOrder), context, lines, options).explained;
 }
