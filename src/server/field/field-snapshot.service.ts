@@ -1,7 +1,9 @@
 // What the field app pulls: the rep's beats, their outlets with what a visit needs (dues, last order, usual
-// order, last audit), the catalogue with the price books those outlets use, the field rules and the day so far.
+// order, last audit), the catalogue with the price books those outlets use, the trade schemes in force for those
+// outlets, the field rules and the day so far.
 // Incremental: with the token of the previous snapshot only what changed since comes back, so a phone on a slow
-// connection syncs in a few kilobytes. Routes, rules and the day are small and always whole.
+// connection syncs in a few kilobytes. Routes, rules and the day are small and always whole; the schemes come whole
+// when they differ from those of the token (a fingerprint of their content), else not at all.
 import type { FieldOutlet, FieldSnapshotQuery, FieldSnapshotResponse } from "../../shared/contracts/field.ts";
 import { businessDate } from "../../shared/format.ts";
 import { fieldSkus, priceBooksFor, pricesChangedSince } from "../catalog/catalog.service.ts";
@@ -10,8 +12,10 @@ import { duesOfOutlets } from "../orders/collections.service.ts";
 import { lastOrdersOfOutlets, outletsWithSalesChangesSince, usualLinesOfOutlets } from "../orders/orders.service.ts";
 import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
 import type { Ctx } from "../platform/context.ts";
+import { schemesForSnapshot } from "../promotions/promotions.service.ts";
 import { suggestedLinesOfOutlets } from "../replenishment/outlet-suggestions.ts";
 import * as kpisRepo from "./field-kpis.repository.ts";
+import { schemeSetHash, schemesForOutlets } from "./field-schemes.ts";
 import { effectiveFieldSettings } from "./field-settings.service.ts";
 import * as repo from "./field-snapshot.repository.ts";
 import { idSetHash, readSnapshotToken, writeSnapshotToken } from "./field-snapshot-token.ts";
@@ -30,13 +34,14 @@ export async function fieldSnapshot(ctx: Ctx, query: FieldSnapshotQuery): Promis
   // A route assigned to the rep but outside their territory is a data mistake; their orders there would be refused.
   const routes = (await routesOfRep(db, orgId, userId, today)).filter((r) => territoryInScope(scope, r.path));
   const routeIds = routes.map((r) => r.id);
-  const [outlets, beatDays, stops, settings, attendance, visitsToday] = await Promise.all([
+  const [outlets, beatDays, stops, settings, attendance, visitsToday, inForce] = await Promise.all([
     fieldOutletsOfRoutes(db, orgId, routeIds),
     kpisRepo.beatDaysOf(db, orgId, routeIds),
     repo.beatStopsOf(db, orgId, routeIds),
     effectiveFieldSettings(db, orgId),
     kpisRepo.attendanceOn(db, orgId, [userId], today),
     kpisRepo.listVisits(db, orgId, { userId, from: today, to: today }),
+    schemesForSnapshot(db, orgId, today),
   ]);
 
   const outletIds = outlets.map((o) => o.id);
@@ -56,6 +61,22 @@ export async function fieldSnapshot(ctx: Ctx, query: FieldSnapshotQuery): Promis
       })),
   );
   const bookSetHash = idSetHash(books.keys.values());
+
+  // The schemes that could apply to one of the rep's outlets; sent whole when they are not what the phone holds.
+  const schemes = schemesForOutlets(
+    inForce.schemes,
+    outlets.map((o) => ({
+      id: o.id,
+      distributorId: o.distributor_id,
+      channel: o.channel,
+      outletClass: o.class,
+      territoryPath: o.route_path,
+    })),
+  );
+  const sentSchemeIds = new Set(schemes.map((s) => s.id));
+  const exhaustedSchemeIds = inForce.exhausted.filter((id) => sentSchemeIds.has(id)).sort();
+  const schemeHash = schemeSetHash(schemes, exhaustedSchemeIds);
+  const schemesWanted = token === null || token.schemeSetHash !== schemeHash;
 
   // The books come again when prices changed or the phone may lack one; outlets then come whole too, as their
   // keys may have changed. A changed outlet set also sends every outlet, so that new ones are never missed.
@@ -78,7 +99,7 @@ export async function fieldSnapshot(ctx: Ctx, query: FieldSnapshotQuery): Promis
   const position = new Map(stops.map((s) => [`${s.route_id}|${s.outlet_id}`, s.position]));
   const day = attendance[0];
   return {
-    token: writeSnapshotToken(now, outletSetHash, bookSetHash),
+    token: writeSnapshotToken(now, outletSetHash, bookSetHash, schemeHash),
     full: token === null,
     serverTime: now.toISOString(),
     today,
@@ -102,6 +123,8 @@ export async function fieldSnapshot(ctx: Ctx, query: FieldSnapshotQuery): Promis
     removedOutletIds: [...new Set(removed)].filter((id) => !onBeat.has(id)).sort(),
     skus,
     priceBooks,
+    schemes: schemesWanted ? schemes : null,
+    exhaustedSchemeIds: schemesWanted ? exhaustedSchemeIds : null,
     day: {
       startedAt: day?.started_at.toISOString() ?? null,
       endedAt: day?.ended_at?.toISOString() ?? null,
@@ -191,5 +214,6 @@ function fieldOutlet(
     usualLines: d.usual.get(o.id) ?? [],
     suggestedLines: d.suggested.get(o.id) ?? [],
     lastAuditOutOfStockSkuIds: d.outOfStock.get(o.id) ?? [],
+    territoryPath: o.route_path,
   };
 }

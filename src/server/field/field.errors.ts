@@ -148,8 +148,8 @@ const WARNINGS = {
     bn: "এই দোকানটি আর আপনার রুটে নেই ({routeName}-এ সরানো হয়েছে); ভিজিটটি অপরিকল্পিত ধরা হবে।",
   },
   "field.price_changed": {
-    en: "Prices changed: the order total is {actualText}, not {expectedText} as the phone showed.",
-    bn: "দাম বদলেছে: অর্ডারের মোট {actualText}, ফোনে দেখানো {expectedText} নয়।",
+    en: "Prices or schemes changed: the order total is {actualText}, not {expectedText} as the phone showed.",
+    bn: "দাম বা স্কিম বদলেছে: অর্ডারের মোট {actualText}, ফোনে দেখানো {expectedText} নয়।",
   },
   "field.visit_not_linked": {
     en: "The visit this belongs to was not found for this outlet; it was saved without it.",

@@ -2,6 +2,7 @@
 // and what it pushes (an outbox of commands, each with a client-made UUIDv7 id that is also its idempotency key).
 import { z } from "zod";
 import { BdPhone } from "../bd-phone.ts";
+import type { SchemeDefinition } from "../pricing/scheme-types.ts";
 import { IsoDate, Timestamp } from "./common.ts";
 import { Channel, OutletClass } from "./network.ts";
 import { OrderLineInput, PAYMENT_METHODS } from "./orders.ts";
@@ -226,8 +227,56 @@ export const FieldOutlet = z.object({
   suggestedLines: z.array(SuggestedLine),
   /** Out-of-stock SKUs at the last stock audit. */
   lastAuditOutOfStockSkuIds: z.array(z.uuid()),
+  /**
+   * The territory path the order is priced for (the outlet's route), which scheme targeting matches by prefix.
+   * Absent in a snapshot kept from before schemes came to the phone.
+   */
+  territoryPath: z.string().optional(),
 });
 export type FieldOutlet = z.infer<typeof FieldOutlet>;
+
+const FieldSchemeBenefit = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("percent"), bp: z.number().int() }),
+  z.object({ type: z.literal("flat"), poisha: Poisha }),
+  z.object({ type: z.literal("free_goods"), skuId: z.uuid(), qty: z.number().int() }),
+]);
+
+/**
+ * A trade scheme in force, in the shape the shared scheme engine takes (src/shared/pricing/scheme-types.ts): the
+ * phone prices the memo with it offline; the server prices the order again at sync, and its result stands.
+ */
+export const FieldScheme = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.object({ en: z.string(), bn: z.string() }),
+  facing: z.enum(["secondary", "primary"]),
+  validFrom: z.string(),
+  validTo: z.string(),
+  priority: z.number().int(),
+  stacking: z.enum(["exclusive", "stackable"]),
+  targeting: z.object({
+    territoryPaths: z.array(z.string()),
+    channels: z.array(z.string()),
+    outletClasses: z.array(z.string()),
+    distributorIds: z.array(z.uuid()),
+    outletIds: z.array(z.uuid()),
+  }),
+  rule: z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("slab"),
+      skuIds: z.array(z.uuid()),
+      measure: z.enum(["qty", "value"]),
+      mode: z.enum(["once", "stepped", "repeating"]),
+      slabs: z.array(z.object({ min: z.number().int(), benefit: FieldSchemeBenefit })),
+    }),
+    z.object({
+      kind: z.literal("bundle"),
+      components: z.array(z.object({ skuId: z.uuid(), qty: z.number().int() })),
+      benefit: FieldSchemeBenefit,
+    }),
+  ]),
+}) satisfies z.ZodType<SchemeDefinition>;
+export type FieldScheme = z.infer<typeof FieldScheme>;
 
 export const FieldRoute = z.object({
   id: z.uuid(),
@@ -271,6 +320,14 @@ export const FieldSnapshotResponse = z.object({
   skus: z.array(FieldSku),
   /** Price books that changed since `since` (all that the rep's outlets use on a full snapshot). */
   priceBooks: z.array(FieldPriceBook),
+  /**
+   * The outlet-facing trade schemes in force (today and the next days) that target at least one of the rep's
+   * outlets, whole, when they differ from what the phone holds (one started, changed, was paused or ended; every
+   * full snapshot): the phone replaces its schemes with these. Null: unchanged, keep them.
+   */
+  schemes: z.array(FieldScheme).nullable(),
+  /** With `schemes`: those whose budget is used up (the phone gives nothing for them; the server decides at sync). */
+  exhaustedSchemeIds: z.array(z.uuid()).nullable(),
   /** What the server already holds for today, so a reinstalled phone still knows the day's progress. */
   day: z.object({
     startedAt: z.string().nullable(),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FieldPriceBook, FieldSku } from "../../../shared/contracts/field.ts";
-import { priceLine } from "../../../shared/pricing/order-pricing.ts";
+import { priceLine, priceOrder } from "../../../shared/pricing/order-pricing.ts";
+import { schemeEngine } from "../../../shared/pricing/scheme-engine.ts";
+import type { SchemeDefinition } from "../../../shared/pricing/scheme-types.ts";
 import { searchText } from "../../../shared/search-text.ts";
 import bn from "../i18n/bn.json";
 import en from "../i18n/en.json";
@@ -143,6 +145,145 @@ describe("pricing the memo", () => {
       prices,
     );
     expect(draft.totals.subtotalPoisha).toBe(21_333);
+  });
+});
+
+describe("pricing the memo with the schemes of the last pull", () => {
+  const none = { territoryPaths: [], channels: [], outletClasses: [], distributorIds: [], outletIds: [] };
+  const scheme = (id: string, priority: number, rule: SchemeDefinition["rule"]): SchemeDefinition => ({
+    id,
+    code: id.toUpperCase(),
+    name: { en: id, bn: id },
+    facing: "secondary",
+    validFrom: "2026-11-01",
+    validTo: "2026-11-30",
+    priority,
+    stacking: "stackable",
+    targeting: { ...none, territoryPaths: ["/bd/dhaka/"] },
+    rule,
+  });
+  // 10 % off soap from 12 pieces; one tea free per case (24) of soap, repeating.
+  const soapOff = scheme("soap10", 10, {
+    kind: "slab",
+    skuIds: ["soap"],
+    measure: "qty",
+    mode: "once",
+    slabs: [{ min: 12, benefit: { type: "percent", bp: 1000 } }],
+  });
+  const teaFree = scheme("teafree", 20, {
+    kind: "slab",
+    skuIds: ["soap"],
+    measure: "qty",
+    mode: "repeating",
+    slabs: [{ min: 24, benefit: { type: "free_goods", skuId: "tea", qty: 1 } }],
+  });
+  const outlet = {
+    id: "o1",
+    distributorId: "d1",
+    channel: "grocery",
+    outletClass: "B",
+    territoryPath: "/bd/dhaka/mirpur/",
+  };
+  const withSchemes = { schemes: [soapOff, teaFree], exhaustedIds: [], outlet, orderDate: "2026-11-24" };
+  const memo = [
+    { skuId: "soap", unit: "case", qty: 1 },
+    { skuId: "tea", unit: "piece", qty: 2 },
+  ];
+
+  it("takes the discount off the line and adds the free goods as a line of their own (worked by hand)", () => {
+    const draft = priceDraft(memo, skus, prices, withSchemes);
+    // Soap: 24 x 4,250 = 102,000 gross; 10 % = 10,200 off; 91,800 with VAT inside: 91,800 x 15/115 = 11,973.9
+    // -> 11,974 VAT.
+    expect(draft.lines[0]?.priced).toMatchObject({
+      grossPoisha: 102_000,
+      discountPoisha: 10_200,
+      vatPoisha: 11_974,
+      totalPoisha: 91_800,
+    });
+    expect(draft.lines[0]?.priced?.adjustments.map((a) => [a.schemeId, a.kind, a.poisha])).toEqual([
+      ["soap10", "discount", 10_200],
+    ]);
+    // Tea: 2 x 21,333 = 42,666; VAT 5 % on top = 2,133.3 -> 2,133; 44,799.
+    expect(draft.lines[1]?.priced).toMatchObject({ grossPoisha: 42_666, discountPoisha: 0, totalPoisha: 44_799 });
+    // One tea free (24 / 24 = 1): list price 21,333, all of it off, no VAT, 0 to pay.
+    expect(draft.free).toHaveLength(1);
+    expect(draft.free[0]?.schemeId).toBe("teafree");
+    expect(draft.free[0]?.sku?.id).toBe("tea");
+    expect(draft.free[0]?.priced).toMatchObject({
+      skuId: "tea",
+      qty: 1,
+      grossPoisha: 21_333,
+      discountPoisha: 21_333,
+      vatPoisha: 0,
+      totalPoisha: 0,
+    });
+    expect(draft.totals).toEqual({
+      subtotalPoisha: 102_000 + 42_666 + 21_333,
+      discountPoisha: 10_200 + 21_333,
+      vatPoisha: 11_974 + 2_133,
+      totalPoisha: 91_800 + 44_799,
+    });
+    expect(draft.applied.map((a) => a.schemeId).sort()).toEqual(["soap10", "teafree"]);
+  });
+
+  it("gives the total the server gives: the same engine over the same lines and context", () => {
+    const draft = priceDraft(memo, skus, prices, withSchemes);
+    // What orders.service does with the schemes in force: price the base-unit lines through priceOrder.
+    const server = priceOrder(
+      { ...outlet, outletId: "o1", distributorId: "d1", orderDate: "2026-11-24", facing: "secondary" },
+      [
+        { skuId: "soap", qty: 24, unitPricePoisha: 4_250, vatRateBp: 1500, pricesIncludeVat: true },
+        { skuId: "tea", qty: 2, unitPricePoisha: 21_333, vatRateBp: 500, pricesIncludeVat: false },
+      ],
+      schemeEngine([teaFree, soapOff]),
+      (skuId) => (skuId === "tea" ? { unitPricePoisha: 21_333, vatRateBp: 500, pricesIncludeVat: false } : undefined),
+    );
+    expect(draft.totals).toEqual(server.totals);
+    expect(draft.lines.map((l) => l.priced)).toEqual(server.lines);
+    expect(draft.free.map((f) => f.priced)).toEqual(server.free);
+  });
+
+  it("gives nothing for an exhausted scheme, a scheme not in period, or an outlet not targeted", () => {
+    const exhausted = priceDraft(memo, skus, prices, { ...withSchemes, exhaustedIds: ["soap10"] });
+    expect(exhausted.lines[0]?.priced?.discountPoisha).toBe(0);
+    expect(exhausted.skipped).toContainEqual({ schemeId: "soap10", reason: { code: "budget_exhausted" } });
+    expect(exhausted.free).toHaveLength(1);
+    const later = priceDraft(memo, skus, prices, { ...withSchemes, orderDate: "2026-12-01" });
+    expect(later.totals.discountPoisha).toBe(0);
+    expect(later.free).toEqual([]);
+    const elsewhere = priceDraft(memo, skus, prices, {
+      ...withSchemes,
+      outlet: { ...outlet, territoryPath: "/bd/ctg/" },
+    });
+    expect(elsewhere.totals).toEqual(priceDraft(memo, skus, prices).totals);
+  });
+
+  it("prices without schemes an outlet kept from before schemes came to the phone (no territory)", () => {
+    const old = priceDraft(memo, skus, prices, { ...withSchemes, outlet: { ...outlet, territoryPath: undefined } });
+    expect(old.totals).toEqual(priceDraft(memo, skus, prices).totals);
+    expect(old.free).toEqual([]);
+  });
+
+  it("keeps lines it cannot price in place and gives the schemes on the others", () => {
+    const draft = priceDraft([{ skuId: "salt", unit: "piece", qty: 1 }, ...memo], skus, prices, withSchemes);
+    expect(draft.complete).toBe(false);
+    expect(draft.lines.map((l) => l.priced?.skuId ?? null)).toEqual([null, "soap", "tea"]);
+    expect(draft.lines[1]?.priced?.discountPoisha).toBe(10_200);
+    expect(draft.free).toHaveLength(1);
+  });
+
+  it("drops free goods the outlet's price book has no price for", () => {
+    const draft = priceDraft(
+      memo,
+      skus,
+      priceIndex({ ...book, prices: book.prices.filter((p) => p.skuId !== "tea") }),
+      {
+        ...withSchemes,
+        schemes: [teaFree],
+      },
+    );
+    expect(draft.free).toEqual([]);
+    expect(draft.skipped.map((x) => x.reason.code)).toContain("free_goods_unpriced");
   });
 });
 

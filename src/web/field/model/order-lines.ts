@@ -1,10 +1,22 @@
 // The memo the rep is typing, pure: lines in any of a SKU's pack units, priced from the outlet's price book with
-// the shared pricing code (the server prices the order with the same functions, so the running total is the
-// invoice's unless prices changed since the last pull — the server then says so).
-import type { FieldPriceBook, FieldSku } from "../../../shared/contracts/field.ts";
+// the shared pricing code and the trade schemes of the last pull run by the shared scheme engine (the server prices
+// the order with the same functions, so the running total, discounts and free goods are the invoice's unless prices
+// or schemes changed since the last pull, or a budget ran out — the server's priced order then stands, and it
+// says so).
+import type { FieldOutlet, FieldPriceBook, FieldSku } from "../../../shared/contracts/field.ts";
 import type { SuggestedLine } from "../../../shared/contracts/replenishment.ts";
-import { type OrderTotals, orderTotals, type PricedLine, priceLine } from "../../../shared/pricing/order-pricing.ts";
+import {
+  type LineInput,
+  type OrderTotals,
+  orderTotals,
+  type PricedLine,
+  priceLine,
+  priceOrder,
+  type SchemeContext,
+} from "../../../shared/pricing/order-pricing.ts";
 import { toBaseQty } from "../../../shared/pricing/pack-units.ts";
+import { schemeEngine } from "../../../shared/pricing/scheme-engine.ts";
+import type { SchemeDefinition, SchemeSkip } from "../../../shared/pricing/scheme-types.ts";
 import { searchScore, searchTerms } from "../../../shared/search-text.ts";
 import type { FieldT } from "../i18n/field-i18n.ts";
 import type { OrderLineDraft } from "../store/field-db.ts";
@@ -47,11 +59,34 @@ export interface PricedDraftLine {
   priced: PricedLine | null;
 }
 
+/** A line of goods a scheme gives free: priced at list price with a free-goods adjustment, so it totals 0. */
+export interface FreeDraftLine {
+  schemeId: string;
+  sku: FieldSku | undefined;
+  priced: PricedLine;
+}
+
 export interface PricedDraft {
   lines: PricedDraftLine[];
+  /** Free goods the schemes give, after the entered lines on the memo. */
+  free: FreeDraftLine[];
+  /** What each scheme gave on this memo. */
+  applied: { schemeId: string; discountPoisha: number; free: { skuId: string; qty: number }[] }[];
+  /** Schemes that gave nothing, with why. */
+  skipped: SchemeSkip[];
   totals: OrderTotals;
   /** Every line has a SKU, a unit and a price: the memo can be sent. */
   complete: boolean;
+}
+
+/** The trade schemes of the last pull, and who the memo is for: what the scheme engine needs. */
+export interface DraftSchemes {
+  schemes: readonly SchemeDefinition[];
+  /** Schemes whose budget was used up at the last pull. */
+  exhaustedIds: readonly string[];
+  outlet: Pick<FieldOutlet, "id" | "distributorId" | "channel" | "outletClass" | "territoryPath">;
+  /** The order's business date: the phone's today (the server takes the date of the command). */
+  orderDate: string;
 }
 
 export type PriceIndex = Map<string, FieldPriceBook["prices"][number]>;
@@ -59,29 +94,84 @@ export type PriceIndex = Map<string, FieldPriceBook["prices"][number]>;
 export const priceIndex = (book: FieldPriceBook | undefined): PriceIndex =>
   new Map((book?.prices ?? []).map((p) => [p.skuId, p]));
 
+function lineInput(sku: FieldSku, price: FieldPriceBook["prices"][number], qty: number): LineInput {
+  return {
+    skuId: sku.id,
+    qty,
+    unitPricePoisha: price.unitPricePoisha,
+    vatRateBp: sku.vatRateBp,
+    pricesIncludeVat: price.pricesIncludeVat,
+  };
+}
+
+/**
+ * Price the memo as the server will: each line from the price book, then (with `schemes`, an outlet that has a
+ * distributor and a territory) the whole memo through the scheme engine: discounts on the lines and free-goods
+ * lines after them. An incomplete memo is priced on the lines that can be, so the rep still sees a total.
+ */
 export function priceDraft(
   lines: readonly OrderLineDraft[],
   skus: ReadonlyMap<string, FieldSku>,
   prices: PriceIndex,
+  schemes?: DraftSchemes,
 ): PricedDraft {
-  const out = lines.map((line): PricedDraftLine => {
+  const inputs = lines.map((line) => {
     const sku = skus.get(line.skuId);
     const price = prices.get(line.skuId);
     const baseQty = sku ? toBaseQty(sku.units, line.unit, line.qty) : null;
-    const priced =
-      sku && price && baseQty !== null && baseQty > 0
-        ? priceLine({
-            skuId: sku.id,
-            qty: baseQty,
-            unitPricePoisha: price.unitPricePoisha,
-            vatRateBp: sku.vatRateBp,
-            pricesIncludeVat: price.pricesIncludeVat,
-          })
-        : null;
+    const input = sku && price && baseQty !== null && baseQty > 0 ? lineInput(sku, price, baseQty) : null;
+    return { line, sku, baseQty, input };
+  });
+  const complete = inputs.length > 0 && inputs.every((l) => l.input !== null);
+  const context = schemes ? schemeContext(schemes) : null;
+  if (!schemes || !context || schemes.schemes.length === 0) {
+    const out = inputs.map(({ line, sku, baseQty, input }) => ({
+      line,
+      sku,
+      baseQty,
+      priced: input ? priceLine(input) : null,
+    }));
+    const priced = out.flatMap((l) => (l.priced ? [l.priced] : []));
+    return { lines: out, free: [], applied: [], skipped: [], totals: orderTotals(priced), complete };
+  }
+
+  const priceable = inputs.flatMap((l) => (l.input ? [l.input] : []));
+  const engine = schemeEngine(schemes.schemes, { exhausted: new Set(schemes.exhaustedIds) });
+  const result = priceOrder(context, priceable, engine, (skuId) => {
+    const sku = skus.get(skuId);
+    const price = prices.get(skuId);
+    if (!sku || !price) return undefined;
+    const { skuId: _, qty: __, ...rest } = lineInput(sku, price, 1);
+    return rest;
+  });
+  let next = 0;
+  const out = inputs.map(({ line, sku, baseQty, input }): PricedDraftLine => {
+    const priced = input ? (result.lines[next++] ?? null) : null;
     return { line, sku, baseQty, priced };
   });
-  const priced = out.flatMap((l) => (l.priced ? [l.priced] : []));
-  return { lines: out, totals: orderTotals(priced), complete: out.length > 0 && priced.length === out.length };
+  return {
+    lines: out,
+    free: result.free.map((f) => ({ schemeId: f.schemeId, sku: skus.get(f.skuId), priced: f })),
+    applied: result.applied,
+    skipped: result.skipped,
+    totals: result.totals,
+    complete,
+  };
+}
+
+/** The engine's view of the memo; null for an outlet without a distributor or a territory (no scheme applies). */
+function schemeContext(s: DraftSchemes): SchemeContext | null {
+  const { outlet } = s;
+  if (!outlet.distributorId || !outlet.territoryPath) return null;
+  return {
+    outletId: outlet.id,
+    distributorId: outlet.distributorId,
+    orderDate: s.orderDate,
+    channel: outlet.channel,
+    outletClass: outlet.outletClass,
+    territoryPath: outlet.territoryPath,
+    facing: "secondary",
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-// The phone's database (IndexedDB through Dexie): what the rep pulled (outlets, SKUs, price books, routes), what
+// The phone's database (IndexedDB through Dexie): what the rep pulled (outlets, SKUs, price books, routes, the
+// trade schemes in force), what
 // the rep did (visits, orders, payments, audits, proposed outlets: the screens read these) and the outbox of
 // commands that carry it all to the server. A write lands here, in one transaction with its outbox entry, before
 // the screen says it is done; that is what lets the app work, and survive a reload, with no network.
@@ -9,6 +10,7 @@ import type {
   FieldPerformanceResponse,
   FieldPriceBook,
   FieldRoute,
+  FieldScheme,
   FieldSku,
   FieldSnapshotResponse,
 } from "../../../shared/contracts/field.ts";
@@ -176,6 +178,8 @@ export interface MetaValues {
   routeChoice: RouteChoice;
   performance: CachedPerformance;
   tiles: MapTiles | null;
+  /** Schemes whose budget was used up at the last pull: the memo on the phone gives nothing for them. */
+  exhaustedSchemeIds: string[];
   /** An order being typed, per outlet, so a reload does not lose it. */
   [draft: `orderDraft:${string}`]: OrderLineDraft[];
 }
@@ -198,6 +202,7 @@ export class FieldDb extends Dexie {
   skus!: EntityTable<FieldSku, "id">;
   priceBooks!: EntityTable<FieldPriceBook, "key">;
   routes!: EntityTable<FieldRoute, "id">;
+  schemes!: EntityTable<FieldScheme, "id">;
   meta!: EntityTable<MetaRow, "key">;
 
   constructor(name = FIELD_DB_NAME) {
@@ -217,6 +222,8 @@ export class FieldDb extends Dexie {
       routes: "id",
       meta: "key",
     });
+    // The trade schemes in force for the rep's outlets, replaced whole when the snapshot brings them.
+    this.version(2).stores({ schemes: "id" });
   }
 
   async getMeta<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {

@@ -192,7 +192,8 @@ export async function pullSnapshot(deps: SyncDeps): Promise<FieldSnapshotRespons
     `/api/v1/field/snapshot${since ? `?since=${encodeURIComponent(since)}` : ""}`,
   );
   const plan = planSnapshot(snapshot);
-  await db.transaction("rw", [db.outlets, db.skus, db.priceBooks, db.routes, db.meta, db.visits], async () => {
+  const tables = [db.outlets, db.skus, db.priceBooks, db.routes, db.schemes, db.meta, db.visits];
+  await db.transaction("rw", tables, async () => {
     if (plan.replace) await Promise.all([db.outlets.clear(), db.skus.clear(), db.priceBooks.clear()]);
     await db.routes.clear();
     await db.routes.bulkPut(plan.routes);
@@ -201,6 +202,11 @@ export async function pullSnapshot(deps: SyncDeps): Promise<FieldSnapshotRespons
     await db.skus.bulkPut(plan.putSkus);
     if (plan.deleteSkuIds.length > 0) await db.skus.bulkDelete(plan.deleteSkuIds);
     await db.priceBooks.bulkPut(plan.putPriceBooks);
+    if (plan.schemes) {
+      await db.schemes.clear();
+      await db.schemes.bulkPut(plan.schemes.schemes);
+      await db.setMeta("exhaustedSchemeIds", plan.schemes.exhaustedSchemeIds);
+    }
     await db.setMeta("snapshot", {
       userId,
       token: snapshot.token,

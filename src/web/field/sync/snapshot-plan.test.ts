@@ -33,6 +33,8 @@ function snapshot(over: Partial<FieldSnapshotResponse>): FieldSnapshotResponse {
     removedOutletIds: [],
     skus: [],
     priceBooks: [],
+    schemes: null,
+    exhaustedSchemeIds: null,
     day: { startedAt: null, endedAt: null, visits: [] },
     ...over,
   };
@@ -69,6 +71,14 @@ describe("applying a snapshot", () => {
     expect(plan.putSkus.map((s) => s.id)).toEqual(["a"]);
     expect(plan.deleteSkuIds).toEqual(["b"]);
     expect(plan.deleteOutletIds).toEqual(["x", "y"]);
+  });
+
+  it("replaces the schemes when they come (an empty list too: the last one was paused), keeps them when null", () => {
+    expect(planSnapshot(snapshot({})).schemes).toBeNull();
+    expect(planSnapshot(snapshot({ schemes: [], exhaustedSchemeIds: [] })).schemes).toEqual({
+      schemes: [],
+      exhaustedSchemeIds: [],
+    });
   });
 });
 

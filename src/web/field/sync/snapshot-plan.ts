@@ -5,6 +5,7 @@ import type {
   FieldOutlet,
   FieldPriceBook,
   FieldRoute,
+  FieldScheme,
   FieldSku,
   FieldSnapshotResponse,
 } from "../../../shared/contracts/field.ts";
@@ -20,6 +21,8 @@ export interface SnapshotPlan {
   putPriceBooks: FieldPriceBook[];
   /** Routes always come whole: they replace what is held. */
   routes: FieldRoute[];
+  /** The schemes in force, whole, to replace what is held; null: unchanged. */
+  schemes: { schemes: FieldScheme[]; exhaustedSchemeIds: string[] } | null;
 }
 
 export function planSnapshot(snapshot: FieldSnapshotResponse): SnapshotPlan {
@@ -31,6 +34,10 @@ export function planSnapshot(snapshot: FieldSnapshotResponse): SnapshotPlan {
     deleteSkuIds: snapshot.full ? [] : snapshot.skus.filter((s) => s.archived).map((s) => s.id),
     putPriceBooks: snapshot.priceBooks,
     routes: snapshot.routes,
+    schemes:
+      snapshot.schemes === null
+        ? null
+        : { schemes: snapshot.schemes, exhaustedSchemeIds: snapshot.exhaustedSchemeIds ?? [] },
   };
 }
 

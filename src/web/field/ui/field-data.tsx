@@ -1,7 +1,13 @@
 // What every screen reads, from the phone's database: the pulled reference data (outlets, SKUs, price books,
 // routes, rules) and the day's work (visits, orders, receipts, the outbox and what needs attention).
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import type { FieldOutlet, FieldPriceBook, FieldRoute, FieldSku } from "../../../shared/contracts/field.ts";
+import type {
+  FieldOutlet,
+  FieldPriceBook,
+  FieldRoute,
+  FieldScheme,
+  FieldSku,
+} from "../../../shared/contracts/field.ts";
 import type {
   AttentionEntry,
   DayState,
@@ -33,6 +39,9 @@ export interface FieldData {
   skuList: FieldSku[];
   priceBooks: Map<string, FieldPriceBook>;
   routes: FieldRoute[];
+  /** The trade schemes in force for the rep's outlets at the last pull, and those whose budget was used up. */
+  schemes: FieldScheme[];
+  exhaustedSchemeIds: string[];
   mustSell: Set<string>;
   outbox: OutboxEntry[];
   attention: AttentionEntry[];
@@ -61,6 +70,8 @@ interface Reference {
   skuList: FieldSku[];
   priceBooks: FieldPriceBook[];
   routes: FieldRoute[];
+  schemes: FieldScheme[];
+  exhaustedSchemeIds: string[];
 }
 
 interface Work {
@@ -83,6 +94,8 @@ const NO_REFERENCE: Reference = {
   skuList: [],
   priceBooks: [],
   routes: [],
+  schemes: [],
+  exhaustedSchemeIds: [],
 };
 const NO_WORK: Work = {
   outbox: [],
@@ -112,6 +125,8 @@ export function FieldDataProvider(props: { db: FieldDb; session: StoredSession; 
         skuList: mine ? (await db.skus.toArray()).sort((a, b) => a.code.localeCompare(b.code)) : [],
         priceBooks: mine ? await db.priceBooks.toArray() : [],
         routes: mine ? (await db.routes.toArray()).sort((a, b) => a.name.localeCompare(b.name)) : [],
+        schemes: mine ? await db.schemes.toArray() : [],
+        exhaustedSchemeIds: mine ? ((await db.getMeta("exhaustedSchemeIds")) ?? []) : [],
       };
     },
     [db, userId],
@@ -155,6 +170,8 @@ export function FieldDataProvider(props: { db: FieldDb; session: StoredSession; 
       skuList: reference.skuList,
       priceBooks: new Map(reference.priceBooks.map((b) => [b.key, b])),
       routes: reference.routes,
+      schemes: reference.schemes,
+      exhaustedSchemeIds: reference.exhaustedSchemeIds,
       mustSell: new Set(reference.snapshot?.mustSellSkuIds ?? []),
       ...work,
       day,

@@ -1,7 +1,9 @@
 // Taking an order from the phone's catalogue and the outlet's price book: find a SKU (Bengali or Latin, or its
 // code), add it in cases or pieces, or add the suggested order in one tap (the outlet's forecast until the next
 // visit less its audited stock, each line with its reason; else its usual order); must-sell SKUs are marked. The
-// running total (VAT included) is the shared pricing code's. The memo survives a reload until it is saved.
+// running total (VAT included) is the shared pricing code's, with the trade schemes of the last pull applied by the
+// shared scheme engine: each line shows what a scheme took off, free goods show as lines of their own. The server
+// prices the order again at sync and its price stands. The memo survives a reload until it is saved.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { FieldSku } from "../../../shared/contracts/field.ts";
 import { useLocaleState } from "../i18n/field-i18n.ts";
@@ -68,7 +70,17 @@ export function OrderScreen(props: { outletId: string; editId?: string | undefin
   const prices = useMemo(() => priceIndex(book), [book]);
   const sellable = useMemo(() => data.skuList.filter((s) => prices.has(s.id)), [data.skuList, prices]);
   const results = useMemo(() => searchSkus(sellable, query, data.mustSell), [sellable, query, data.mustSell]);
-  const priced = useMemo(() => priceDraft(lines ?? [], data.skus, prices), [lines, data.skus, prices]);
+  const schemes = useMemo(
+    () =>
+      outlet
+        ? { schemes: data.schemes, exhaustedIds: data.exhaustedSchemeIds, outlet, orderDate: data.today }
+        : undefined,
+    [outlet, data.schemes, data.exhaustedSchemeIds, data.today],
+  );
+  const priced = useMemo(
+    () => priceDraft(lines ?? [], data.skus, prices, schemes),
+    [lines, data.skus, prices, schemes],
+  );
   const suggested = useMemo(
     () => (outlet ? suggestedOrder(outlet, data.skus, prices) : { source: "usual" as const, lines: [] }),
     [outlet, data.skus, prices],
@@ -237,6 +249,17 @@ export function OrderScreen(props: { outletId: string; editId?: string | undefin
                 </span>
                 <span className="line-total">{l.priced ? fmt.money(l.priced.totalPoisha) : "—"}</span>
               </div>
+              {l.priced?.adjustments.map((a) => (
+                <div
+                  key={`${a.schemeId}:${a.kind}`}
+                  className="muted small line-scheme"
+                  data-testid="field-line-scheme"
+                  data-scheme-id={a.schemeId}
+                  data-poisha={a.poisha}
+                >
+                  {locale === "bn" ? a.label.bn : a.label.en} · −{fmt.money(a.poisha)}
+                </div>
+              ))}
               <div className="line-controls">
                 <Button kind="ghost" onClick={() => update(setLineQty(lines ?? [], i, l.line.qty - 1))} aria-label="−">
                   −
@@ -271,10 +294,45 @@ export function OrderScreen(props: { outletId: string; editId?: string | undefin
               </div>
             </li>
           ))}
+          {priced.free.map((f) => (
+            <li
+              key={`free:${f.schemeId}:${f.priced.skuId}`}
+              className="line-row free-line"
+              data-testid="field-free-line"
+              data-sku-id={f.priced.skuId}
+              data-scheme-id={f.schemeId}
+            >
+              <div className="line-head">
+                <span className="line-name">
+                  <Badge tone="ok">{t("order.free")}</Badge> {f.sku ? localName(f.sku, locale) : f.priced.skuId} ×{" "}
+                  {fmt.number(f.priced.qty)} {f.sku ? unitName(f.sku, f.sku.baseUnit, locale) : ""}
+                </span>
+                <span className="line-total">{fmt.money(f.priced.totalPoisha)}</span>
+              </div>
+              {f.priced.adjustments.map((a) => (
+                <div key={`${a.schemeId}:${a.kind}`} className="muted small line-scheme">
+                  {locale === "bn" ? a.label.bn : a.label.en}
+                </div>
+              ))}
+            </li>
+          ))}
         </ul>
+        {data.schemes.length > 0 && priced.lines.length > 0 ? (
+          <p className="muted small" data-testid="field-schemes-note">
+            {t("order.schemesOffline")}
+          </p>
+        ) : null}
         <div className="totals">
           <span>{t("order.subtotal")}</span>
           <span>{fmt.money(priced.totals.subtotalPoisha)}</span>
+          {priced.totals.discountPoisha > 0 ? (
+            <>
+              <span>{t("order.schemeDiscount")}</span>
+              <span data-testid="field-order-discount" data-poisha={priced.totals.discountPoisha}>
+                −{fmt.money(priced.totals.discountPoisha)}
+              </span>
+            </>
+          ) : null}
           <span>{t("order.vat")}</span>
           <span>{fmt.money(priced.totals.vatPoisha)}</span>
           <strong>{t("order.total")}</strong>

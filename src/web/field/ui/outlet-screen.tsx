@@ -92,10 +92,18 @@ export function OutletScreen(props: { outletId: string }) {
             {orders.map((o) => {
               const st = commandState(data, o.commandId);
               const number = st.state === "synced" ? resultText(st.entry, "orderNumber", "number") : null;
+              // Once synced, the server's price stands (its schemes, budgets and prices of the moment).
+              const server = st.state === "synced" ? st.entry?.data.totalPoisha : undefined;
+              const total = typeof server === "number" ? server : o.totalPoisha;
               return (
-                <li key={o.id} data-testid="field-outlet-order">
-                  <strong>{t("outlet.order")}</strong> {number ?? ""} · {fmt.money(o.totalPoisha)} ·{" "}
+                <li key={o.id} data-testid="field-outlet-order" data-total-poisha={total}>
+                  <strong>{t("outlet.order")}</strong> {number ?? ""} · {fmt.money(total)} ·{" "}
                   {t("outlet.lines", { count: fmt.number(o.lines.length) })} <StateBadge state={st} />
+                  {typeof server === "number" && server !== o.totalPoisha ? (
+                    <div className="muted small" data-testid="field-order-repriced">
+                      {t("outlet.repriced", { server: fmt.money(server), phone: fmt.money(o.totalPoisha) })}
+                    </div>
+                  ) : null}
                   <Warnings state={st} />
                 </li>
               );
