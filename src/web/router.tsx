@@ -18,6 +18,7 @@ import { HomePage } from "./features/home/home-page.tsx";
 import { networkRoutes } from "./features/network/network-routes.tsx";
 import { ordersRoutes } from "./features/orders/orders-routes.tsx";
 import { printRoutes } from "./features/orders/print-routes.tsx";
+import { promotionsRoutes } from "./features/promotions/promotions-routes.tsx";
 import { replenishmentRoutes } from "./features/replenishment/replenishment-routes.tsx";
 import { retailerRoutes } from "./features/retailer/retailer-routes.tsx";
 import { ApiTokensPage } from "./features/tokens/api-tokens-page.tsx";
@@ -169,6 +170,7 @@ const routeTree = rootRoute.addChildren([
     ...fieldRoutes(appRoute),
     ...analyticsRoutes(appRoute),
     ...replenishmentRoutes(appRoute),
+    ...promotionsRoutes(appRoute),
   ]),
 ]);
 

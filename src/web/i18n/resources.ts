@@ -10,6 +10,8 @@ import networkBn from "./areas/network.bn.json";
 import networkEn from "./areas/network.en.json";
 import ordersBn from "./areas/orders.bn.json";
 import ordersEn from "./areas/orders.en.json";
+import promotionsBn from "./areas/promotions.bn.json";
+import promotionsEn from "./areas/promotions.en.json";
 import replenishmentBn from "./areas/replenishment.bn.json";
 import replenishmentEn from "./areas/replenishment.en.json";
 import webhooksBn from "./areas/webhooks.bn.json";
@@ -26,6 +28,7 @@ export const en = {
   field: fieldEn,
   delivery: deliveryEn,
   replenishment: replenishmentEn,
+  promotions: promotionsEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -36,4 +39,5 @@ export const bn: typeof en = {
   field: fieldBn,
   delivery: deliveryBn,
   replenishment: replenishmentBn,
+  promotions: promotionsBn,
 };

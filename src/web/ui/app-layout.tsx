@@ -13,6 +13,8 @@ import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
+import { PROMOTIONS_ACCESS } from "../features/promotions/promotions-access.ts";
+import { CampaignIcon, SchemeIcon } from "../features/promotions/promotions-icons.tsx";
 import { REPLENISHMENT_ACCESS } from "../features/replenishment/replenishment-access.ts";
 import { ReplenishIcon, StockAlertIcon } from "../features/replenishment/replenishment-icons.tsx";
 import { WebhookIcon } from "../features/webhooks/webhook-icons.tsx";
@@ -146,6 +148,22 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-stock-alerts",
     icon: <StockAlertIcon />,
     permission: REPLENISHMENT_ACCESS.read,
+  },
+  {
+    to: "/promotions",
+    labelKey: "promotions.nav.schemes",
+    descriptionKey: "promotions.nav.schemesDesc",
+    testId: "nav-schemes",
+    icon: <SchemeIcon />,
+    permission: PROMOTIONS_ACCESS.read,
+  },
+  {
+    to: "/promotions/campaigns",
+    labelKey: "promotions.nav.campaigns",
+    descriptionKey: "promotions.nav.campaignsDesc",
+    testId: "nav-campaigns",
+    icon: <CampaignIcon />,
+    permission: PROMOTIONS_ACCESS.read,
   },
   {
     to: "/collections",

@@ -1,6 +1,8 @@
 // /orders/new: take a memo for one outlet as fast as the rep can type. The order book (every SKU with
 // this outlet's price) is loaded once; search, pricing and totals then run in the browser with the
-// server's own pricing code, so the running total is the invoice's.
+// server's own pricing code, so the running total is the invoice's. The schemes in force for the outlet run
+// through the same engine as the server's: each line shows what a scheme took off, free goods appear as lines,
+// and the schemes panel says which schemes apply and, when asked, why the others do not.
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
@@ -12,8 +14,11 @@ import { useLocale } from "../../i18n/i18n.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { Money } from "../../ui/formatted-values.tsx";
 import { useFormat } from "../../ui/use-format.ts";
+import { outletSchemes } from "../promotions/schemes-in-force.ts";
+import { SchemesPanel } from "../promotions/schemes-panel.tsx";
+import { useSchemesInForce } from "../promotions/use-promotions.ts";
 import { OrderLinesGrid } from "./order-lines-grid.tsx";
-import { entryTotals, linesReducer, toOrderLines } from "./order-lines-state.ts";
+import { linesReducer, priceEntry, toOrderLines } from "./order-lines-state.ts";
 import { OutletPicker } from "./outlet-picker.tsx";
 import { localName, type OutletOption } from "./use-network-lookups.ts";
 import { useOrderBook } from "./use-order-book.ts";
@@ -46,7 +51,24 @@ export function OrderEntryPage() {
   const book = useOrderBook({ outletId: outletId ?? undefined });
   const skus = book.data?.skus ?? [];
   const skuMap = useMemo(() => new Map(skus.map((s) => [s.id, s])), [skus]);
-  const totals = useMemo(() => entryTotals(lines, skuMap, "retailer"), [lines, skuMap]);
+  const inForce = useSchemesInForce(outletId);
+  const schemes = useMemo(
+    () =>
+      inForce.data && outletId && book.data
+        ? outletSchemes(inForce.data, {
+            outletId,
+            distributorId: book.data.distributorId ?? outlet?.distributorId ?? null,
+            channel: book.data.channel,
+          })
+        : null,
+    [inForce.data, outletId, book.data, outlet?.distributorId],
+  );
+  const pricing = useMemo(
+    () => priceEntry(lines, skuMap, "retailer", schemes?.context ?? null, schemes?.engine ?? null),
+    [lines, skuMap, schemes],
+  );
+  const totals = pricing.totals;
+  const skuCode = useMemo(() => (id: string) => skuMap.get(id)?.code ?? id, [skuMap]);
 
   // One key per content: a retry of the same memo is one order; an edited memo is a new request.
   const idempotencyKey = useRef(newIdempotencyKey());
@@ -130,7 +152,15 @@ export function OrderEntryPage() {
       {outletId && book.isPending ? <Text c="dimmed">{t("orders.common.loading")}</Text> : null}
       {outletId && book.data ? (
         <>
-          <OrderLinesGrid skus={skus} lines={lines} dispatch={dispatch} basis="retailer" lineErrors={lineErrors} />
+          <OrderLinesGrid
+            skus={skus}
+            lines={lines}
+            dispatch={dispatch}
+            basis="retailer"
+            lineErrors={lineErrors}
+            pricing={pricing}
+          />
+          {schemes ? <SchemesPanel outlet={schemes} pricing={pricing} skuCode={skuCode} /> : null}
           <Text size="xs" c="dimmed">
             {t("orders.entry.keyboardHint")}
           </Text>
@@ -192,6 +222,11 @@ export function TotalsLine({ totals, lineCount }: { totals: OrderTotals; lineCou
       <Text size="sm">
         {t("orders.totals.subtotal")}: <Money poisha={totals.subtotalPoisha} />
       </Text>
+      {totals.discountPoisha > 0 ? (
+        <Text size="sm" c="grape">
+          {t("orders.totals.discount")}: <Money span poisha={-totals.discountPoisha} data-testid="entry-discount" />
+        </Text>
+      ) : null}
       <Text size="sm">
         {t("orders.totals.vat")}: <Money poisha={totals.vatPoisha} />
       </Text>

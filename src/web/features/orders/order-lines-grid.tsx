@@ -5,6 +5,7 @@
 import { ActionIcon, Badge, Group, NativeSelect, Paper, Table, Text, TextInput, UnstyledButton } from "@mantine/core";
 import { type Dispatch, type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PricedLine } from "../../../shared/pricing/order-pricing.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { Money } from "../../ui/formatted-values.tsx";
 import { SearchIcon } from "../../ui/icons.tsx";
@@ -14,6 +15,7 @@ import {
   buildSkuIndex,
   defaultUnit,
   type EntryLine,
+  type EntryPricing,
   type LinesAction,
   type PriceBasis,
   priceEntryLine,
@@ -31,9 +33,14 @@ interface GridProps {
   lineErrors?: Readonly<Record<string, string>>;
   /** The unit a new line starts in when the SKU has it (primary orders: "case"). */
   preferredUnit?: string;
+  /**
+   * The whole memo priced with the schemes in force (order entry): each row then shows its scheme discounts
+   * and the free-goods lines follow the entered ones. Without it every row prices itself.
+   */
+  pricing?: EntryPricing;
 }
 
-export function OrderLinesGrid({ skus, lines, dispatch, basis, lineErrors, preferredUnit }: GridProps) {
+export function OrderLinesGrid({ skus, lines, dispatch, basis, lineErrors, preferredUnit, pricing }: GridProps) {
   const { t } = useTranslation();
   const skuMap = useMemo(() => new Map(skus.map((s) => [s.id, s])), [skus]);
   const qtyInputs = useRef(new Map<string, HTMLInputElement>());
@@ -108,9 +115,18 @@ export function OrderLinesGrid({ skus, lines, dispatch, basis, lineErrors, prefe
                 sku={skuMap.get(line.skuId)}
                 basis={basis}
                 error={lineErrors?.[line.skuId]}
+                schemePriced={pricing ? (pricing.byKey.get(line.key) ?? null) : undefined}
                 dispatch={dispatch}
                 registerQty={registerQty}
                 onQtyKeyDown={onQtyKeyDown}
+              />
+            ))}
+            {pricing?.free.map((f, i) => (
+              <FreeLineRow
+                key={`free-${f.schemeId}-${f.skuId}`}
+                index={lines.length + i}
+                line={f}
+                sku={skuMap.get(f.skuId)}
               />
             ))}
             {lines.length === 0 ? (
@@ -135,6 +151,8 @@ interface RowProps {
   sku: OrderBookSku | undefined;
   basis: PriceBasis;
   error: string | undefined;
+  /** The line as the whole memo priced it (null: not priceable yet); undefined: the row prices itself. */
+  schemePriced?: PricedLine | null;
   dispatch: Dispatch<LinesAction>;
   registerQty: (key: string, el: HTMLInputElement | null) => void;
   onQtyKeyDown: (key: string, e: KeyboardEvent<HTMLInputElement>) => void;
@@ -146,6 +164,7 @@ const LineRow = memo(function LineRow({
   sku,
   basis,
   error,
+  schemePriced,
   dispatch,
   registerQty,
   onQtyKeyDown,
@@ -153,7 +172,11 @@ const LineRow = memo(function LineRow({
   const { t } = useTranslation();
   const locale = useLocale();
   const fmt = useFormat();
-  const priced = useMemo(() => priceEntryLine(line, sku, basis), [line, sku, basis]);
+  const ownPrice = useMemo(
+    () => (schemePriced === undefined ? priceEntryLine(line, sku, basis) : null),
+    [line, sku, basis, schemePriced],
+  );
+  const priced = schemePriced === undefined ? ownPrice : schemePriced;
   const unitPrice = sku ? unitPriceOf(sku, basis) : null;
   const factor = sku?.units.find((u) => u.unit === line.unit)?.factor ?? 1;
   const invalid = line.qty === "" || Number(line.qty) <= 0;
@@ -183,6 +206,7 @@ const LineRow = memo(function LineRow({
             </Text>
           ) : null}
         </Group>
+        <SchemeAdjustments line={priced} />
       </Table.Td>
       <Table.Td>
         <TextInput
@@ -231,6 +255,78 @@ const LineRow = memo(function LineRow({
     </Table.Tr>
   );
 });
+
+/** What each scheme gave on this line: its label and the poisha off, one badge per scheme. */
+export function SchemeAdjustments({ line }: { line: PricedLine | null | undefined }) {
+  const locale = useLocale();
+  const fmt = useFormat();
+  const list = line?.adjustments.filter((a) => a.kind === "discount" && a.poisha > 0) ?? [];
+  if (list.length === 0) return null;
+  return (
+    <Group gap={4} mt={2}>
+      {list.map((a) => (
+        <Badge
+          key={a.schemeId}
+          size="sm"
+          variant="light"
+          color="grape"
+          tt="none"
+          data-testid="line-scheme"
+          data-scheme={a.schemeId}
+        >
+          {a.label[locale]} · −{fmt.money(a.poisha)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** A free-goods line a scheme added: not editable; it totals nothing and names the scheme that gave it. */
+function FreeLineRow({ index, line, sku }: { index: number; line: PricedLine; sku: OrderBookSku | undefined }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const fmt = useFormat();
+  const label = line.adjustments.find((a) => a.kind === "free_goods")?.label[locale];
+  const base = sku?.units.find((u) => u.unit === sku.baseUnit);
+  return (
+    <Table.Tr data-testid="free-line" data-sku={sku?.code} bg="var(--mantine-color-grape-light)">
+      <Table.Td>
+        <Text size="sm" c="dimmed">
+          {fmt.number(index + 1)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={500} lineClamp={1}>
+          {sku ? skuLabel(sku, locale) : line.skuId}
+        </Text>
+        <Group gap={6}>
+          <Text size="xs" c="dimmed">
+            {sku?.code}
+          </Text>
+          <Badge size="sm" color="grape" tt="none" data-testid="free-line-label">
+            {t("promotions.entry.free")}
+            {label ? ` · ${label}` : ""}
+          </Badge>
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" data-testid="free-line-qty">
+          {fmt.number(line.qty)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{base ? (locale === "bn" ? base.nameBn || base.name : base.name) : sku?.baseUnit}</Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Money size="sm" poisha={line.unitPricePoisha} td="line-through" c="dimmed" />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Money size="sm" fw={500} poisha={line.totalPoisha} />
+      </Table.Td>
+      <Table.Td />
+    </Table.Tr>
+  );
+}
 
 /** The search keeps its own state: typing in it never re-renders the grid. */
 const SkuSearch = memo(function SkuSearch({

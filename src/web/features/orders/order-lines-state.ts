@@ -1,7 +1,18 @@
 // The lines of a memo being typed: a small reducer whose updates replace only the line that changed, so
 // the grid's memoized rows re-render one at a time even on a 150-line memo.
-import { type OrderTotals, orderTotals, type PricedLine, priceLine } from "../../../shared/pricing/order-pricing.ts";
+import {
+  type LineInput,
+  type OrderTotals,
+  orderTotals,
+  type PricedLine,
+  priceLine,
+  priceOrder,
+  type SchemeContext,
+  type SchemeEngine,
+  type SchemeOutcome,
+} from "../../../shared/pricing/order-pricing.ts";
 import { toBaseQty } from "../../../shared/pricing/pack-units.ts";
+import type { SchemeSkip } from "../../../shared/pricing/scheme-types.ts";
 import { searchScore, searchTerms, searchText } from "../../../shared/search-text.ts";
 import type { OrderBookSku } from "./use-order-book.ts";
 
@@ -77,6 +88,74 @@ export function entryTotals(
     if (p) priced.push(p);
   }
   return orderTotals(priced);
+}
+
+/** The price inputs of one SKU (without quantity), or undefined when it has no price for this outlet. */
+export function priceInputOf(
+  sku: OrderBookSku | undefined,
+  basis: PriceBasis,
+): Omit<LineInput, "skuId" | "qty"> | undefined {
+  if (!sku?.price) return undefined;
+  const unitPrice = unitPriceOf(sku, basis);
+  if (unitPrice === null) return undefined;
+  return { unitPricePoisha: unitPrice, vatRateBp: sku.vatRateBp, pricesIncludeVat: sku.price.pricesIncludeVat };
+}
+
+export interface EntryPricing {
+  /** The priced entered lines by EntryLine key (lines without a valid quantity or price are absent). */
+  byKey: ReadonlyMap<string, PricedLine>;
+  /** Free-goods lines the schemes add (total 0; their free_goods adjustment carries the scheme's cost). */
+  free: (PricedLine & { schemeId: string })[];
+  totals: OrderTotals;
+  applied: SchemeOutcome["applied"];
+  skipped: SchemeSkip[];
+  /** The entered lines as the engine saw them (for "why did a scheme not apply?"). */
+  inputs: LineInput[];
+}
+
+/**
+ * The whole memo priced as the server will price it: the same pricing module and the same scheme engine,
+ * run over the schemes in force for the outlet. Schemes look at the whole memo (slabs, bundles, memo-level),
+ * so a line's discount can change when another line changes: pricing is per memo, not per row.
+ */
+export function priceEntry(
+  lines: readonly EntryLine[],
+  skus: ReadonlyMap<string, OrderBookSku>,
+  basis: PriceBasis,
+  context: SchemeContext | null,
+  engine: SchemeEngine | null,
+): EntryPricing {
+  const inputs: LineInput[] = [];
+  const keys: string[] = [];
+  for (const l of lines) {
+    const sku = skus.get(l.skuId);
+    const price = priceInputOf(sku, basis);
+    const qty = Number(l.qty);
+    const base = sku && qty > 0 ? toBaseQty(sku.units, l.unit, qty) : null;
+    if (!price || base === null) continue;
+    inputs.push({ skuId: l.skuId, qty: base, ...price });
+    keys.push(l.key);
+  }
+  if (!context || !engine) {
+    const priced = inputs.map((i) => priceLine(i));
+    return {
+      byKey: new Map(priced.map((p, i) => [keys[i] as string, p])),
+      free: [],
+      totals: orderTotals(priced),
+      applied: [],
+      skipped: [],
+      inputs,
+    };
+  }
+  const r = priceOrder(context, inputs, engine, (skuId) => priceInputOf(skus.get(skuId), basis));
+  return {
+    byKey: new Map(r.lines.map((p, i) => [keys[i] as string, p])),
+    free: r.free,
+    totals: r.totals,
+    applied: r.applied,
+    skipped: r.skipped,
+    inputs,
+  };
 }
 
 /** The lines as the API takes them; lines without a quantity are left out. */

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  createRequestFromForm,
   definitionFromForm,
   emptyBenefit,
   emptySchemeForm,
-  formFromDefinition,
+  formFromScheme,
   limitsFromForm,
   percentToBp,
   ruleFromForm,
+  type SavedScheme,
   type SchemeForm,
   takaToPoisha,
   validateSchemeForm,
@@ -120,8 +122,9 @@ describe("scheme editor form", () => {
     });
   });
 
-  it("round-trips a saved scheme through the form", () => {
+  it("round-trips a saved scheme through the form and the create request", () => {
     const f = form({
+      code: "soap12",
       measure: "value",
       mode: "once",
       claimable: true,
@@ -129,22 +132,47 @@ describe("scheme editor form", () => {
       perOutletCapTaka: "250.50",
       slabs: [{ min: "1500", benefit: { ...emptyBenefit("percent"), percent: "2.5" } }],
       targeting: {
-        territoryPaths: ["/bd/dhaka/"],
+        territoryIds: ["00000000-0000-7000-8000-0000000000c1"],
         channels: ["grocery"],
         outletClasses: ["A"],
         distributorIds: [],
         outletIds: [],
       },
     });
-    const d = definitionFromForm(f, "id-1");
-    expect(d).not.toBeNull();
-    if (!d) return;
-    const limits = limitsFromForm(f);
-    expect(limits).toEqual({ budgetPoisha: 5_000_000, perOutletCapPoisha: 25_050 });
-    const back = formFromDefinition(d, { campaignId: null, claimable: true, ...limits });
-    expect(definitionFromForm(back, "id-1")).toEqual(d);
+    const req = createRequestFromForm(f);
+    expect(req).not.toBeNull();
+    if (!req) return;
+    expect(req.code).toBe("SOAP12");
+    expect(req.rule).toMatchObject({ slabs: [{ min: 150_000, benefit: { type: "percent", bp: 250 } }] });
+    expect(limitsFromForm(f)).toEqual({ budgetPoisha: 5_000_000, perOutletCapPoisha: 25_050 });
+    const saved: SavedScheme = {
+      code: req.code,
+      name: req.name,
+      nameBn: req.nameBn,
+      campaignId: null,
+      facing: "secondary",
+      validFrom: req.validFrom,
+      validTo: req.validTo,
+      priority: 100,
+      stacking: "stackable",
+      claimable: true,
+      budgetPoisha: 5_000_000,
+      perOutletCapPoisha: 25_050,
+      targeting: { ...f.targeting, territoryPaths: ["/bd/dhaka/"] },
+      rule: req.rule,
+    };
+    const back = formFromScheme(saved);
+    expect(createRequestFromForm(back)).toEqual(req);
     expect(back.budgetTaka).toBe("50000");
     expect(back.perOutletCapTaka).toBe("250.50");
     expect(back.slabs[0]?.benefit.percent).toBe("2.50");
+    // The preview cannot resolve territory ids to paths: it does not restrict by territory.
+    expect(definitionFromForm(back)?.targeting).toEqual({
+      territoryPaths: [],
+      channels: ["grocery"],
+      outletClasses: ["A"],
+      distributorIds: [],
+      outletIds: [],
+    });
   });
 });

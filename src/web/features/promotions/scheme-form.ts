@@ -1,12 +1,17 @@
 // The scheme editor's form: what a person types (taka with decimals, percent, quantities as text) and the rule
 // the engine runs (poisha, basis points, integer base units). Pure, so the editor, its "try it" preview and the
 // tests share one conversion; the server checks the same rules again (a 422 names the field).
-import type {
-  SchemeBenefit,
-  SchemeDefinition,
-  SchemeRule,
-  SchemeTargeting,
-} from "../../../shared/pricing/scheme-types.ts";
+import type { CreateSchemeRequest, SchemeResponse } from "../../../shared/contracts/promotions.ts";
+import type { SchemeBenefit, SchemeDefinition, SchemeRule } from "../../../shared/pricing/scheme-types.ts";
+
+/** Who a scheme is for, as the API takes it: territories by id (the server turns them into subtree paths). */
+export interface TargetingForm {
+  territoryIds: string[];
+  channels: string[];
+  outletClasses: string[];
+  distributorIds: string[];
+  outletIds: string[];
+}
 
 export type BenefitType = SchemeBenefit["type"];
 
@@ -41,7 +46,7 @@ export interface SchemeForm {
   /** Taka as typed; "" = no budget / no cap. */
   budgetTaka: string;
   perOutletCapTaka: string;
-  targeting: SchemeTargeting;
+  targeting: TargetingForm;
   ruleKind: "slab" | "bundle";
   skuIds: string[];
   measure: "qty" | "value";
@@ -59,8 +64,8 @@ export const emptyBenefit = (type: BenefitType = "percent"): BenefitForm => ({
   qty: "",
 });
 
-export const emptyTargeting = (): SchemeTargeting => ({
-  territoryPaths: [],
+export const emptyTargeting = (): TargetingForm => ({
+  territoryIds: [],
   channels: [],
   outletClasses: [],
   distributorIds: [],
@@ -123,7 +128,17 @@ const bpToPercent = (bp: number): string => (bp % 100 === 0 ? String(bp / 100) :
 /** A problem with one field: its path in the form and an i18n key under promotions.form.errors. */
 export interface FormProblem {
   field: string;
-  key: "required" | "amount" | "percent" | "quantity" | "ascending" | "dates" | "sku" | "oneSlab" | "bundleTwo";
+  key:
+    | "required"
+    | "code"
+    | "amount"
+    | "percent"
+    | "quantity"
+    | "ascending"
+    | "dates"
+    | "sku"
+    | "oneSlab"
+    | "bundleTwo";
 }
 
 function benefitOf(b: BenefitForm, field: string, problems: FormProblem[]): SchemeBenefit | null {
@@ -180,7 +195,7 @@ export function ruleFromForm(f: SchemeForm): { rule: SchemeRule | null; problems
 /** Every problem of the form (header fields and the rule). */
 export function validateSchemeForm(f: SchemeForm): FormProblem[] {
   const problems: FormProblem[] = [];
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(f.code.trim())) problems.push({ field: "code", key: "required" });
+  if (!/^[A-Z0-9][A-Z0-9_-]{0,39}$/.test(f.code.trim().toUpperCase())) problems.push({ field: "code", key: "code" });
   if (f.nameEn.trim() === "") problems.push({ field: "nameEn", key: "required" });
   if (f.nameBn.trim() === "") problems.push({ field: "nameBn", key: "required" });
   if (!f.validFrom || !f.validTo || f.validTo < f.validFrom) problems.push({ field: "validTo", key: "dates" });
@@ -191,28 +206,59 @@ export function validateSchemeForm(f: SchemeForm): FormProblem[] {
   return [...problems, ...ruleFromForm(f).problems];
 }
 
-/** The scheme as the engine sees it, for the editor's preview (id "preview" until it is saved). */
+/**
+ * The scheme as the engine sees it, for the editor's preview (id "preview" until it is saved). Territories are
+ * chosen by id and become subtree paths only on the server, so the preview does not restrict by territory.
+ */
 export function definitionFromForm(f: SchemeForm, id = "preview"): SchemeDefinition | null {
   const { rule } = ruleFromForm(f);
   if (!rule) return null;
+  const code = f.code.trim().toUpperCase() || "PREVIEW";
   return {
     id,
-    code: f.code.trim() || "PREVIEW",
-    name: { en: f.nameEn.trim() || f.code.trim(), bn: f.nameBn.trim() || f.nameEn.trim() || f.code.trim() },
+    code,
+    name: { en: f.nameEn.trim() || code, bn: f.nameBn.trim() || f.nameEn.trim() || code },
     facing: f.facing,
     validFrom: f.validFrom,
     validTo: f.validTo,
     priority: Number(f.priority) || 0,
     stacking: f.stacking,
-    targeting: f.targeting,
+    targeting: {
+      territoryPaths: [],
+      channels: f.targeting.channels,
+      outletClasses: f.targeting.outletClasses,
+      distributorIds: f.targeting.distributorIds,
+      outletIds: f.targeting.outletIds,
+    },
     rule,
   };
 }
 
-/** The money and flags beside the rule, in the API's units (null = none). */
+/** The money beside the rule, in the API's units (null = none). */
 export function limitsFromForm(f: SchemeForm): { budgetPoisha: number | null; perOutletCapPoisha: number | null } {
   const amount = (t: string) => (t.trim() === "" ? null : takaToPoisha(t));
   return { budgetPoisha: amount(f.budgetTaka), perOutletCapPoisha: amount(f.perOutletCapTaka) };
+}
+
+/** The create request, or null while the form has problems (validateSchemeForm names them). */
+export function createRequestFromForm(f: SchemeForm): CreateSchemeRequest | null {
+  const { rule } = ruleFromForm(f);
+  if (!rule || validateSchemeForm(f).length > 0) return null;
+  return {
+    code: f.code.trim().toUpperCase(),
+    name: f.nameEn.trim(),
+    nameBn: f.nameBn.trim(),
+    campaignId: f.campaignId,
+    facing: f.facing,
+    validFrom: f.validFrom,
+    validTo: f.validTo,
+    priority: Number(f.priority),
+    stacking: f.stacking,
+    claimable: f.claimable,
+    targeting: f.targeting,
+    rule,
+    ...limitsFromForm(f),
+  };
 }
 
 function benefitForm(b: SchemeBenefit): BenefitForm {
@@ -221,32 +267,47 @@ function benefitForm(b: SchemeBenefit): BenefitForm {
   return { ...emptyBenefit("free_goods"), skuId: b.skuId, qty: String(b.qty) };
 }
 
+export type SavedScheme = Pick<
+  SchemeResponse,
+  | "code"
+  | "name"
+  | "nameBn"
+  | "campaignId"
+  | "facing"
+  | "validFrom"
+  | "validTo"
+  | "priority"
+  | "stacking"
+  | "claimable"
+  | "budgetPoisha"
+  | "perOutletCapPoisha"
+  | "targeting"
+  | "rule"
+>;
+
 /** A saved scheme back into the form (editing). */
-export function formFromDefinition(
-  d: SchemeDefinition,
-  extra: {
-    campaignId: string | null;
-    claimable: boolean;
-    budgetPoisha: number | null;
-    perOutletCapPoisha: number | null;
-  },
-): SchemeForm {
-  const base = emptySchemeForm(d.validFrom);
+export function formFromScheme(d: SavedScheme): SchemeForm {
   const form: SchemeForm = {
-    ...base,
+    ...emptySchemeForm(d.validFrom),
     code: d.code,
-    nameEn: d.name.en,
-    nameBn: d.name.bn,
-    campaignId: extra.campaignId,
+    nameEn: d.name,
+    nameBn: d.nameBn,
+    campaignId: d.campaignId,
     facing: d.facing,
     validFrom: d.validFrom,
     validTo: d.validTo,
     priority: String(d.priority),
     stacking: d.stacking,
-    claimable: extra.claimable,
-    budgetTaka: extra.budgetPoisha === null ? "" : poishaToTaka(extra.budgetPoisha),
-    perOutletCapTaka: extra.perOutletCapPoisha === null ? "" : poishaToTaka(extra.perOutletCapPoisha),
-    targeting: { ...emptyTargeting(), ...d.targeting },
+    claimable: d.claimable,
+    budgetTaka: d.budgetPoisha === null ? "" : poishaToTaka(d.budgetPoisha),
+    perOutletCapTaka: d.perOutletCapPoisha === null ? "" : poishaToTaka(d.perOutletCapPoisha),
+    targeting: {
+      territoryIds: d.targeting.territoryIds,
+      channels: d.targeting.channels,
+      outletClasses: d.targeting.outletClasses,
+      distributorIds: d.targeting.distributorIds,
+      outletIds: d.targeting.outletIds,
+    },
   };
   if (d.rule.kind === "bundle") {
     return {
