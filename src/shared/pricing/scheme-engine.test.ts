@@ -178,6 +178,34 @@ describe("repeating: buy 12 get 1 free", () => {
   });
 });
 
+describe("free goods never count towards a threshold", () => {
+  it("leaves the free soap of buy 12 get 1 out of a 13-piece slab", () => {
+    // 12 bought + 1 free = 13 soaps on the memo, but only the 12 entered count: the 13-piece slab is not reached
+    const b12g1 = scheme(slab(["soap"], "qty", [{ min: 12, benefit: freeOf("soap", 1) }], "repeating"), {
+      priority: 1,
+    });
+    const at13 = scheme(slab(["soap"], "qty", [{ min: 13, benefit: pct(500) }]), { priority: 2 });
+    const priced = priceOrder(ctx, [line("soap", 12, 4_000)], schemeEngine([b12g1, at13]), () => ({
+      unitPricePoisha: 4_000,
+      vatRateBp: 0,
+      pricesIncludeVat: false,
+    }));
+    expect(priced.free.map((f) => f.qty)).toEqual([1]);
+    expect(priced.lines[0]?.discountPoisha).toBe(0);
+    expect(priced.skipped).toEqual([
+      { schemeId: at13.id, reason: { code: "below_threshold", measure: "qty", have: 12, need: 13 } },
+    ]);
+  });
+
+  it("repeats a value slab per whole multiple", () => {
+    // ৳10 (1,000) off per whole ৳1,000 (100,000) of tea: 3 x 95,000 = 285,000 -> floor(2.85) = 2 -> 2,000
+    const s = scheme(slab(["tea"], "value", [{ min: 100_000, benefit: flat(1_000) }], "repeating"), { code: "TEA10" });
+    const out = schemeEngine([s])(ctx, [line("tea", 3, 95_000)]);
+    expect(out.applied).toEqual([{ schemeId: s.id, discountPoisha: 2_000, free: [] }]);
+    expect(out.adjustments.get(0)?.[0]?.label).toEqual({ en: "TEA10: ৳20 off", bn: "TEA10: ৳২০ ছাড়" });
+  });
+});
+
 describe("free goods in another SKU", () => {
   it("gives 2 shampoo sachets for 6 soaps, priced at list and totalling 0", () => {
     const s = scheme(slab(["soap"], "qty", [{ min: 6, benefit: freeOf("sachet", 2) }]), { code: "SOAPSACHET" });
@@ -485,6 +513,42 @@ describe("labels and explanations", () => {
       "It cannot be combined with EID, which already applies to these products.",
     );
     expect(skipReasonText({ code: "free_goods_unpriced", skuId: "s" }, { sku: () => "Sachet" }).bn).toContain("Sachet");
+  });
+});
+
+describe("every skip reason has words in both languages", () => {
+  const reasons: SchemeSkipReason[] = [
+    { code: "not_in_period", validFrom: "2026-11-01", validTo: "2026-11-30" },
+    { code: "wrong_facing" },
+    ...(["territory", "channel", "outlet_class", "distributor", "outlet"] as const).map((field) => ({
+      code: "not_targeted" as const,
+      field,
+    })),
+    { code: "no_qualifying_lines" },
+    { code: "below_threshold", measure: "qty", have: 11, need: 12 },
+    { code: "below_threshold", measure: "value", have: 99_950, need: 100_000 },
+    { code: "bundle_incomplete", missing: [{ skuId: "paste", have: 0, need: 1 }] },
+    { code: "blocked_by_exclusive", schemeId: "s" },
+    { code: "budget_exhausted" },
+    { code: "outlet_cap_reached" },
+    { code: "nothing_to_give" },
+    { code: "free_goods_unpriced", skuId: "mug" },
+  ];
+  it.each(reasons.map((r) => [r.code, r] as const))("%s", (_code, reason) => {
+    const text = skipReasonText(reason, { sku: (id) => `SKU ${id}`, scheme: () => "EID" });
+    expect(text.en.length).toBeGreaterThan(10);
+    expect(text.bn.length).toBeGreaterThan(10);
+    // figures in the Bengali text are in Bengali digits
+    expect(text.bn).not.toMatch(/[0-9]/);
+  });
+  it("give figures and dates as people read them", () => {
+    expect(skipReasonText(reasons[9] as SchemeSkipReason)).toEqual({
+      en: "It needs ৳1,000 worth; the order has ৳999.50.",
+      bn: "এর জন্য ৳১,০০০ মূল্যের কেনা লাগে; অর্ডারে আছে ৳৯৯৯.৫০।",
+    });
+    expect(skipReasonText(reasons[0] as SchemeSkipReason).en).toBe(
+      "It runs from 1 Nov 2026 to 30 Nov 2026; the order date is outside.",
+    );
   });
 });
 
