@@ -10,6 +10,10 @@ import { useLocale } from "../../i18n/i18n.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { DateText, DateTimeText, Money } from "../../ui/formatted-values.tsx";
 import { useFormat } from "../../ui/use-format.ts";
+import { hasPermission, useMe } from "../auth/use-session.ts";
+import { LineSchemeBadges } from "../promotions/line-schemes.tsx";
+import { OrderSchemesPanel } from "../promotions/order-schemes-panel.tsx";
+import { PROMOTIONS_ACCESS } from "../promotions/promotions-access.ts";
 import { CancelOrderModal, DeliverOrderModal, ReturnOrderModal } from "./order-action-modals.tsx";
 import { skuLabel } from "./order-labels.ts";
 import { OrderStatusBadge } from "./order-list-page.tsx";
@@ -33,6 +37,7 @@ export function OrderDetailPage() {
   const fmt = useFormat();
   const { orderId } = route.useParams();
   const order = useSecondaryOrder(orderId);
+  const me = useMe();
   const [dialog, setDialog] = useState<"deliver" | "return" | "cancel" | null>(null);
   const transition = useOrderTransition({
     onSuccess: (o) => notifications.show({ color: "teal", message: t(`orders.status.${o.status}`) }),
@@ -129,7 +134,7 @@ export function OrderDetailPage() {
 
       <ErrorAlert error={transition.error} />
 
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={860}>
         <Table striped verticalSpacing={6} data-testid="order-detail-lines">
           <Table.Thead>
             <Table.Tr>
@@ -140,6 +145,7 @@ export function OrderDetailPage() {
               <Table.Th ta="right">{t("orders.detail.delivered")}</Table.Th>
               <Table.Th ta="right">{t("orders.detail.returned")}</Table.Th>
               <Table.Th ta="right">{t("orders.entry.unitPrice")}</Table.Th>
+              <Table.Th ta="right">{t("orders.totals.discount")}</Table.Th>
               <Table.Th ta="right">{t("orders.totals.vat")}</Table.Th>
               <Table.Th ta="right">{t("orders.entry.lineTotal")}</Table.Th>
             </Table.Tr>
@@ -153,6 +159,7 @@ export function OrderDetailPage() {
                   <Text size="xs" c="dimmed">
                     {l.skuCode}
                   </Text>
+                  <LineSchemeBadges line={l} />
                 </Table.Td>
                 <Table.Td ta="right">
                   {fmt.number(l.enteredQty)} {t(`orders.units.${l.enteredUnit}`, { defaultValue: l.enteredUnit })}
@@ -162,6 +169,9 @@ export function OrderDetailPage() {
                 <Table.Td ta="right">{fmt.number(l.returnedQty)}</Table.Td>
                 <Table.Td ta="right">
                   <Money poisha={l.unitPricePoisha} size="sm" />
+                </Table.Td>
+                <Table.Td ta="right">
+                  {l.discountPoisha ? <Money poisha={-l.discountPoisha} size="sm" c="grape" /> : "—"}
                 </Table.Td>
                 <Table.Td ta="right">
                   <Money poisha={l.vatPoisha} size="sm" />
@@ -211,6 +221,8 @@ export function OrderDetailPage() {
           </Stack>
         </Paper>
       </SimpleGrid>
+
+      {hasPermission(me, PROMOTIONS_ACCESS.read) ? <OrderSchemesPanel orderId={o.id} /> : null}
 
       <DeliverOrderModal order={o} opened={dialog === "deliver"} onClose={() => setDialog(null)} />
       <ReturnOrderModal order={o} opened={dialog === "return"} onClose={() => setDialog(null)} />

@@ -13,6 +13,7 @@ import { i18n } from "../../i18n/i18n.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { type Formatters, formattersFor } from "../../ui/use-format.ts";
 import { MeContext } from "../auth/use-session.ts";
+import { adjustmentTexts, lineSchemes } from "../promotions/line-schemes.tsx";
 import { type OrderDocument, useOrderDocument } from "./use-secondary-orders.ts";
 
 export type PrintDoc = "memo" | "challan" | "invoice";
@@ -208,6 +209,13 @@ function CashMemo(p: DocProps) {
                 <td className="center">{fmt.number(l.lineNo)}</td>
                 <td>
                   {name({ name: l.skuName, nameBn: l.skuNameBn }, lang)} <span className="muted">{l.skuCode}</span>
+                  {adjustmentTexts(l, lang, fmt.money, (label) => t("promotions.memo.freeOf", { label })).map(
+                    (text) => (
+                      <div key={text} className="muted" data-testid="print-scheme">
+                        {text}
+                      </div>
+                    ),
+                  )}
                 </td>
                 <td className="num">
                   {fmt.number(e.qty)} {unitName(t, e.unit)}
@@ -269,7 +277,10 @@ function Challan(p: DocProps) {
             <tr key={l.lineNo}>
               <td className="center">{fmt.number(l.lineNo)}</td>
               <td>{l.skuCode}</td>
-              <td>{name({ name: l.skuName, nameBn: l.skuNameBn }, lang)}</td>
+              <td>
+                {name({ name: l.skuName, nameBn: l.skuNameBn }, lang)}
+                {lineSchemes(l).freeOfSchemeId ? ` (${t("promotions.entry.free")})` : ""}
+              </td>
               <td className="num">
                 {fmt.number(l.enteredQty)} {unitName(t, l.enteredUnit)}
               </td>
