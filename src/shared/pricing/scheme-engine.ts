@@ -44,7 +44,14 @@ import type {
   SchemeOutcome,
 } from "./order-pricing.ts";
 import { benefitText } from "./scheme-explain.ts";
-import type { SchemeBenefit, SchemeDefinition, SchemeSkip, SchemeSkipReason } from "./scheme-types.ts";
+import type {
+  SchemeBenefit,
+  SchemeDefinition,
+  SchemeRule,
+  SchemeSkip,
+  SchemeSkipReason,
+  SchemeSlab,
+} from "./scheme-types.ts";
 
 export interface SchemeEngineOptions {
   /** Schemes whose budget is used up: skipped with budget_exhausted. */
@@ -102,16 +109,36 @@ type RuleResult =
 
 const gross = (l: LineInput) => BigInt(l.qty) * BigInt(l.unitPricePoisha);
 
+/** What the engine derives once from a scheme's rule: its SKUs, slabs in order, a bundle's needs by SKU. */
+interface CompiledRule {
+  /** null: every line (a memo-level slab scheme). */
+  skus: ReadonlySet<string> | null;
+  slabs: readonly SchemeSlab[];
+  /** A bundle's quantity per SKU (a SKU listed twice counts as one component of the summed quantity). */
+  need: ReadonlyMap<string, number>;
+}
+const compiledRules = new WeakMap<SchemeRule, CompiledRule>();
+function compiled(rule: SchemeRule): CompiledRule {
+  let c = compiledRules.get(rule);
+  if (!c) {
+    const need = new Map<string, number>();
+    if (rule.kind === "bundle") for (const x of rule.components) need.set(x.skuId, (need.get(x.skuId) ?? 0) + x.qty);
+    c = {
+      skus: rule.kind === "slab" ? (rule.skuIds.length > 0 ? new Set(rule.skuIds) : null) : new Set(need.keys()),
+      slabs: rule.kind === "slab" ? [...rule.slabs].sort((a, b) => a.min - b.min) : [],
+      need,
+    };
+    compiledRules.set(rule, c);
+  }
+  return c;
+}
+
 /** The input lines a scheme looks at, before any is left out for stacking. */
 function qualifyingLines(scheme: SchemeDefinition, lines: readonly LineInput[]): number[] {
-  const rule = scheme.rule;
-  const skus =
-    rule.kind === "slab"
-      ? rule.skuIds.length > 0
-        ? new Set(rule.skuIds)
-        : null
-      : new Set(rule.components.map((c) => c.skuId));
-  return lines.flatMap((l, i) => (skus === null || skus.has(l.skuId) ? [i] : []));
+  const { skus } = compiled(scheme.rule);
+  const out: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (skus === null || skus.has((lines[i] as LineInput).skuId)) out.push(i);
+  return out;
 }
 
 function evaluateRule(scheme: SchemeDefinition, lines: readonly LineInput[], use: readonly number[]): RuleResult {
@@ -119,7 +146,7 @@ function evaluateRule(scheme: SchemeDefinition, lines: readonly LineInput[], use
   if (rule.kind === "slab") {
     let measure = 0n;
     for (const i of use) measure += rule.measure === "qty" ? BigInt(lines[i]?.qty ?? 0) : gross(lines[i] as LineInput);
-    const slabs = [...rule.slabs].sort((a, b) => a.min - b.min);
+    const { slabs } = compiled(rule);
     const reached = slabs.filter((s) => BigInt(s.min) <= measure).at(-1);
     if (!reached)
       return {
@@ -134,9 +161,7 @@ function evaluateRule(scheme: SchemeDefinition, lines: readonly LineInput[], use
       base: new Map(use.map((i) => [i, gross(lines[i] as LineInput)])),
     };
   }
-  // A bundle: components of the same SKU listed twice count as one component of the summed quantity.
-  const need = new Map<string, number>();
-  for (const c of rule.components) need.set(c.skuId, (need.get(c.skuId) ?? 0) + c.qty);
+  const { need } = compiled(rule);
   const have = new Map<string, bigint>();
   for (const i of use) {
     const l = lines[i] as LineInput;
