@@ -44,6 +44,8 @@ export interface LineRow {
   vat_poisha: number;
   total_poisha: number;
   adjustments: string | null;
+  /** A free-goods line: the scheme that gave it. */
+  free_of_scheme_id: string | null;
 }
 
 export async function replaceLines(db: Executor, orgId: string, orderId: string, lines: readonly LineRow[]) {
@@ -172,6 +174,8 @@ export async function findLines(db: Executor, orgId: string, orderId: string) {
       "l.total_poisha",
       "l.delivered_qty",
       "l.returned_qty",
+      "l.adjustments",
+      "l.free_of_scheme_id",
     ])
     .where("l.org_id", "=", orgId)
     .where("l.order_id", "=", orderId)

@@ -12,14 +12,9 @@ import type {
 } from "../../shared/contracts/orders.ts";
 import { addDays, businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
-import {
-  type LineInput,
-  noSchemes,
-  priceLine,
-  priceOrder,
-  type SchemeEngine,
-} from "../../shared/pricing/order-pricing.ts";
+import { type LineInput, type PricedLine, priceLine, priceOrder } from "../../shared/pricing/order-pricing.ts";
 import { fitsSellBy, MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
+import { schemeEngine } from "../../shared/pricing/scheme-engine.ts";
 import type { Role } from "../../shared/roles.ts";
 import { queueSalesChange } from "../analytics/sales-rollups.service.ts";
 import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
@@ -40,19 +35,12 @@ import { writeCsv } from "../platform/csv.ts";
 import { AppError, localizedMessage } from "../platform/errors.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
+import { cappedInForce, freeGoodsSkuIds, schemesInForce } from "../promotions/promotions.service.ts";
+import { recordGrants, releaseOrderGrants, reserveSchemeCosts, type SchemeCost } from "../promotions/scheme-budget.ts";
 import { publishOrderEvent } from "../webhooks/webhooks.service.ts";
 import { allowedActions, canReturnUndelivered, canTransition, roleMay, UNDELIVERED_ROLES } from "./order-status.ts";
 import { OrderErrors } from "./orders.errors.ts";
 import * as repo from "./orders.repository.ts";
-
-/**
- * The promotions module plugs its scheme engine in here (see SchemeEngine in shared/pricing/order-pricing.ts).
- * Until then no scheme applies.
- */
-let schemeEngine: SchemeEngine = noSchemes;
-export function useSchemeEngine(engine: SchemeEngine) {
-  schemeEngine = engine;
-}
 
 const ORDER_REF = "secondary_order";
 type OutletForOrder = NonNullable<Awaited<ReturnType<typeof getOutletForOrder>>>;
@@ -132,6 +120,8 @@ async function detail(db: Executor, ctx: Ctx, id: string): Promise<SecondaryOrde
       totalPoisha: l.total_poisha,
       deliveredQty: l.delivered_qty,
       returnedQty: l.returned_qty,
+      adjustments: lineAdjustments(l.adjustments),
+      freeOfSchemeId: l.free_of_scheme_id,
     })),
     events: events.map((e) => ({
       fromStatus: e.from_status,
@@ -141,6 +131,20 @@ async function detail(db: Executor, ctx: Ctx, id: string): Promise<SecondaryOrde
       at: e.at.toISOString(),
     })),
   };
+}
+
+type StoredAdjustment = PricedLine["adjustments"][number] & { code?: string };
+
+/** What the schemes gave on a line, as stored with it (older memos: nothing). */
+function lineAdjustments(stored: unknown) {
+  if (!Array.isArray(stored)) return [];
+  return (stored as StoredAdjustment[]).map((a) => ({
+    kind: a.kind,
+    schemeId: a.schemeId,
+    code: a.code ?? "",
+    label: a.label,
+    poisha: a.poisha,
+  }));
 }
 
 /** The audit log keeps the order's state, not its names (those live on their own records). */
@@ -165,14 +169,21 @@ interface PricingTarget {
   orderDate: string;
 }
 
+/**
+ * A memo priced with the schemes in force on its date. On confirmation (`reserve`) each applied scheme's cost is
+ * reserved against its budget and the outlet's cap (promotions/scheme-budget.ts); a scheme that no longer fits is
+ * taken out and the memo priced again, until everything it gives fits. A draft reserves nothing.
+ */
 async function priceLines(
   tx: Executor,
   orgId: string,
   target: PricingTarget,
   input: CreateSecondaryOrderRequest["lines"],
-): Promise<repo.LineRow[]> {
-  const skuIds = [...new Set(input.map((l) => l.skuId))];
-  const [skus, prices] = await Promise.all([
+  opts: { reserve: boolean },
+): Promise<{ lines: repo.LineRow[]; grants: SchemeCost[] }> {
+  const inForce = await schemesInForce(tx, orgId, { facing: "secondary", date: target.orderDate });
+  const skuIds = [...new Set([...input.map((l) => l.skuId), ...freeGoodsSkuIds(inForce.schemes)])];
+  const [skus, prices, capped] = await Promise.all([
     loadSkusForOrder(tx, orgId, skuIds),
     resolvePrices(tx, orgId, {
       skuIds,
@@ -182,6 +193,7 @@ async function priceLines(
       territoryPath: target.territoryPath,
       distributorId: target.distributorId,
     }),
+    cappedInForce(tx, orgId, target.outlet.id, inForce),
   ]);
   const skuById = skus;
   const inputs: (LineInput & { enteredQty: number; enteredUnit: string })[] = input.map((l, i) => {
@@ -205,37 +217,80 @@ async function priceLines(
       enteredUnit: l.unit,
     };
   });
-  const { lines } = withinPoisha(() =>
-    priceOrder(
-      {
-        outletId: target.outlet.id,
-        distributorId: target.distributorId,
-        orderDate: target.orderDate,
-        channel: target.outlet.channel,
-        outletClass: target.outlet.class,
-        territoryPath: target.territoryPath,
-        facing: "secondary",
-      },
-      inputs,
-      schemeEngine,
-    ),
-  );
-  const rows = lines.map((l, i) => ({
-    line_no: i + 1,
-    sku_id: l.skuId,
-    entered_qty: inputs[i]?.enteredQty ?? l.qty,
-    entered_unit: inputs[i]?.enteredUnit ?? "piece",
-    qty: l.qty,
-    unit_price_poisha: l.unitPricePoisha,
-    gross_poisha: l.grossPoisha,
-    discount_poisha: l.discountPoisha,
-    vat_rate_bp: l.vatRateBp,
-    vat_poisha: l.vatPoisha,
-    total_poisha: l.totalPoisha,
-    adjustments: l.adjustments.length > 0 ? JSON.stringify(l.adjustments) : null,
-  }));
-  if (!Object.values(totalsOf(rows)).every(Number.isSafeInteger)) throw OrderErrors.tooLarge();
-  return rows;
+  // Free goods are priced like entered lines; an archived or unpriced SKU is not given (the engine reports it).
+  const freeGoodsPrice = (skuId: string) => {
+    const sku = skuById.get(skuId);
+    const price = prices.get(skuId);
+    if (!sku || sku.archived_at || !price) return undefined;
+    return {
+      unitPricePoisha: price.retailerPricePoisha,
+      vatRateBp: price.vatRateBp,
+      pricesIncludeVat: price.pricesIncludeVat,
+    };
+  };
+  const context = {
+    outletId: target.outlet.id,
+    distributorId: target.distributorId,
+    orderDate: target.orderDate,
+    channel: target.outlet.channel,
+    outletClass: target.outlet.class,
+    territoryPath: target.territoryPath,
+    facing: "secondary" as const,
+  };
+  const exhausted = new Set(inForce.exhausted);
+  const outletCapped = new Set(capped);
+  for (;;) {
+    const engine = schemeEngine(inForce.schemes, { exhausted, outletCapped });
+    const priced = withinPoisha(() => priceOrder(context, inputs, engine, freeGoodsPrice));
+    const grants = priced.applied.map((a) => ({
+      schemeId: a.schemeId,
+      discountPoisha: a.discountPoisha,
+      freeValuePoisha: priced.free.filter((l) => l.schemeId === a.schemeId).reduce((s, l) => s + l.grossPoisha, 0),
+    }));
+    if (opts.reserve) {
+      const reserved = await reserveSchemeCosts(tx, orgId, target.outlet.id, grants, inForce.limits);
+      if (!reserved.ok) {
+        // Each pass drops one scheme for good, so this ends within as many passes as there are schemes.
+        (reserved.limit === "budget" ? exhausted : outletCapped).add(reserved.schemeId);
+        continue;
+      }
+    }
+    const adjustments = (l: PricedLine) =>
+      l.adjustments.length > 0
+        ? JSON.stringify(l.adjustments.map((a) => ({ ...a, code: inForce.codes.get(a.schemeId) ?? "" })))
+        : null;
+    const row = (l: PricedLine, lineNo: number, entered: { qty: number; unit: string }, freeOf: string | null) => ({
+      line_no: lineNo,
+      sku_id: l.skuId,
+      entered_qty: entered.qty,
+      entered_unit: entered.unit,
+      qty: l.qty,
+      unit_price_poisha: l.unitPricePoisha,
+      gross_poisha: l.grossPoisha,
+      discount_poisha: l.discountPoisha,
+      vat_rate_bp: l.vatRateBp,
+      vat_poisha: l.vatPoisha,
+      total_poisha: l.totalPoisha,
+      adjustments: adjustments(l),
+      free_of_scheme_id: freeOf,
+    });
+    const rows = [
+      ...priced.lines.map((l, i) =>
+        row(l, i + 1, { qty: inputs[i]?.enteredQty ?? l.qty, unit: inputs[i]?.enteredUnit ?? "piece" }, null),
+      ),
+      // Free goods follow the entered lines, in base units.
+      ...priced.free.map((l, j) =>
+        row(
+          l,
+          inputs.length + j + 1,
+          { qty: l.qty, unit: skuById.get(l.skuId)?.units.find((u) => u.factor === 1)?.unit ?? "piece" },
+          l.schemeId,
+        ),
+      ),
+    ];
+    if (!Object.values(totalsOf(rows)).every(Number.isSafeInteger)) throw OrderErrors.tooLarge();
+    return { lines: rows, grants };
+  }
 }
 
 /** A huge quantity at a huge price leaves the exact range of poisha: the caller's to fix, not a crash. */
@@ -303,7 +358,13 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
     const rep =
       ctx.actor.role === "rep" ? ctx.actor.userId : routeId ? await repOnRoute(tx, orgId, routeId, orderDate) : null;
 
-    const lines = await priceLines(tx, orgId, { outlet, distributorId, territoryPath, orderDate }, input.lines);
+    const { lines, grants } = await priceLines(
+      tx,
+      orgId,
+      { outlet, distributorId, territoryPath, orderDate },
+      input.lines,
+      { reserve: input.confirm },
+    );
     const totals = totalsOf(lines);
     const id = input.id ?? newId();
     if (input.confirm) await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
@@ -329,6 +390,8 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
     });
     if (!inserted) throw OrderErrors.idTaken();
     await repo.replaceLines(tx, orgId, id, lines);
+    if (input.confirm)
+      await recordGrants(tx, orgId, { orderId: id, outletId: outlet.id, distributorId, orderDate }, grants);
     await repo.insertEvent(tx, {
       orgId,
       orderId: id,
@@ -370,7 +433,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateSecondaryOr
     const before = await detail(tx, ctx, id);
     if (input.lines) {
       const outlet = await outletForCaller(tx, ctx, order.outlet_id);
-      const lines = await priceLines(
+      const { lines } = await priceLines(
         tx,
         orgId,
         {
@@ -380,6 +443,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateSecondaryOr
           orderDate: order.order_date,
         },
         input.lines,
+        { reserve: false },
       );
       await repo.replaceLines(tx, orgId, id, lines);
       await repo.updateOrder(tx, orgId, id, totalsOf(lines));
@@ -526,13 +590,38 @@ const stockRef = (ctx: Ctx, id: string, reason?: string) => ({
 export function confirmOrder(ctx: Ctx, id: string) {
   return withTransaction(ctx.db, async (tx) => {
     const { order, before } = await beginTransition(tx, ctx, id, "confirm");
+    const { orgId } = ctx.actor;
     const outlet = await outletForCaller(tx, ctx, order.outlet_id);
-    await checkCredit(tx, ctx.actor.orgId, outlet, id, order.total_poisha);
+    // The draft is priced again with the schemes in force now, and what they give is reserved against their budgets.
+    const { lines, grants } = await priceLines(
+      tx,
+      orgId,
+      {
+        outlet,
+        distributorId: order.distributor_id,
+        territoryPath: order.territory_path,
+        orderDate: order.order_date,
+      },
+      before.lines
+        .filter((l) => l.freeOfSchemeId === null)
+        .map((l) => ({ skuId: l.skuId, qty: l.enteredQty, unit: l.enteredUnit })),
+      { reserve: true },
+    );
+    const totals = totalsOf(lines);
+    await repo.replaceLines(tx, orgId, id, lines);
+    await repo.updateOrder(tx, orgId, id, totals);
+    await recordGrants(
+      tx,
+      orgId,
+      { orderId: id, outletId: order.outlet_id, distributorId: order.distributor_id, orderDate: order.order_date },
+      grants,
+    );
+    await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
     await reserveStock(
       tx,
-      ctx.actor.orgId,
+      orgId,
       order.distributor_id,
-      before.lines.map((l) => ({ skuId: l.skuId, qty: l.qty })),
+      lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
       stockRef(ctx, id),
     );
     await repo.updateOrder(tx, ctx.actor.orgId, id, { status: "confirmed", confirmed_at: new Date() });
@@ -676,6 +765,8 @@ export function cancelOrder(ctx: Ctx, id: string, reason: string) {
     });
     // A draft was never counted, so only a confirmed memo's cancellation takes anything back.
     if (order.status !== "draft") await queueSalesChange(tx, ctx.actor.orgId, id, "cancelled");
+    // What its schemes reserved goes back to their budgets and the outlet's caps.
+    if (order.status !== "draft") await releaseOrderGrants(tx, ctx.actor.orgId, id);
     return finishTransition(tx, ctx, id, order.status, "cancelled", before, "cancel", reason);
   });
 }

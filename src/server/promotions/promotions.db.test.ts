@@ -181,6 +181,7 @@ describe("schemes", () => {
       items: { id: string }[];
     };
     expect(bList.items.map((i) => i.id)).not.toContain(forMine.id);
+    for (const id of [forOther.id, forMine.id]) await marketing.request("POST", `/api/v1/promotions/schemes/${id}/end`);
   });
 
   it("in force for an outlet: the schemes that target it, in the engine's shape", async () => {
@@ -195,5 +196,176 @@ describe("schemes", () => {
     expect(body.schemes.find((s) => s.id === everyone.id)?.name.en).toBe("Soap ten percent");
     const far = await rep.request("GET", `/api/v1/promotions/schemes/in-force?outletId=${f.farOutletId}`);
     expect(far.statusCode).toBe(404);
+    for (const id of [channel.id, everyone.id]) await marketing.request("POST", `/api/v1/promotions/schemes/${id}/end`);
+  });
+});
+
+// --- orders priced with schemes
+
+interface OrderLine {
+  lineNo: number;
+  skuId: string;
+  qty: number;
+  grossPoisha: number;
+  discountPoisha: number;
+  vatPoisha: number;
+  totalPoisha: number;
+  freeOfSchemeId: string | null;
+  adjustments: { kind: string; schemeId: string; code: string; label: { en: string; bn: string }; poisha: number }[];
+}
+interface Order {
+  id: string;
+  status: string;
+  totalPoisha: number;
+  discountPoisha: number;
+  lines: OrderLine[];
+}
+
+async function order(outletId: string, lines: { skuId: string; qty: number; unit?: string }[], confirm: boolean) {
+  const res = await admin.request("POST", "/api/v1/secondary-orders", { outletId, lines, confirm });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Order;
+}
+
+const db = () => t.database.handle.db;
+const grantsOf = (orderId: string) =>
+  db()
+    .selectFrom("promo_grants")
+    .selectAll()
+    .where("org_id", "=", t.orgA.orgId)
+    .where("order_id", "=", orderId)
+    .execute();
+const spentOf = async (schemeId: string) =>
+  (
+    await db()
+      .selectFrom("promo_schemes")
+      .select("spent_poisha")
+      .where("org_id", "=", t.orgA.orgId)
+      .where("id", "=", schemeId)
+      .executeTakeFirstOrThrow()
+  ).spent_poisha;
+const reserved = async (skuId: string) =>
+  (
+    await db()
+      .selectFrom("stock_balances")
+      .select("reserved")
+      .where("org_id", "=", t.orgA.orgId)
+      .where("distributor_id", "=", f.distributorId)
+      .where("sku_id", "=", skuId)
+      .executeTakeFirstOrThrow()
+  ).reserved;
+
+describe("orders priced with schemes", () => {
+  it("a percent slab: 12 soap get 10 % off, 11 do not; the line says which scheme gave what", async () => {
+    const s = await activeScheme({ targeting: { outletIds: [f.outletId] }, budgetPoisha: 1_000_000 });
+    // 12 x 4050 = 48,600 gross; 10 % = 4,860 off; VAT 15 % of 43,740 = 6,561; total 50,301.
+    const o = await order(f.outletId, [{ skuId: f.soapId, qty: 12 }], true);
+    const line = o.lines[0] as OrderLine;
+    expect(line).toMatchObject({ grossPoisha: 48_600, discountPoisha: 4_860, vatPoisha: 6_561, totalPoisha: 50_301 });
+    expect(line.adjustments).toEqual([
+      expect.objectContaining({ kind: "discount", schemeId: s.id, code: s.code, poisha: 4_860 }),
+    ]);
+    expect(line.adjustments[0]?.label.en).toContain(s.code);
+    expect(hasBengali(line.adjustments[0]?.label.bn) || /\d|[০-৯]/.test(line.adjustments[0]?.label.bn ?? "")).toBe(
+      true,
+    );
+    expect(await spentOf(s.id)).toBe(4_860);
+    const g = await grantsOf(o.id);
+    expect(g.map((x) => [x.scheme_id, x.cost_poisha, x.status])).toEqual([[s.id, 4_860, "active"]]);
+    const eleven = await order(f.outletId, [{ skuId: f.soapId, qty: 11 }], true);
+    expect(eleven.lines[0]?.discountPoisha).toBe(0);
+    expect(await grantsOf(eleven.id)).toEqual([]);
+    // Cancelling the first gives the budget back.
+    const cancel = await admin.request("POST", `/api/v1/secondary-orders/${o.id}/cancel`, { reason: "test" });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect(await spentOf(s.id)).toBe(0);
+    expect((await grantsOf(o.id)).map((x) => x.status)).toEqual(["released"]);
+    await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
+  });
+
+  it("free goods in another SKU: a free line worth nothing on the memo, its stock reserved, its cost granted", async () => {
+    const s = await activeScheme({
+      targeting: { outletIds: [f.secondOutletId] },
+      rule: {
+        kind: "slab",
+        skuIds: [f.soapId],
+        measure: "qty",
+        mode: "repeating",
+        slabs: [{ min: 24, benefit: { type: "free_goods", skuId: f.biscuitId, qty: 2 } }],
+      },
+    });
+    const biscuitsBefore = await reserved(f.biscuitId);
+    // 48 soap = two multiples of 24: 4 biscuits free at 900 = 3,600 poisha of free goods.
+    const o = await order(f.secondOutletId, [{ skuId: f.soapId, qty: 2, unit: "case" }], true);
+    expect(o.lines).toHaveLength(2);
+    const free = o.lines[1] as OrderLine;
+    expect(free).toMatchObject({
+      skuId: f.biscuitId,
+      qty: 4,
+      grossPoisha: 3_600,
+      discountPoisha: 3_600,
+      vatPoisha: 0,
+      totalPoisha: 0,
+      freeOfSchemeId: s.id,
+    });
+    expect(free.adjustments).toEqual([expect.objectContaining({ kind: "free_goods", schemeId: s.id, poisha: 3_600 })]);
+    expect(o.totalPoisha).toBe((o.lines[0] as OrderLine).totalPoisha);
+    expect(await reserved(f.biscuitId)).toBe(biscuitsBefore + 4);
+    const g = await grantsOf(o.id);
+    expect(g.map((x) => [x.discount_poisha, x.free_value_poisha, x.cost_poisha])).toEqual([[0, 3_600, 3_600]]);
+    // Without a budget the scheme's spend is what its grants cost.
+    const shown = (await marketing.request("GET", `/api/v1/promotions/schemes/${s.id}`)).json() as Json;
+    expect(shown.spentPoisha).toBe(3_600);
+    await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
+  });
+
+  it("a draft shows the scheme and reserves nothing; confirming prices it again with the schemes then in force", async () => {
+    const s = await activeScheme({
+      targeting: { outletIds: [f.outletId] },
+      budgetPoisha: 100_000,
+      rule: {
+        kind: "slab",
+        skuIds: [f.biscuitId],
+        measure: "value",
+        mode: "once",
+        slabs: [{ min: 9_000, benefit: { type: "flat", poisha: 500 } }],
+      },
+    });
+    // 10 biscuits = 9,000 poisha: reaches the 9,000 slab, 500 off.
+    const draft = await order(f.outletId, [{ skuId: f.biscuitId, qty: 10 }], false);
+    expect(draft.lines[0]?.discountPoisha).toBe(500);
+    expect(await grantsOf(draft.id)).toEqual([]);
+    expect(await spentOf(s.id)).toBe(0);
+    // A second, stronger scheme starts before the draft is confirmed: confirmation gives both.
+    const s2 = await activeScheme({
+      targeting: { outletIds: [f.outletId] },
+      rule: {
+        kind: "slab",
+        skuIds: [f.biscuitId],
+        measure: "qty",
+        mode: "once",
+        slabs: [{ min: 10, benefit: { type: "percent", bp: 1000 } }],
+      },
+    });
+    const confirmed = await admin.request("POST", `/api/v1/secondary-orders/${draft.id}/confirm`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const c = confirmed.json() as Order;
+    // Priority ties break by code: T<n> then T<n+1>; 500 flat + 10 % of 9,000 = 900: 1,400 off.
+    expect(c.lines[0]?.discountPoisha).toBe(1_400);
+    expect(c.totalPoisha).toBe(9_000 - 1_400);
+    expect(await spentOf(s.id)).toBe(500);
+    expect((await grantsOf(draft.id)).map((g) => g.cost_poisha).sort()).toEqual([500, 900]);
+    for (const id of [s.id, s2.id]) await marketing.request("POST", `/api/v1/promotions/schemes/${id}/end`);
+  });
+
+  it("a budget that does not fit the next order: the order is priced without the scheme", async () => {
+    // 12 soap give 4,860 off; a budget of 6,000 fits one such order, not two.
+    const s = await activeScheme({ targeting: { outletIds: [f.outletId] }, budgetPoisha: 6_000 });
+    const first = await order(f.outletId, [{ skuId: f.soapId, qty: 12 }], true);
+    expect(first.lines[0]?.discountPoisha).toBe(4_860);
+    const second = await order(f.outletId, [{ skuId: f.soapId, qty: 12 }], true);
+    expect(second.lines[0]?.discountPoisha).toBe(0);
+    expect(await spentOf(s.id)).toBe(4_860);
+    await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
   });
 });

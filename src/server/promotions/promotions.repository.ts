@@ -235,6 +235,20 @@ export async function grantTotals(db: Executor, orgId: string, schemeIds: readon
   return { cost: Number(r.cost), grants: Number(r.grants) };
 }
 
+/** What the active grants of each of these schemes cost. */
+export async function grantCostBySchemes(db: Executor, orgId: string, schemeIds: readonly string[]) {
+  if (schemeIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom("promo_grants")
+    .select(["scheme_id", sql<string>`sum(cost_poisha)`.as("cost")])
+    .where("org_id", "=", orgId)
+    .where("scheme_id", "in", [...schemeIds])
+    .where("status", "=", "active")
+    .groupBy("scheme_id")
+    .execute();
+  return new Map(rows.map((r) => [r.scheme_id, Number(r.cost)]));
+}
+
 // --- campaigns
 
 export function findCampaign(db: Executor, orgId: string, id: string) {

@@ -31,6 +31,7 @@ import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
 import { PromotionErrors, SCHEME_ACTION_WORDS, SCHEME_STATUS_WORDS, TARGET_KIND_WORDS } from "./promotions.errors.ts";
 import * as repo from "./promotions.repository.ts";
+import type { SchemeLimits } from "./scheme-budget.ts";
 
 /** The targeting as stored: the engine's shape plus the territory ids the user picked. */
 export interface StoredTargeting {
@@ -67,7 +68,11 @@ function actionsFor(actor: Pick<Actor, "role">, status: SchemeStatus): SchemeAct
   return (Object.keys(TRANSITIONS) as SchemeAction[]).filter((a) => TRANSITIONS[a].from.includes(status));
 }
 
-export function schemeResponse(row: repo.SchemeRow, actor: Pick<Actor, "role">): SchemeResponse {
+export function schemeResponse(
+  row: repo.SchemeRow,
+  actor: Pick<Actor, "role">,
+  grantCost?: ReadonlyMap<string, number>,
+): SchemeResponse {
   return {
     id: row.id,
     code: row.code,
@@ -84,7 +89,8 @@ export function schemeResponse(row: repo.SchemeRow, actor: Pick<Actor, "role">):
     targeting: targetingOf(row),
     rule: row.rule as SchemeRule,
     budgetPoisha: row.budget_poisha,
-    spentPoisha: row.spent_poisha,
+    // Without a budget the row keeps no running spend (scheme-budget.ts): the grants say it.
+    spentPoisha: row.budget_poisha === null ? (grantCost?.get(row.id) ?? 0) : row.spent_poisha,
     perOutletCapPoisha: row.per_outlet_cap_poisha,
     notes: row.notes,
     createdAt: row.created_at.toISOString(),
@@ -241,14 +247,20 @@ export async function listSchemes(ctx: Ctx, query: SchemeListQuery) {
   const visible = rows.filter(see);
   const page = visible.slice(0, query.limit);
   const last = page.at(-1);
+  const cost = await repo.grantCostBySchemes(
+    ctx.db,
+    ctx.actor.orgId,
+    page.filter((r) => r.budget_poisha === null).map((r) => r.id),
+  );
   return {
-    items: page.map((r) => schemeResponse(r, ctx.actor)),
+    items: page.map((r) => schemeResponse(r, ctx.actor, cost)),
     nextCursor: visible.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
 }
 
 export async function getScheme(ctx: Ctx, id: string) {
-  return schemeResponse(await visibleScheme(ctx.db, ctx, id), ctx.actor);
+  const row = await visibleScheme(ctx.db, ctx, id);
+  return schemeResponse(row, ctx.actor, await repo.grantCostBySchemes(ctx.db, ctx.actor.orgId, [id]));
 }
 
 export async function createScheme(ctx: Ctx, input: CreateSchemeRequest) {
@@ -305,8 +317,14 @@ export async function updateScheme(ctx: Ctx, id: string, input: UpdateSchemeRequ
     if (input.campaignId !== undefined) await checkCampaign(tx, orgId, input.campaignId);
     if (input.rule) await checkSkus(tx, orgId, input.rule);
     const targeting = input.targeting ? await resolveTargeting(tx, ctx, input.targeting) : undefined;
-    if (input.budgetPoisha !== undefined && input.budgetPoisha !== null && input.budgetPoisha < row.spent_poisha)
-      throw PromotionErrors.budgetBelowSpent({ spent: row.spent_poisha });
+    // A scheme keeps a running spend only while it has a budget (scheme-budget.ts): a budget set now starts from
+    // what its active grants already cost.
+    const newBudget = input.budgetPoisha;
+    const spent =
+      newBudget != null && row.budget_poisha === null
+        ? (await repo.grantTotals(tx, orgId, [id])).cost
+        : row.spent_poisha;
+    if (newBudget != null && newBudget < spent) throw PromotionErrors.budgetBelowSpent({ spent });
     await repo.updateScheme(tx, orgId, id, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.nameBn !== undefined && { name_bn: input.nameBn }),
@@ -318,11 +336,15 @@ export async function updateScheme(ctx: Ctx, id: string, input: UpdateSchemeRequ
       ...(input.claimable !== undefined && { claimable: input.claimable }),
       ...(targeting && { targeting: JSON.stringify(targeting) }),
       ...(input.rule && { rule: JSON.stringify(input.rule) }),
-      ...(input.budgetPoisha !== undefined && { budget_poisha: input.budgetPoisha }),
+      ...(input.budgetPoisha !== undefined && { budget_poisha: input.budgetPoisha, spent_poisha: spent }),
       ...(input.perOutletCapPoisha !== undefined && { per_outlet_cap_poisha: input.perOutletCapPoisha }),
       ...(input.notes !== undefined && { notes: input.notes }),
     });
-    const after = schemeResponse(await mustScheme(tx, orgId, id), ctx.actor);
+    const after = schemeResponse(
+      await mustScheme(tx, orgId, id),
+      ctx.actor,
+      await repo.grantCostBySchemes(tx, orgId, [id]),
+    );
     await recordAudit(tx, ctx, {
       entity: "promo_scheme",
       entityId: id,
@@ -349,7 +371,11 @@ export async function transitionScheme(ctx: Ctx, id: string, action: SchemeActio
       });
     const before = schemeResponse(row, ctx.actor);
     await repo.updateScheme(tx, orgId, id, { status: rule.to });
-    const after = schemeResponse(await mustScheme(tx, orgId, id), ctx.actor);
+    const after = schemeResponse(
+      await mustScheme(tx, orgId, id),
+      ctx.actor,
+      await repo.grantCostBySchemes(tx, orgId, [id]),
+    );
     await recordAudit(tx, ctx, {
       entity: "promo_scheme",
       entityId: id,
@@ -386,7 +412,10 @@ export interface SchemesInForce {
   schemes: SchemeDefinition[];
   /** Schemes whose budget is used up (nothing more fits). */
   exhausted: Set<string>;
-  rows: Map<string, repo.SchemeRow>;
+  /** Budget and per-outlet cap of each, for reserving on confirmation (scheme-budget.ts). */
+  limits: Map<string, SchemeLimits>;
+  /** Codes by id, for the memo's labels. */
+  codes: Map<string, string>;
 }
 
 /** Every active scheme of this facing whose period holds the date, as the engine reads them. */
@@ -401,13 +430,32 @@ export async function schemesInForce(
     exhausted: new Set(
       rows.filter((r) => r.budget_poisha !== null && r.spent_poisha >= r.budget_poisha).map((r) => r.id),
     ),
-    rows: new Map(rows.map((r) => [r.id, r])),
+    limits: new Map(
+      rows.map((r) => [r.id, { budgetPoisha: r.budget_poisha, perOutletCapPoisha: r.per_outlet_cap_poisha }]),
+    ),
+    codes: new Map(rows.map((r) => [r.id, r.code])),
   };
+}
+
+/** The SKUs these schemes may give free (their prices are looked up with the memo's). */
+export function freeGoodsSkuIds(schemes: readonly SchemeDefinition[]): string[] {
+  const ids = new Set<string>();
+  for (const s of schemes) {
+    const benefits = s.rule.kind === "slab" ? s.rule.slabs.map((x) => x.benefit) : [s.rule.benefit];
+    for (const b of benefits) if (b.type === "free_goods") ids.add(b.skuId);
+  }
+  return [...ids];
 }
 
 /** Of these schemes, those whose per-outlet cap the outlet has reached. */
 export async function outletCappedSchemes(db: Executor, orgId: string, outletId: string, schemeIds: string[]) {
   return new Set(await repo.cappedForOutlet(db, orgId, outletId, schemeIds));
+}
+
+/** The capped schemes in force that this outlet has used up. */
+export function cappedInForce(db: Executor, orgId: string, outletId: string, inForce: SchemesInForce) {
+  const capped = [...inForce.limits].filter(([, l]) => l.perOutletCapPoisha !== null).map(([id]) => id);
+  return outletCappedSchemes(db, orgId, outletId, capped);
 }
 
 /** For the field snapshot: the outlet-facing schemes in force on a date, with those whose budget is used up. */

@@ -78,6 +78,18 @@ export const SecondaryOrderLine = z.object({
   totalPoisha: Poisha,
   deliveredQty: z.number().int(),
   returnedQty: z.number().int(),
+  /** What each scheme gave on this line (a free-goods line: its whole value), for the memo. */
+  adjustments: z.array(
+    z.object({
+      kind: z.enum(["discount", "free_goods"]),
+      schemeId: z.string(),
+      code: z.string(),
+      label: z.object({ en: z.string(), bn: z.string() }),
+      poisha: Poisha,
+    }),
+  ),
+  /** Set on a free-goods line: the scheme that gave it. */
+  freeOfSchemeId: z.uuid().nullable(),
 });
 
 export const SecondaryOrderEvent = z.object({
