@@ -34,6 +34,7 @@ import type { App } from "./platform/http.ts";
 import { registerIdempotency } from "./platform/idempotency/idempotency.hooks.ts";
 import { createMailer, type Mailer } from "./platform/mail/mailer.ts";
 import { platformRoutes } from "./platform/platform.routes.ts";
+import { claimsRoutes } from "./promotions/claims.routes.ts";
 import { promotionsRoutes } from "./promotions/promotions.routes.ts";
 import { replenishmentRoutes } from "./replenishment/replenishment.routes.ts";
 import { authRoutes } from "./users/auth.routes.ts";
@@ -161,6 +162,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   if (!mailer) app.addHook("onClose", async () => mail.close());
   analyticsRoutes(app, { mailer: mail });
   replenishmentRoutes(app);
+  claimsRoutes(app);
   promotionsRoutes(app);
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 

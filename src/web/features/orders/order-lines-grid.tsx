@@ -158,6 +158,38 @@ interface RowProps {
   onQtyKeyDown: (key: string, e: KeyboardEvent<HTMLInputElement>) => void;
 }
 
+/** The memo is priced whole, so every row gets a new priced object on each keystroke: compare it by value. */
+function samePriced(a: PricedLine | null | undefined, b: PricedLine | null | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.qty === b.qty &&
+    a.grossPoisha === b.grossPoisha &&
+    a.discountPoisha === b.discountPoisha &&
+    a.vatPoisha === b.vatPoisha &&
+    a.totalPoisha === b.totalPoisha &&
+    a.adjustments.length === b.adjustments.length &&
+    a.adjustments.every((x, i) => {
+      const y = b.adjustments[i];
+      return y !== undefined && x.schemeId === y.schemeId && x.kind === y.kind && x.poisha === y.poisha;
+    })
+  );
+}
+
+function sameRowProps(a: RowProps, b: RowProps): boolean {
+  return (
+    a.index === b.index &&
+    a.line === b.line &&
+    a.sku === b.sku &&
+    a.basis === b.basis &&
+    a.error === b.error &&
+    a.dispatch === b.dispatch &&
+    a.registerQty === b.registerQty &&
+    a.onQtyKeyDown === b.onQtyKeyDown &&
+    samePriced(a.schemePriced, b.schemePriced)
+  );
+}
+
 const LineRow = memo(function LineRow({
   index,
   line,
@@ -254,7 +286,7 @@ const LineRow = memo(function LineRow({
       </Table.Td>
     </Table.Tr>
   );
-});
+}, sameRowProps);
 
 /** What each scheme gave on this line: its label and the poisha off, one badge per scheme. */
 export function SchemeAdjustments({ line }: { line: PricedLine | null | undefined }) {
