@@ -2,6 +2,8 @@
 // under its own top-level key, so areas can grow their strings without touching one another's files.
 import catalogBn from "./areas/catalog.bn.json";
 import catalogEn from "./areas/catalog.en.json";
+import claimsBn from "./areas/claims.bn.json";
+import claimsEn from "./areas/claims.en.json";
 import deliveryBn from "./areas/delivery.bn.json";
 import deliveryEn from "./areas/delivery.en.json";
 import fieldBn from "./areas/field.bn.json";
@@ -29,6 +31,7 @@ export const en = {
   delivery: deliveryEn,
   replenishment: replenishmentEn,
   promotions: promotionsEn,
+  claims: claimsEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -40,4 +43,5 @@ export const bn: typeof en = {
   delivery: deliveryBn,
   replenishment: replenishmentBn,
   promotions: promotionsBn,
+  claims: claimsBn,
 };

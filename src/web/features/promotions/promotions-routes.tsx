@@ -3,6 +3,7 @@
 // add their routes to `claimRoutes` below.
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import type { AppRoute } from "../../router.tsx";
+import { parseClaimListSearch } from "./claims-parts.tsx";
 
 export interface SchemeListSearch {
   status?: "draft" | "active" | "paused" | "ended";
@@ -52,6 +53,22 @@ export function promotionsRoutes(appRoute: AppRoute) {
     path: "/promotions/campaigns/$campaignId",
     component: lazyRouteComponent(() => import("./campaign-pages.tsx"), "CampaignDetailRoute"),
   });
-  const claimRoutes = [] as const;
+  const claims = createRoute({
+    getParentRoute: () => appRoute,
+    path: "/promotions/claims",
+    validateSearch: parseClaimListSearch,
+    component: lazyRouteComponent(() => import("./claims-list-page.tsx"), "ClaimListRoute"),
+  });
+  const newClaim = createRoute({
+    getParentRoute: () => appRoute,
+    path: "/promotions/claims/new",
+    component: lazyRouteComponent(() => import("./claims-new-page.tsx"), "NewClaimRoute"),
+  });
+  const claim = createRoute({
+    getParentRoute: () => appRoute,
+    path: "/promotions/claims/$claimId",
+    component: lazyRouteComponent(() => import("./claims-detail-page.tsx"), "ClaimDetailRoute"),
+  });
+  const claimRoutes = [claims, newClaim, claim] as const;
   return [schemes, newScheme, scheme, campaigns, campaign, ...claimRoutes] as const;
 }

@@ -1,15 +1,22 @@
 // The claims screens' data: one hook per endpoint of /api/v1/claims (the contract is shared/contracts/claims.ts).
 // Every write invalidates the claims area (a transition moves a claim between lists and changes what is claimable),
 // then runs the caller's onSuccess.
-import { keepPreviousData, type UseMutationOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  type UseMutationOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type {
-  ClaimableResponse,
   ClaimAction,
+  ClaimableResponse,
   ClaimResponse,
   ClaimStatus,
   ClaimSummary,
 } from "../../../shared/contracts/claims.ts";
 import { api, apiRequest, buildUrl, type QueryValue } from "../../api/api-client.ts";
+import { downloadFile } from "../analytics/use-analytics.ts";
 
 const BASE = "/api/v1/claims";
 
@@ -53,7 +60,13 @@ export function useClaimable(q: { distributorId?: string; from?: string; to?: st
   });
 }
 
-export const claimExportUrl = (id: string, format: "xlsx" | "csv") => buildUrl(`${BASE}/${id}/export`, { format });
+/** A claim's lines as CSV or XLSX, in the UI language (through fetch, which can say so). */
+export function useDownloadClaim() {
+  return useMutation({
+    mutationFn: ({ id, number, format }: { id: string; number: string; format: "xlsx" | "csv" }) =>
+      downloadFile(buildUrl(`${BASE}/${id}/export`, { format }), `claim-${number}.${format}`),
+  });
+}
 
 function useInvalidate() {
   const qc = useQueryClient();
