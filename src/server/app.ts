@@ -37,6 +37,7 @@ import { platformRoutes } from "./platform/platform.routes.ts";
 import { claimsRoutes } from "./promotions/claims.routes.ts";
 import { promotionsRoutes } from "./promotions/promotions.routes.ts";
 import { replenishmentRoutes } from "./replenishment/replenishment.routes.ts";
+import { targetsRoutes } from "./targets/targets.routes.ts";
 import { authRoutes } from "./users/auth.routes.ts";
 import { usersRoutes } from "./users/users.routes.ts";
 import { webhooksRoutes } from "./webhooks/webhooks.routes.ts";
@@ -162,6 +163,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   if (!mailer) app.addHook("onClose", async () => mail.close());
   analyticsRoutes(app, { mailer: mail });
   replenishmentRoutes(app);
+  targetsRoutes(app);
   claimsRoutes(app);
   promotionsRoutes(app);
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });

@@ -17,6 +17,7 @@ import { listSecondaryOrders } from "../orders/orders.service.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import type { Ctx } from "../platform/context.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
+import { valueTargetFor } from "../targets/targets.service.ts";
 import { AnalyticsErrors } from "./analytics.errors.ts";
 import { periodOf, type Slice, sliceOf } from "./analytics-scope.ts";
 import type { Grouping, SalesGroupRow, SalesScan } from "./sales-analytics.repository.ts";
@@ -199,6 +200,31 @@ async function groupedRows(
   };
 }
 
+/**
+ * The value target of what the dashboard shows (targets module): a distributor's own (its view, or a distributor
+ * filter without a territory), else the territory node's, for a month or quarter shown from its first day. None
+ * for a product's sales (targets are set on all products' value) or any other period.
+ */
+async function dashboardTarget(
+  ctx: Ctx,
+  slice: Slice,
+  q: SalesQuery,
+  period: { from: string; to: string },
+  forProduct: boolean,
+): Promise<SalesResponse["target"]> {
+  if (forProduct) return null;
+  const subject = slice.distributorId
+    ? q.territoryId
+      ? null
+      : ({ subjectKind: "distributor", subjectId: slice.distributorId } as const)
+    : slice.node
+      ? ({ subjectKind: "territory", subjectId: slice.node.id } as const)
+      : null;
+  if (!subject) return null;
+  const t = await valueTargetFor(ctx.db, slice.orgId, { ...subject, from: period.from, to: period.to });
+  return t ? { valuePoisha: t.valuePoisha, achievedBp: t.achievedBp ?? 0 } : null;
+}
+
 export async function salesDashboard(ctx: Ctx, q: SalesQuery): Promise<SalesResponse> {
   const product = productOf(q);
   if (product && q.by === "outlet") throw AnalyticsErrors.outletByProduct();
@@ -236,7 +262,7 @@ export async function salesDashboard(ctx: Ctx, q: SalesQuery): Promise<SalesResp
     totals: { current: totals.current, previous: totals.previous, changeBp: totals.changeBp },
     rows,
     rowCount: count,
-    target: null,
+    target: await dashboardTarget(ctx, slice, q, period, product !== null),
     freshness: await salesFreshness(ctx.db, slice.orgId),
   };
 }

@@ -21,8 +21,9 @@
 //   total. Behind when the projection is under 90 % of it. Not before 7 complete days: a month's first days say
 //   little about its end. Calendar days, not working days: a month with one more Friday projects slightly high.
 //   Severity: the shortfall in basis points (10000 - projected / benchmark).
-//   The benchmark is the previous month because no targets exist yet. When targets land (issue 8) the
-//   territory's target for the month replaces `benchmarkPoisha` in runRateBehind — the rule stays the same.
+//   The benchmark is the territory's value target for the month when one is set (targets module), else the previous
+//   month's total; the warning's detail says which (`benchmark`: "target" | "previous_month"). The projection is of
+//   ordered value (the rollups'), the figure a manager sees grow through the month.
 //
 // Every cut-off is a constant below so the documentation and the code cannot drift apart.
 import { daysBetween } from "../../shared/format.ts";
@@ -147,7 +148,7 @@ export interface RunRateBehind {
 
 /**
  * Whether a territory is behind: month-to-date value projected to the month's end against a benchmark (the
- * previous month's total until targets exist). Null when on course, too early, or without a benchmark.
+ * territory's target for the month, else the previous month's total). Null when on course, too early, or without one.
  */
 export function runRateBehind(
   monthToDatePoisha: number,

@@ -23,6 +23,11 @@ const SENTENCES: Record<WarningKind, Templates> = {
   },
 };
 
+const BEHIND_TARGET: Templates = {
+  en: "{subject} has sold {monthToDatePoisha:money} in {elapsedDays} days this month, on course for {projectedPoisha:money} against its target of {benchmarkPoisha:money} ({achievedPct}%).",
+  bn: "{subject} এ মাসে {elapsedDays} দিনে {monthToDatePoisha:money} বিক্রি করেছে; এই হারে মাস শেষে হবে {projectedPoisha:money}, লক্ষ্য {benchmarkPoisha:money} ({achievedPct}%)।",
+};
+
 const num = (v: unknown): number => (typeof v === "number" ? v : Number(v ?? 0));
 
 /** The sentence for one warning: its stored detail plus the names of its subject and territory in the locale. */
@@ -37,7 +42,9 @@ export function warningMessage(
   // Whole percentages: a fall of 37 %, 82 % of last month; basis points are for machines.
   if (kind === "sku_falling") values.fallPct = Math.round(-num(detail.changeBp) / 100);
   if (kind === "territory_behind") values.achievedPct = Math.round(num(detail.achievedBp) / 100);
-  return fillMessage(SENTENCES[kind][locale], locale, values);
+  // Against the month's target (targets module) when one was set, else against last month.
+  const sentence = kind === "territory_behind" && detail.benchmark === "target" ? BEHIND_TARGET : SENTENCES[kind];
+  return fillMessage(sentence[locale], locale, values);
 }
 
 export interface DigestCounts {

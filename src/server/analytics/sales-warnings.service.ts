@@ -15,6 +15,7 @@ import type { Ctx } from "../platform/context.ts";
 import { MailSendFailed } from "../platform/mail/mail.errors.ts";
 import type { Mailer } from "../platform/mail/mailer.ts";
 import { notify } from "../platform/notifications/notifications.service.ts";
+import { territoryValueTargets } from "../targets/targets.service.ts";
 import { sliceOf } from "./analytics-scope.ts";
 import type { ReportTable } from "./report-table.ts";
 import { applyPendingSalesChanges } from "./sales-rollups.service.ts";
@@ -108,9 +109,12 @@ export async function refreshWarnings(db: Db, orgId: string, today = businessDat
             to: addDays(today, -1),
           })
         : [];
+    // The benchmark: the territory's value target for the month when one is set, else last month's total.
+    const targets = months.length > 0 ? await territoryValueTargets(tx, orgId, month.monthStart) : new Map<string, number>();
     for (const m of months) {
-      // The benchmark is last month's total until targets exist (issue 8): then the month's target goes here.
-      const behind = runRateBehind(m.month_to_date, month.elapsedDays, month.daysInMonth, m.previous_month);
+      const target = targets.get(m.territory_id);
+      const benchmarkPoisha = target ?? m.previous_month;
+      const behind = runRateBehind(m.month_to_date, month.elapsedDays, month.daysInMonth, benchmarkPoisha);
       if (!behind) continue;
       found.push({
         id: newId(),
@@ -126,7 +130,8 @@ export async function refreshWarnings(db: Db, orgId: string, today = businessDat
           elapsedDays: month.elapsedDays,
           daysInMonth: month.daysInMonth,
           projectedPoisha: behind.projectedPoisha,
-          benchmarkPoisha: m.previous_month,
+          benchmarkPoisha,
+          benchmark: target === undefined ? "previous_month" : "target",
           achievedBp: behind.achievedBp,
         },
       });

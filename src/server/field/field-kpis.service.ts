@@ -10,6 +10,7 @@ import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
 import type { Ctx } from "../platform/context.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
 import { TerritoryErrors } from "../platform/territories/territories.service.ts";
+import { valueTargetFor } from "../targets/targets.service.ts";
 import { fieldForce } from "../users/users.service.ts";
 import { minutesBetween, weekdayOf } from "./field-command-rules.ts";
 import * as repo from "./field-kpis.repository.ts";
@@ -27,6 +28,20 @@ import {
 } from "./field-kpis.ts";
 
 type VisitRow = Awaited<ReturnType<typeof repo.listVisits>>[number];
+
+/** The rep's value target for the month with the month so far against it; null when none is set. */
+async function fieldTarget(db: Executor, orgId: string, userId: string, monthStart: string, today: string) {
+  const t = await valueTargetFor(db, orgId, { subjectKind: "rep", subjectId: userId, from: monthStart, to: today, today });
+  if (!t) return null;
+  return {
+    valuePoisha: t.valuePoisha,
+    achievedBp: t.achievedBp ?? 0,
+    achievedPoisha: t.achievedPoisha,
+    projectedPoisha: t.projectedPoisha,
+    requiredDailyPoisha: t.requiredDailyPoisha,
+    status: t.status,
+  };
+}
 
 const visitFact = (v: VisitRow): VisitFact => ({
   userId: v.user_id,
@@ -79,8 +94,7 @@ export async function fieldPerformance(ctx: Ctx): Promise<FieldPerformanceRespon
     today: kpisOf(of([today])),
     month: kpisOf(of(days)),
     monthStart,
-    // Targets arrive with the targets module (issue 8).
-    target: null,
+    target: await fieldTarget(db, orgId, userId, monthStart, today),
   };
 }
 

@@ -16,7 +16,7 @@
 // - beat compliance: planned visited / planned outlets (basis points); null with none planned.
 // - outside-radius visits: visits whose check-in was farther from the outlet than the org's radius.
 // Ratios are of the summed counts (a month's strike rate is its productive visits over its visits, not an average
-// of daily rates), rounded half up. Targets come with the targets module (issue 8): until then there are none.
+// of daily rates), rounded half up. The month's value target and its achievement come from the targets module.
 import type { FieldKpis } from "../../shared/contracts/field.ts";
 import { weekdayOf } from "./field-command-rules.ts";
 

@@ -629,6 +629,8 @@ async function freshReplenishmentProposal(p: Place): Promise<string> {
 }
 // Every distributor of the places has a proposal, so that no list of them is empty by accident.
 for (const p of [own, far, inOrgB]) await freshReplenishmentProposal(p);
+// Every place has this month's targets, for every kind of subject: each reader's list has some to show and some to leave out.
+await plantTargets();
 
 // ---------------------------------------------------------------- delivery: vehicles, drivers, trips
 
@@ -741,6 +743,7 @@ type OracleKind =
   | "vehicle"
   | "driver"
   | "trip"
+  | "target"
   | OrgTable;
 
 /** The ids (in org A) that a role may see among records of a kind, by the scope rules written out in SQL. */
@@ -852,6 +855,25 @@ async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
       q = sql`select id from delivery_trips where org_id = ${org} and distributor_id in (${distributorsSeen}) and ${
         who === "driver" ? sql`driver_user_id = ${userIdOf(who)}` : sql`true`
       }`;
+      break;
+    case "target":
+      // A rep's own targets only; otherwise by where the subject sits (a rep's territory, a distributor's base, an
+      // outlet's route), and for a distributor its own and its outlets'.
+      q =
+        who === "rep"
+          ? sql`select id from targets where org_id = ${org} and subject_kind = 'rep' and subject_id = ${userIdOf("rep")}`
+          : sql`select p.id from (
+              select t.id, coalesce(ut.path, dt.path, tr.path, ot.path) as path, coalesce(d.id, o.distributor_id) as distributor_id
+              from targets t
+              left join users u on t.subject_kind = 'rep' and u.org_id = t.org_id and u.id = t.subject_id
+              left join territories ut on ut.org_id = u.org_id and ut.id = u.territory_id
+              left join distributors d on t.subject_kind = 'distributor' and d.org_id = t.org_id and d.id = t.subject_id
+              left join territories dt on dt.org_id = d.org_id and dt.id = d.territory_id
+              left join territories tr on t.subject_kind = 'territory' and tr.org_id = t.org_id and tr.id = t.subject_id
+              left join outlets o on t.subject_kind = 'outlet' and o.org_id = t.org_id and o.id = t.subject_id
+              left join territories ot on ot.org_id = o.org_id and ot.id = o.route_id
+              where t.org_id = ${org}) p
+            where ${byScope({ territory: under("p.path"), distributor: "p.distributor_id" })}`;
       break;
     default:
       q = sql`select id from ${sql.table(kind)} where org_id = ${org}`;
@@ -1695,6 +1717,7 @@ const SPECS: Record<string, Spec> = {
   ...analyticsSpecs(),
   ...replenishmentSpecs(),
   ...deliverySpecs(),
+  ...targetSpecs(),
 };
 
 /**
@@ -2180,6 +2203,108 @@ function replenishmentSpecs(): Record<string, Spec> {
       request: async () => post(`${base}/alerts/refresh`),
       list: { kind: "distributor", ids: (b) => rowDistributors(b.items) },
       check: (res) => expect(res.json().generatedAt).not.toBeNull(),
+    },
+  };
+}
+
+/** This month's value targets at every place, for its rep, distributor, territory and outlet. */
+async function plantTargets() {
+  const periodStart = `${today.slice(0, 7)}-01`;
+  for (const p of [own, sibling, far, inOrgB]) {
+    const subjects = [
+      ["rep", p.userId],
+      ["distributor", p.distributorId],
+      ["territory", p.territoryId],
+      ["outlet", p.outletId],
+    ];
+    await ok(
+      p.admin.request("PUT", "/api/v1/targets", {
+        targets: subjects.map(([subjectKind, subjectId]) => ({
+          periodKind: "month",
+          periodStart,
+          subjectKind,
+          subjectId,
+          metric: "value",
+          targetValue: 1_000_000,
+        })),
+      }),
+      "targets to list",
+    );
+  }
+}
+
+/** Targets: set, imported and split at a place; the list carries only the targets of subjects the caller may see. */
+function targetSpecs(): Record<string, Spec> {
+  const base = "/api/v1/targets";
+  const month = `${today.slice(0, 7)}-01`;
+  const subjectNotFound = anywhere(notFound("targets.subject_not_found"));
+  const value = (subjectKind: string, subjectId: string, periodStart = month) => ({
+    periodKind: "month",
+    periodStart,
+    subjectKind,
+    subjectId,
+    metric: "value",
+    targetValue: 1_000_000,
+  });
+  /** A target of a future month for the place's distributor, set by its org's admin. */
+  const futureTarget = async (p: Place) =>
+    (
+      await ok<{ items: Row[] }>(
+        p.admin.request("PUT", base, { targets: [value("distributor", p.distributorId, "2099-01-01")] }),
+        "a future target",
+      )
+    ).items[0]?.id as string;
+  return {
+    [`GET ${base}`]: {
+      request: async () => get(base),
+      list: { kind: "target", ids: items },
+      unfiltered: base,
+    },
+    [`PUT ${base}`]: {
+      slots: ["distributor"],
+      request: async (_, at) => ({
+        method: "PUT",
+        url: base,
+        body: { targets: [value("distributor", at.distributor.distributorId, "2099-02-01")] },
+      }),
+      refuse: { distributor: subjectNotFound },
+      check: (res) => expect(res.json().items[0].subjectId).toBe(own.distributorId),
+    },
+    [`DELETE ${base}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => ({ method: "DELETE", url: `${base}/${await futureTarget(at.path)}` }),
+      refuse: { path: anywhere(notFound("targets.not_found")) },
+    },
+    [`POST ${base}/import`]: {
+      slots: ["distributor"],
+      byCode: true,
+      request: async (_, at) =>
+        post(`${base}/import`, {
+          csv: `period,subject_kind,subject_code,metric,sku_code,target\n2099-03,distributor,${at.distributor.distributorCode},value,,12500.50\n`,
+        }),
+      refuse: { distributor: { outside: { status: 422, code: "targets.import_invalid" } } },
+      check: (res) => expect(res.json().imported).toBe(1),
+    },
+    [`POST ${base}/split`]: {
+      slots: ["territory"],
+      request: async (_, at) => {
+        await ok(
+          at.territory.admin.request("PUT", base, {
+            targets: [value("territory", at.territory.territoryId, "2099-04-01")],
+          }),
+          "a territory's target to split",
+        );
+        return post(`${base}/split`, {
+          periodKind: "month",
+          periodStart: "2099-04-01",
+          territoryId: at.territory.territoryId,
+          metric: "value",
+          into: "distributors",
+          apply: false,
+        });
+      },
+      refuse: { territory: subjectNotFound },
+      check: (res) => expect(res.json().parts.length).toBeGreaterThan(0),
     },
   };
 }

@@ -116,6 +116,13 @@ const DELIVERY_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "distr
 const DELIVERY_MANAGE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
 const DELIVERY_DRIVE: AccessRule = { scoped: ["driver"], note: "the driver's own trips only" };
 /**
+ * Targets (S9): head office and marketing read every target; a manager reads and sets those of their subtree; a rep
+ * reads only their own, a distributor its own and its outlets'. Setting, importing, splitting and deleting are head
+ * office's and the managers'.
+ */
+const TARGETS_READ: AccessRule = { allow: ["admin", "marketing"], scoped: ["manager", "rep", "distributor"] };
+const TARGETS_MANAGE: AccessRule = { allow: ["admin"], scoped: ["manager"] };
+/**
  * Trade promotions (S10): head office and marketing run schemes and campaigns; a manager reads the schemes that meet
  * its subtree, a rep the active ones for its area, a distributor those that target it (and outlets and orders of
  * their own scope only).
@@ -353,6 +360,13 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "POST /api/v1/delivery/driver/drops/{id}/deliver": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/drops/{id}/fail": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/trips/{id}/location": DELIVERY_DRIVE,
+
+  // --- targets: set by hand, by CSV, split top-down; achievement and run-rate
+  "GET /api/v1/targets": TARGETS_READ,
+  "PUT /api/v1/targets": TARGETS_MANAGE,
+  "DELETE /api/v1/targets/{id}": TARGETS_MANAGE,
+  "POST /api/v1/targets/import": TARGETS_MANAGE,
+  "POST /api/v1/targets/split": TARGETS_MANAGE,
 
   // --- promotions: schemes, the schemes in force, explanations, campaigns
   "GET /api/v1/promotions/schemes": PROMO_READ,

@@ -226,7 +226,7 @@ async function subjectsFor(db: Executor, actor: Actor, wanted: readonly { kind: 
 }
 
 /** Upserts and audits; the rows are checked by the caller. Returns the targets as they now are. */
-async function writeTargets(tx: Executor, ctx: Ctx, rows: repo.TargetValues[]): Promise<Target[]> {
+export async function writeTargets(tx: Executor, ctx: Ctx, rows: repo.TargetValues[]): Promise<Target[]> {
   const before = new Map((await repo.findByKeys(tx, ctx.actor.orgId, rows)).map((b) => [keyOf(b as TargetKey), b]));
   const ids = await repo.upsertTargets(tx, ctx.actor.orgId, rows);
   const after = await repo.listTargets(tx, ctx.actor.orgId, { ids });
@@ -338,7 +338,6 @@ export async function splitTarget(ctx: Ctx, body: SplitRequest): Promise<SplitRe
       })
     ).filter((t) => t.sku_id === skuId);
     if (!parent) throw TargetErrors.parentMissing();
-    const periodEnd = periodEndOf(body.periodKind, body.periodStart);
     const children = await repo.childrenOf(tx, orgId, { id: territory.id, path: territory.path }, body.into);
     if (children.length === 0)
       throw TargetErrors.nothingToSplitInto({ into: INTO_WORDS[body.into].en, intoBn: INTO_WORDS[body.into].bn });
@@ -393,4 +392,63 @@ export async function splitTarget(ctx: Ctx, body: SplitRequest): Promise<SplitRe
       applied: body.apply,
     };
   });
+}
+
+// --- value targets in the dashboards and the field app
+
+/** A subject's value target against what it sold, for the dashboards' and the field app's target figure. */
+export interface ValueTargetFigure {
+  valuePoisha: number;
+  achievedPoisha: number;
+  achievedBp: number | null;
+  projectedPoisha: number | null;
+  requiredDailyPoisha: number | null;
+  status: "achieved" | "on_track" | "behind";
+}
+
+/**
+ * The value target of a subject for the month (or else the quarter) that the dates `from`..`to` fall in, when they
+ * start on its first day (a month or quarter so far, or whole); sales counted from..to. Null without such a target.
+ */
+export async function valueTargetFor(
+  db: Executor,
+  orgId: string,
+  q: { subjectKind: TargetSubjectKind; subjectId: string; from: string; to: string; today?: string },
+): Promise<ValueTargetFigure | null> {
+  const today = q.today ?? businessDate();
+  for (const kind of ["month", "quarter"] as const) {
+    const periodStart = periodStartOf(kind, q.from);
+    const periodEnd = periodEndOf(kind, periodStart);
+    if (periodStart !== q.from || q.to > periodEnd) continue;
+    const [t] = await repo.listTargets(db, orgId, {
+      periodKind: kind,
+      periodStart,
+      subjectKind: q.subjectKind,
+      subjectId: q.subjectId,
+      metric: "value",
+    });
+    if (!t) continue;
+    const achieved = await achievedOf(db, orgId, t, q.from, q.to);
+    const rate = runRate({ metric: "value", achieved, target: t.target_value, periodStart, periodEnd, today });
+    return {
+      valuePoisha: t.target_value,
+      achievedPoisha: achieved,
+      achievedBp: achievedBp(achieved, t.target_value),
+      projectedPoisha: rate.projected,
+      requiredDailyPoisha: rate.requiredDaily,
+      status: rate.status,
+    };
+  }
+  return null;
+}
+
+/** The monthly value targets of territories for the month starting on `monthStart`, by territory id. */
+export async function territoryValueTargets(db: Executor, orgId: string, monthStart: string) {
+  const rows = await repo.listTargets(db, orgId, {
+    periodKind: "month",
+    periodStart: monthStart,
+    subjectKind: "territory",
+    metric: "value",
+  });
+  return new Map(rows.map((r) => [r.subject_id, r.target_value]));
 }

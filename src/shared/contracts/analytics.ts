@@ -140,7 +140,10 @@ export const SalesResponse = z.object({
   rows: z.array(SalesRow),
   /** Groups in all; rows holds the first `limit` of them in the order asked. */
   rowCount: z.number().int(),
-  /** Targets arrive with the targets module (issue 8); until then null. */
+  /**
+   * The value target of the territory node (or of the distributor, in its own view) for the month or quarter shown
+   * from its first day, and net sales so far against it (targets module); null without one, or for a product.
+   */
   target: z.object({ valuePoisha: Poisha, achievedBp: z.number().int() }).nullable(),
   freshness: Freshness,
 });

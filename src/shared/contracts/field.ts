@@ -362,8 +362,21 @@ export const FieldPerformanceResponse = z.object({
   today: FieldKpis,
   month: FieldKpis,
   monthStart: z.string(),
-  /** Targets arrive with the targets module (issue 8); until a target is set this is null. */
-  target: z.object({ valuePoisha: Poisha, achievedBp: z.number().int() }).nullable(),
+  /**
+   * The rep's value target for the month (targets module) and the month so far against it: net sales (delivered
+   * memos count what was delivered, less returns), the run-rate projection and what is still needed per business
+   * day. Null until a target is set. The run-rate fields are optional only for answers cached by an older app.
+   */
+  target: z
+    .object({
+      valuePoisha: Poisha,
+      achievedBp: z.number().int(),
+      achievedPoisha: Poisha.optional(),
+      projectedPoisha: Poisha.nullable().optional(),
+      requiredDailyPoisha: Poisha.nullable().optional(),
+      status: z.enum(["achieved", "on_track", "behind"]).optional(),
+    })
+    .nullable(),
 });
 export type FieldPerformanceResponse = z.infer<typeof FieldPerformanceResponse>;
 
