@@ -35,6 +35,7 @@ import { registerIdempotency } from "./platform/idempotency/idempotency.hooks.ts
 import { createMailer, type Mailer } from "./platform/mail/mailer.ts";
 import { platformRoutes } from "./platform/platform.routes.ts";
 import { claimsRoutes } from "./promotions/claims.routes.ts";
+import { claimsRoutes } from "./promotions/claims.routes.ts";
 import { promotionsRoutes } from "./promotions/promotions.routes.ts";
 import { replenishmentRoutes } from "./replenishment/replenishment.routes.ts";
 import { targetsRoutes } from "./targets/targets.routes.ts";
@@ -163,6 +164,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   if (!mailer) app.addHook("onClose", async () => mail.close());
   analyticsRoutes(app, { mailer: mail });
   replenishmentRoutes(app);
+  claimsRoutes(app);
   targetsRoutes(app);
   claimsRoutes(app);
   promotionsRoutes(app);

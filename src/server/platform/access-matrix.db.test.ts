@@ -632,6 +632,71 @@ for (const p of [own, far, inOrgB]) await freshReplenishmentProposal(p);
 // Every place has this month's targets, for every kind of subject: each reader's list has some to show and some to leave out.
 await plantTargets();
 
+// ---------------------------------------------------------------- scheme claims
+
+/**
+ * A claim needs delivered memos with a claimable scheme. The matrix's own outlets keep their memos free of schemes:
+ * each place gets an outlet of its own for claims, and each org one claimable scheme (a flat ৳1 off every memo)
+ * targeting those outlets only.
+ */
+const claimOutlets = new Map<Place, string>();
+for (const org of [
+  { admin: adminA, places: [own, nextDoor, sibling, far] },
+  { admin: adminB, places: [inOrgB] },
+]) {
+  for (const p of org.places) claimOutlets.set(p, await fresh.outlet(p));
+  const scheme = await ok<Row>(
+    org.admin.request("POST", "/api/v1/promotions/schemes", {
+      code: "AM-CLAIM",
+      name: "Matrix claimable",
+      nameBn: "ম্যাট্রিক্স দাবিযোগ্য",
+      validFrom: "2020-01-01",
+      validTo: "2099-12-31",
+      claimable: true,
+      targeting: { outletIds: org.places.map((p) => must(claimOutlets.get(p), "a claim outlet")) },
+      rule: {
+        kind: "slab",
+        skuIds: [],
+        measure: "qty",
+        mode: "once",
+        slabs: [{ min: 1, benefit: { type: "flat", poisha: 100 } }],
+      },
+    }),
+    "a claimable scheme",
+  );
+  await ok(
+    org.admin.request("POST", `/api/v1/promotions/schemes/${scheme.id}/activate`),
+    "activate the claimable scheme",
+  );
+}
+
+/** A memo at the place's claim outlet, delivered: something its distributor can claim. */
+async function freshClaimable(p: Place) {
+  const outletId = must(claimOutlets.get(p), `a claim outlet at ${p.label}`);
+  const body = { outletId, lines: line(p), confirm: true };
+  const { id } = await ok<Row>(
+    p.admin.request("POST", "/api/v1/secondary-orders", body),
+    "a memo with a claimable scheme",
+  );
+  await ok(p.admin.request("POST", `/api/v1/secondary-orders/${id}/invoice`), "invoice");
+  await ok(p.admin.request("POST", `/api/v1/secondary-orders/${id}/dispatch`), "dispatch");
+  await ok(p.admin.request("POST", `/api/v1/secondary-orders/${id}/deliver`, {}), "deliver");
+}
+
+/** A claim of the place's distributor, in the state a case needs (built, submitted and approved by its admin). */
+async function freshClaim(p: Place, state: "draft" | "submitted" | "approved" = "draft"): Promise<string> {
+  await freshClaimable(p);
+  const body = { distributorId: p.distributorId, period: { from: today, to: today } };
+  const { id } = await ok<Row>(p.admin.request("POST", "/api/v1/claims", body), "a claim");
+  if (state !== "draft") await ok(p.admin.request("POST", `/api/v1/claims/${id}/submit`, {}), "submit the claim");
+  if (state === "approved") await ok(p.admin.request("POST", `/api/v1/claims/${id}/approve`, {}), "approve the claim");
+  return id;
+}
+// Every distributor of the places has a claim and something claimable, so that no list of them is empty by accident.
+for (const p of [own, sibling, far, inOrgB]) await freshClaim(p);
+const ownClaimId = await freshClaim(own);
+for (const p of [own, sibling, far, inOrgB]) await freshClaimable(p);
+
 // ---------------------------------------------------------------- delivery: vehicles, drivers, trips
 
 const driversMade = new Map<string, string>();
@@ -743,6 +808,7 @@ type OracleKind =
   | "vehicle"
   | "driver"
   | "trip"
+  | "claim"
   | "target"
   | OrgTable;
 
@@ -849,6 +915,19 @@ async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
     case "driver":
       q = sql`select id from users where org_id = ${org} and role = 'driver'
         and deactivated_at is null and distributor_id in (${distributorsSeen})`;
+      break;
+    case "claim":
+      q = sql`select id from scheme_claims where org_id = ${org} and distributor_id in (${distributorsSeen})`;
+      break;
+    case "incentiveStatement":
+      // A statement is its person's: a rep's own, a distributor's own, a manager's team by the person's territory.
+      q = sql`select id from incentive_statements where org_id = ${org} and ${
+        who === "rep"
+          ? sql`person_kind = 'rep' and person_id = ${userIdOf(who)}`
+          : s.kind === "distributor"
+            ? sql`person_kind = 'distributor' and person_id = ${s.id}`
+            : byScope({ territory: under("territory_path") })
+      }`;
       break;
     case "trip":
       // Trips of the distributors seen; a driver's, only those given to them.
@@ -1717,6 +1796,7 @@ const SPECS: Record<string, Spec> = {
   ...analyticsSpecs(),
   ...replenishmentSpecs(),
   ...deliverySpecs(),
+  ...claimSpecs(),
   ...targetSpecs(),
 };
 
@@ -2310,6 +2390,69 @@ function targetSpecs(): Record<string, Spec> {
 }
 
 /** The set-up secret of a session's pending two-step sign-in, from a second set-up call (which replaces it). */
+function claimSpecs(): Record<string, Spec> {
+  const base = "/api/v1/claims";
+  const byDistributor: Spec["refuse"] = { distributor: anywhere(notFound("claims.distributor_not_found")) };
+  const claimNotFound: Spec["refuse"] = { path: anywhere(notFound("claims.not_found")) };
+  const claimIds = (b: Json) => (b as unknown as Row[]).map((c) => c.id);
+  const transition = (action: string, state: "draft" | "submitted" | "approved", body: Json, status: string): Spec => ({
+    slots: ["path"],
+    request: async (_, at) => post(`${base}/${await freshClaim(at.path, state)}/${action}`, body),
+    refuse: claimNotFound,
+    check: (res) => expect(res.json().status).toBe(status),
+  });
+  return {
+    [`GET ${base}/claimable`]: {
+      slots: ["distributor"],
+      request: async (_, at) => {
+        await freshClaimable(at.distributor);
+        return get(`${base}/claimable?distributorId=${at.distributor.distributorId}`);
+      },
+      list: { kind: "distributor", ids: (b) => rowDistributors(b.rows) },
+      unfiltered: `${base}/claimable`,
+      refuse: byDistributor,
+    },
+    [`GET ${base}`]: {
+      slots: ["distributor"],
+      request: async (_, at) => get(`${base}?limit=200&distributorId=${at.distributor.distributorId}`),
+      list: { kind: "claim", ids: claimIds },
+      unfiltered: `${base}?limit=200`,
+      refuse: byDistributor,
+    },
+    [`POST ${base}`]: {
+      slots: ["distributor"],
+      request: async (_, at) => {
+        await freshClaimable(at.distributor);
+        return post(base, { distributorId: at.distributor.distributorId, period: { from: today, to: today } });
+      },
+      refuse: byDistributor,
+      check: (res) => expect(res.json()).toMatchObject({ status: "draft", distributorId: own.distributorId }),
+    },
+    [`GET ${base}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/${await freshClaim(at.path)}`),
+      refuse: claimNotFound,
+      check: (res) => expect(res.json().lines.length).toBeGreaterThan(0),
+    },
+    [`GET ${base}/{id}/export`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/${await freshClaim(at.path)}/export?format=csv`),
+      refuse: claimNotFound,
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    [`POST ${base}/{id}/submit`]: transition("submit", "draft", {}, "submitted"),
+    [`POST ${base}/{id}/withdraw`]: transition("withdraw", "draft", {}, "withdrawn"),
+    [`POST ${base}/{id}/approve`]: transition("approve", "submitted", {}, "approved"),
+    [`POST ${base}/{id}/dispute`]: transition("dispute", "submitted", { note: "Show the challans" }, "disputed"),
+    [`POST ${base}/{id}/settle`]: transition(
+      "settle",
+      "approved",
+      { paymentReference: "AM-PAY-1", paidOn: today },
+      "settled",
+    ),
+  };
+}
+
 function deliverySpecs(): Record<string, Spec> {
   const base = "/api/v1/delivery";
   const tripNotFound = { path: anywhere(notFound("delivery.trip_not_found")) };
@@ -2898,6 +3041,12 @@ const EXPORTED: Record<string, Exported> = {
     before: plantWarnings,
   },
   // A distributor's stock plan: one row per SKU, named by its code, and no totals.
+  // A claim's lines: one row per line, named by its order number (the second column), then the total.
+  "GET /api/v1/claims/{id}/export": {
+    dashboard: `/api/v1/claims/${ownClaimId}`,
+    labels: (b) => (b.lines as { orderNumber: string }[]).map((l) => l.orderNumber),
+    column: 1,
+  },
   "GET /api/v1/replenishment/plan/export": {
     dashboard: `/api/v1/replenishment/plan?distributorId=${own.distributorId}`,
     labels: (b) => (b.rows as { skuCode: string }[]).map((r) => r.skuCode),

@@ -116,6 +116,14 @@ const DELIVERY_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "distr
 const DELIVERY_MANAGE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
 const DELIVERY_DRIVE: AccessRule = { scoped: ["driver"], note: "the driver's own trips only" };
 /**
+ * Scheme claims (issue 8): a distributor claims back the claimable schemes it funded, for itself only (head office may
+ * build and answer one for it); managers read their subtree's distributors' claims; marketing and head office review;
+ * paying out is head office's.
+ */
+const CLAIMS_READ: AccessRule = { allow: ["admin", "marketing"], scoped: ["manager", "distributor"] };
+const CLAIMS_SUBMIT: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
+const CLAIMS_REVIEW: AccessRule = { allow: ["admin", "marketing"] };
+/**
  * Targets (S9): head office and marketing read every target; a manager reads and sets those of their subtree; a rep
  * reads only their own, a distributor its own and its outlets'. Setting, importing, splitting and deleting are head
  * office's and the managers'.
@@ -360,6 +368,18 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "POST /api/v1/delivery/driver/drops/{id}/deliver": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/drops/{id}/fail": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/trips/{id}/location": DELIVERY_DRIVE,
+
+  // --- scheme claims: claimable now, claims built for a period, their review and settlement
+  "GET /api/v1/claims/claimable": CLAIMS_READ,
+  "GET /api/v1/claims": CLAIMS_READ,
+  "POST /api/v1/claims": CLAIMS_SUBMIT,
+  "GET /api/v1/claims/{id}": CLAIMS_READ,
+  "GET /api/v1/claims/{id}/export": CLAIMS_READ,
+  "POST /api/v1/claims/{id}/submit": CLAIMS_SUBMIT,
+  "POST /api/v1/claims/{id}/withdraw": CLAIMS_SUBMIT,
+  "POST /api/v1/claims/{id}/approve": CLAIMS_REVIEW,
+  "POST /api/v1/claims/{id}/dispute": CLAIMS_REVIEW,
+  "POST /api/v1/claims/{id}/settle": ADMIN_ONLY,
 
   // --- targets: set by hand, by CSV, split top-down; achievement and run-rate
   "GET /api/v1/targets": TARGETS_READ,
