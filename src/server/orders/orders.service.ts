@@ -14,7 +14,7 @@ import { addDays, businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
 import { type LineInput, type PricedLine, priceLine, priceOrder } from "../../shared/pricing/order-pricing.ts";
 import { fitsSellBy, MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
-import { schemeEngine } from "../../shared/pricing/scheme-engine.ts";
+import { explainSchemes, schemeEngine } from "../../shared/pricing/scheme-engine.ts";
 import type { Role } from "../../shared/roles.ts";
 import { queueSalesChange } from "../analytics/sales-rollups.service.ts";
 import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
@@ -169,18 +169,13 @@ interface PricingTarget {
   orderDate: string;
 }
 
-/**
- * A memo priced with the schemes in force on its date. On confirmation (`reserve`) each applied scheme's cost is
- * reserved against its budget and the outlet's cap (promotions/scheme-budget.ts); a scheme that no longer fits is
- * taken out and the memo priced again, until everything it gives fits. A draft reserves nothing.
- */
-async function priceLines(
+/** What pricing a memo needs: the schemes in force, the SKUs and prices (free goods' too), the lines in base units. */
+async function pricingInputs(
   tx: Executor,
   orgId: string,
   target: PricingTarget,
   input: CreateSecondaryOrderRequest["lines"],
-  opts: { reserve: boolean },
-): Promise<{ lines: repo.LineRow[]; grants: SchemeCost[] }> {
+) {
   const inForce = await schemesInForce(tx, orgId, { facing: "secondary", date: target.orderDate });
   const skuIds = [...new Set([...input.map((l) => l.skuId), ...freeGoodsSkuIds(inForce.schemes)])];
   const [skus, prices, capped] = await Promise.all([
@@ -237,6 +232,22 @@ async function priceLines(
     territoryPath: target.territoryPath,
     facing: "secondary" as const,
   };
+  return { inForce, skuById, inputs, freeGoodsPrice, context, capped };
+}
+
+/**
+ * A memo priced with the schemes in force on its date. On confirmation (`reserve`) each applied scheme's cost is
+ * reserved against its budget and the outlet's cap (promotions/scheme-budget.ts); a scheme that no longer fits is
+ * taken out and the memo priced again, until everything it gives fits. A draft reserves nothing.
+ */
+async function priceLines(
+  tx: Executor,
+  orgId: string,
+  target: PricingTarget,
+  input: CreateSecondaryOrderRequest["lines"],
+  opts: { reserve: boolean },
+): Promise<{ lines: repo.LineRow[]; grants: SchemeCost[] }> {
+  const { inForce, skuById, inputs, freeGoodsPrice, context, capped } = await pricingInputs(tx, orgId, target, input);
   const exhausted = new Set(inForce.exhausted);
   const outletCapped = new Set(capped);
   for (;;) {
@@ -327,6 +338,83 @@ export async function outletForCaller(tx: Executor, ctx: Ctx, outletId: string) 
   return outlet;
 }
 
+/** The assignment in force on the order date decides who is credited, so later moves never rewrite history. */
+async function assignmentFor(tx: Executor, ctx: Ctx, outlet: OutletForOrder, orderDate: string) {
+  const { orgId } = ctx.actor;
+  const assigned = (await assignmentOn(tx, orgId, outlet.id, orderDate)) ?? {
+    distributorId: outlet.distributor_id,
+    routeId: outlet.route_id,
+  };
+  const { distributorId, routeId } = assigned;
+  if (!distributorId) throw OrderErrors.noDistributor({ date: orderDate });
+  if (ctx.actor.scope.kind === "distributor" && ctx.actor.scope.distributorId !== distributorId)
+    throw OrderErrors.outletNotFound();
+  const distributor = await repo.findDistributorPaths(tx, orgId, distributorId);
+  if (!distributor || distributor.archived_at) throw OrderErrors.noDistributor({ date: orderDate });
+  const routePath =
+    routeId === outlet.route_id
+      ? outlet.route_path
+      : routeId
+        ? ((await findTerritory(tx, orgId, routeId))?.path ?? null)
+        : null;
+  return { distributorId, routeId, territoryPath: routePath ?? distributor.path };
+}
+
+// --- "why did this scheme (not) apply?" (the promotions module words the answer)
+
+/** Every scheme in force on the date, run over these lines as a memo for the outlet would be. */
+export async function explainOrderLines(
+  ctx: Ctx,
+  input: { outletId: string; orderDate?: string | undefined; lines: CreateSecondaryOrderRequest["lines"] },
+) {
+  if (!can(ctx.actor, "promotions.read")) throw AccessErrors.forbidden();
+  const orderDate = input.orderDate ?? today();
+  const tx = ctx.db;
+  const outlet = await outletForCaller(tx, ctx, input.outletId);
+  const { distributorId, territoryPath } = await assignmentFor(tx, ctx, outlet, orderDate);
+  return explainFor(tx, ctx.actor.orgId, { outlet, distributorId, territoryPath, orderDate }, input.lines);
+}
+
+/** The same for an order as it stands (its entered lines; free lines are the schemes' own output). */
+export async function explainOrder(ctx: Ctx, id: string) {
+  if (!can(ctx.actor, "promotions.read")) throw AccessErrors.forbidden();
+  const order = await repo.findOrder(ctx.db, ctx.actor.orgId, ctx.actor.scope, id);
+  if (!order) throw OrderErrors.notFound();
+  const outlet = await outletForCaller(ctx.db, ctx, order.outlet_id);
+  const lines = (await repo.findLines(ctx.db, ctx.actor.orgId, id))
+    .filter((l) => l.free_of_scheme_id === null)
+    .map((l) => ({ skuId: l.sku_id, qty: l.entered_qty, unit: l.entered_unit }));
+  const target = {
+    outlet,
+    distributorId: order.distributor_id,
+    territoryPath: order.territory_path,
+    orderDate: order.order_date,
+  };
+  return {
+    order: { id: order.id, status: order.status },
+    ...(await explainFor(ctx.db, ctx.actor.orgId, target, lines)),
+  };
+}
+
+async function explainFor(
+  tx: Executor,
+  orgId: string,
+  target: PricingTarget,
+  lines: CreateSecondaryOrderRequest["lines"],
+) {
+  const { inForce, skuById, inputs, context, capped } = await pricingInputs(tx, orgId, target, lines);
+  const explained = explainSchemes(inForce.schemes, context, inputs, {
+    exhausted: inForce.exhausted,
+    outletCapped: capped,
+  });
+  return {
+    orderDate: target.orderDate,
+    schemes: inForce.schemes,
+    explained,
+    skuNames: new Map([...skuById].map(([id, s]) => [id, { en: s.name, bn: s.name_bn }])),
+  };
+}
+
 // --- use cases
 
 export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrderRequest) {
@@ -337,24 +425,7 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
   return withTransaction(ctx.db, async (tx) => {
     const outlet = await outletForCaller(tx, ctx, input.outletId);
     if (outlet.status !== "active") throw OrderErrors.outletInactive();
-    // The assignment in force on the order date decides who is credited, so later moves never rewrite history.
-    const assigned = (await assignmentOn(tx, orgId, outlet.id, orderDate)) ?? {
-      distributorId: outlet.distributor_id,
-      routeId: outlet.route_id,
-    };
-    const { distributorId, routeId } = assigned;
-    if (!distributorId) throw OrderErrors.noDistributor({ date: orderDate });
-    if (ctx.actor.scope.kind === "distributor" && ctx.actor.scope.distributorId !== distributorId)
-      throw OrderErrors.outletNotFound();
-    const distributor = await repo.findDistributorPaths(tx, orgId, distributorId);
-    if (!distributor || distributor.archived_at) throw OrderErrors.noDistributor({ date: orderDate });
-    const routePath =
-      routeId === outlet.route_id
-        ? outlet.route_path
-        : routeId
-          ? ((await findTerritory(tx, orgId, routeId))?.path ?? null)
-          : null;
-    const territoryPath = routePath ?? distributor.path;
+    const { distributorId, routeId, territoryPath } = await assignmentFor(tx, ctx, outlet, orderDate);
     const rep =
       ctx.actor.role === "rep" ? ctx.actor.userId : routeId ? await repOnRoute(tx, orgId, routeId, orderDate) : null;
 

@@ -369,3 +369,42 @@ describe("orders priced with schemes", () => {
     await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
   });
 });
+
+describe("why a scheme did not apply", () => {
+  it("explain: below the threshold with what the order has and needs, in both languages; an order's grants", async () => {
+    const s = await activeScheme({ targeting: { outletIds: [f.secondOutletId] } });
+    const res = await rep.request("POST", "/api/v1/promotions/explain", {
+      outletId: f.secondOutletId,
+      lines: [{ skuId: f.soapId, qty: 11 }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      schemes: { schemeId: string; applied: boolean; reason: Json | null; text: { en: string; bn: string } }[];
+    };
+    const mine = body.schemes.find((x) => x.schemeId === s.id);
+    expect(mine).toMatchObject({
+      applied: false,
+      reason: { code: "below_threshold", measure: "qty", have: 11, need: 12 },
+    });
+    expect(mine?.text.en).toContain("12");
+    expect(hasBengali(mine?.text.bn)).toBe(true);
+    // The same scheme applies to 12, and the order's own explanation lists its grant.
+    const o = await order(f.secondOutletId, [{ skuId: f.soapId, qty: 12 }], true);
+    const why = await rep.request("GET", `/api/v1/orders/${o.id}/schemes`);
+    expect(why.statusCode, why.body).toBe(200);
+    const w = why.json() as {
+      grants: Json[];
+      schemes: { schemeId: string; applied: boolean; discountPoisha: number }[];
+    };
+    expect(w.grants).toEqual([expect.objectContaining({ schemeId: s.id, costPoisha: 4_860, status: "active" })]);
+    expect(w.schemes.find((x) => x.schemeId === s.id)).toMatchObject({ applied: true, discountPoisha: 4_860 });
+    // Out of scope: another org's admin and an outlet outside the rep's area are "not found".
+    expect((await otherOrg.request("GET", `/api/v1/orders/${o.id}/schemes`)).statusCode).toBe(404);
+    const far = await rep.request("POST", "/api/v1/promotions/explain", {
+      outletId: f.farOutletId,
+      lines: [{ skuId: f.soapId, qty: 1 }],
+    });
+    expect(far.statusCode).toBe(404);
+    await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
+  });
+});

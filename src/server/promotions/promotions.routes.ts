@@ -5,8 +5,11 @@ import {
   CampaignResponse,
   CreateCampaignRequest,
   CreateSchemeRequest,
+  ExplainRequest,
+  ExplainResponse,
   InForceQuery,
   InForceResponse,
+  OrderSchemesResponse,
   SCHEME_ACTIONS,
   SchemeListQuery,
   SchemePage,
@@ -16,6 +19,7 @@ import {
 } from "../../shared/contracts/promotions.ts";
 import { type App, ctxOf } from "../platform/http.ts";
 import * as service from "./promotions.service.ts";
+import { explainOrder, explainSchemes } from "./scheme-explain.service.ts";
 
 const errors = {
   400: ErrorResponse,
@@ -117,7 +121,35 @@ export function promotionsRoutes(app: App) {
       async (request) => service.transitionScheme(ctxOf(request), request.params.id, action),
     );
 
-  // EXPLAIN_ROUTES
+  app.post(
+    `${BASE}/explain`,
+    {
+      config: { access: "promotions.read" },
+      schema: {
+        tags,
+        summary:
+          "Why a scheme did or did not apply: every scheme in force on the date, run over these lines for the outlet, with what it gives or why not",
+        body: ExplainRequest,
+        response: { 200: ExplainResponse, ...errors },
+      },
+    },
+    async (request) => explainSchemes(ctxOf(request), request.body),
+  );
+
+  app.get(
+    "/api/v1/orders/:id/schemes",
+    {
+      config: { access: "promotions.read" },
+      schema: {
+        tags,
+        summary:
+          "What an order was given by each scheme (its grants), and why each scheme in force on its date did or did not apply",
+        params: IdParams,
+        response: { 200: OrderSchemesResponse, ...errors },
+      },
+    },
+    async (request) => explainOrder(ctxOf(request), request.params.id),
+  );
 
   app.get(
     `${BASE}/campaigns`,
