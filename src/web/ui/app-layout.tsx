@@ -13,6 +13,7 @@ import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
+import { CLAIMS_ACCESS, ClaimIcon } from "../features/promotions/claims-parts.tsx";
 import { PROMOTIONS_ACCESS } from "../features/promotions/promotions-access.ts";
 import { CampaignIcon, SchemeIcon } from "../features/promotions/promotions-icons.tsx";
 import { REPLENISHMENT_ACCESS } from "../features/replenishment/replenishment-access.ts";
@@ -164,6 +165,14 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-campaigns",
     icon: <CampaignIcon />,
     permission: PROMOTIONS_ACCESS.read,
+  },
+  {
+    to: "/promotions/claims",
+    labelKey: "claims.nav.claims",
+    descriptionKey: "claims.nav.claimsDesc",
+    testId: "nav-claims",
+    icon: <ClaimIcon />,
+    permission: CLAIMS_ACCESS.read,
   },
   {
     to: "/collections",

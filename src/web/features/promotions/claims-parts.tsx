@@ -5,6 +5,7 @@ import { CLAIM_STATUSES, type ClaimableResponse, type ClaimStatus } from "../../
 import { useLocale } from "../../i18n/i18n.ts";
 import { EmptyTableRow } from "../../ui/empty-state.tsx";
 import { Money, NumberText } from "../../ui/formatted-values.tsx";
+import { Icon, type IconProps } from "../../ui/icons.tsx";
 import { localName } from "../orders/use-network-lookups.ts";
 
 /** The permissions (server: platform/access.ts) the claims screens ask for; the server checks each call again. */
@@ -126,3 +127,11 @@ export function ClaimableTable({
     </Table.ScrollContainer>
   );
 }
+
+/** A receipt with a returning arrow: money claimed back. */
+export const ClaimIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 3h12v18l-3-2-3 2-3-2-3 2z" />
+    <path d="M9 9h6M9 13h4" />
+  </Icon>
+);
