@@ -3,6 +3,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isApiError } from "../../api/api-client.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { Money } from "../../ui/formatted-values.tsx";
@@ -13,7 +14,8 @@ export function OrderSchemesPanel({ orderId }: { orderId: string }) {
   const locale = useLocale();
   const [why, setWhy] = useState(false);
   const q = useOrderSchemes(orderId);
-  if (q.error) return <ErrorAlert error={q.error} />;
+  // 404: the order's page already says when the order itself is missing.
+  if (q.error) return isApiError(q.error) && q.error.status === 404 ? null : <ErrorAlert error={q.error} />;
   const d = q.data;
   if (!d) return null;
   const granted = new Set(d.grants.map((g) => g.schemeId));
