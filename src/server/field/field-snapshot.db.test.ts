@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FieldSnapshotResponse } from "../../shared/contracts/field.ts";
+import type { FieldCommandResult, FieldSnapshotResponse } from "../../shared/contracts/field.ts";
 import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
+import { priceDraft, priceIndex } from "../../web/field/model/order-lines.ts";
 import { must } from "../testing/assertions.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
@@ -158,6 +159,8 @@ describe("field snapshot", () => {
     expect(next.removedOutletIds).toEqual([]);
     expect(next.skus).toEqual([]);
     expect(next.priceBooks).toEqual([]);
+    expect(next.schemes).toBeNull();
+    expect(next.exhaustedSchemeIds).toBeNull();
     expect(next.routes).toEqual(full.routes);
     last = next;
   });
@@ -266,6 +269,125 @@ describe("field snapshot", () => {
     // Keys may follow the lists, so the outlets come whole with the books.
     expect(next.outlets).toHaveLength(full.outlets.length);
     last = next;
+  });
+
+  it("brings a scheme in force for the rep's outlets, which prices the phone's memo as the server does", async () => {
+    const createScheme = async (body: object) => {
+      const res = await admin.request("POST", "/api/v1/promotions/schemes", body, { "idempotency-key": newId() });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = (res.json() as { id: string }).id;
+      const on = await admin.request("POST", `/api/v1/promotions/schemes/${id}/activate`, {});
+      expect(on.statusCode, on.body).toBe(200);
+      return id;
+    };
+    const period = { validFrom: today, validTo: today };
+    // 10 % off soap from 12 pieces, for the fixture's outlet; and 1 biscuit free per 24 soap, repeating.
+    const soapOff = await createScheme({
+      code: "FIELD-SOAP10",
+      name: "Soap 10 % off",
+      nameBn: "সাবানে ১০% ছাড়",
+      ...period,
+      targeting: { outletIds: [f.outletId] },
+      rule: {
+        kind: "slab",
+        skuIds: [f.soapId],
+        measure: "qty",
+        mode: "once",
+        slabs: [{ min: 12, benefit: { type: "percent", bp: 1000 } }],
+      },
+    });
+    const biscuitFree = await createScheme({
+      code: "FIELD-SOAP24",
+      name: "Biscuit free per 24 soap",
+      nameBn: "২৪ সাবানে একটি বিস্কুট ফ্রি",
+      ...period,
+      priority: 200,
+      rule: {
+        kind: "slab",
+        skuIds: [f.soapId],
+        measure: "qty",
+        mode: "repeating",
+        slabs: [{ min: 24, benefit: { type: "free_goods", skuId: f.biscuitId, qty: 1 } }],
+      },
+    });
+    // For the far outlet only, which is not on the rep's beat: not sent.
+    const far = await createScheme({
+      code: "FIELD-FAR",
+      name: "Far outlet deal",
+      nameBn: "দূরের দোকানের অফার",
+      ...period,
+      targeting: { outletIds: [f.farOutletId] },
+      rule: {
+        kind: "slab",
+        skuIds: [],
+        measure: "value",
+        mode: "once",
+        slabs: [{ min: 1, benefit: { type: "flat", poisha: 100 } }],
+      },
+    });
+
+    const next = await snapshot(rep, last.token);
+    expect(next.full).toBe(false);
+    const sent = must(next.schemes, "the schemes, changed since the token");
+    expect(sent.map((s) => s.id).sort()).toEqual([soapOff, biscuitFree].sort());
+    expect(sent.map((s) => s.id)).not.toContain(far);
+    expect(next.exhaustedSchemeIds).toEqual([]);
+    // Once the phone holds them, they do not come again.
+    const again = await snapshot(rep, next.token);
+    expect(again.schemes).toBeNull();
+
+    // The phone prices 30 soap and 5 biscuits with what it holds: soap 30 x 4050 = 121,500 gross, 10 % = 12,150
+    // off; one biscuit free (30 / 24 = 1 whole multiple), totalling 0.
+    const outlet = must(
+      full.outlets.find((o) => o.id === f.outletId),
+      "the fixture's outlet",
+    );
+    const books = new Map([...full.priceBooks, ...last.priceBooks].map((b) => [b.key, b]));
+    const skus = new Map(full.skus.map((s) => [s.id, s]));
+    const lines = [
+      { skuId: f.soapId, unit: "piece", qty: 30 },
+      { skuId: f.biscuitId, unit: "piece", qty: 5 },
+    ];
+    const phone = priceDraft(lines, skus, priceIndex(books.get(outlet.priceBookKey ?? "")), {
+      schemes: sent,
+      exhaustedIds: next.exhaustedSchemeIds ?? [],
+      outlet,
+      orderDate: today,
+    });
+    expect(phone.complete).toBe(true);
+    expect(phone.lines[0]?.priced?.discountPoisha).toBe(12_150);
+    expect(phone.free.map((x) => [x.priced.skuId, x.priced.qty, x.priced.totalPoisha])).toEqual([[f.biscuitId, 1, 0]]);
+
+    // The server prices the same memo, sent as the phone sends it, to the same total: no "prices changed" warning.
+    const orderId = newId();
+    const res = await rep.request("POST", "/api/v1/field/sync", {
+      commands: [
+        {
+          id: newId(),
+          kind: "order.place",
+          at: new Date().toISOString(),
+          payload: { orderId, outletId: f.outletId, lines, expectedTotalPoisha: phone.totals.totalPoisha },
+        },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [result] = (res.json() as { results: FieldCommandResult[] }).results;
+    expect(result?.status, JSON.stringify(result)).toBe("applied");
+    expect(result?.warnings).toEqual([]);
+    expect(result?.data.totalPoisha).toBe(phone.totals.totalPoisha);
+    const order = await admin.request("GET", `/api/v1/secondary-orders/${orderId}`);
+    expect(order.statusCode, order.body).toBe(200);
+    const body = order.json() as { discountPoisha: number; lines: { skuId: string; totalPoisha: number }[] };
+    expect(body.discountPoisha).toBe(phone.totals.discountPoisha);
+    expect(body.lines).toHaveLength(3);
+
+    // Paused, the scheme leaves the phone with the next incremental snapshot.
+    const paused = await admin.request("POST", `/api/v1/promotions/schemes/${soapOff}/pause`, {});
+    expect(paused.statusCode, paused.body).toBe(200);
+    const after = await snapshot(rep, again.token);
+    expect(after.full).toBe(false);
+    expect(must(after.schemes, "the schemes, changed by the pause").map((s) => s.id)).toEqual([biscuitFree]);
+    last = after;
   });
 
   it("after an outlet moves to another rep's route, lists it as removed", async () => {
