@@ -2,6 +2,7 @@
 // Prices of the sales fixture: soap 4050 poisha a piece (VAT 15 % on top), biscuit 900 poisha (no VAT).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, businessDate } from "../../shared/format.ts";
+import { applyPendingSalesChanges } from "../analytics/sales-rollups.service.ts";
 import { errorCode, hasBengali } from "../testing/assertions.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
@@ -405,6 +406,59 @@ describe("why a scheme did not apply", () => {
       lines: [{ skuId: f.soapId, qty: 1 }],
     });
     expect(far.statusCode).toBe(404);
+    await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
+  });
+});
+
+describe("campaigns", () => {
+  it("a campaign groups schemes; its results: targeted vs a comparable group, cost from grants, ROI, new outlets", async () => {
+    const made = await marketing.request("POST", "/api/v1/promotions/campaigns", {
+      name: "Winter soap push",
+      nameBn: "শীতের সাবান প্রচার",
+      objective: "new_outlets",
+      validFrom: addDays(today, -2),
+      validTo: addDays(today, 2),
+      budgetPoisha: 1_000_000,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const campaign = made.json() as { id: string; schemeIds: string[] };
+    expect(campaign.schemeIds).toEqual([]);
+    const s = await activeScheme({ campaignId: campaign.id, targeting: { outletIds: [f.outletId] } });
+    const o = await order(f.outletId, [{ skuId: f.soapId, qty: 12 }], true);
+    expect(o.discountPoisha).toBe(4_860);
+    await applyPendingSalesChanges(t.database.handle.db);
+    const res = await marketing.request("GET", `/api/v1/promotions/campaigns/${campaign.id}/results`);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json() as {
+      targeted: { outlets: number; beforePoisha: number; duringPoisha: number };
+      control: { outlets: number; beforePoisha: number; duringPoisha: number };
+      costPoisha: number;
+      expectedPoisha: number;
+      incrementalPoisha: number;
+      roiBp: number | null;
+      newOutlets: number;
+      grants: number;
+    };
+    const rolled = await t.database.handle.db
+      .selectFrom("outlet_sales_daily")
+      .select((eb) => eb.fn.sum<string>("ordered_poisha").as("sum"))
+      .where("org_id", "=", t.orgA.orgId)
+      .where("outlet_id", "=", f.outletId)
+      .where("day", ">=", addDays(today, -2))
+      .executeTakeFirstOrThrow();
+    expect(r.targeted).toEqual({ outlets: 1, beforePoisha: 0, duringPoisha: Number(rolled.sum) });
+    expect(r.control.outlets).toBeGreaterThan(0);
+    // No sales before the campaign: nothing expected, so every poisha sold is incremental.
+    expect(r.expectedPoisha).toBe(0);
+    expect(r.incrementalPoisha).toBe(r.targeted.duringPoisha);
+    expect(r.costPoisha).toBe(4_860);
+    expect(r.grants).toBe(1);
+    expect(r.roiBp).toBe(Math.round(((r.incrementalPoisha - 4_860) * 10_000) / 4_860));
+    expect(r.newOutlets).toBe(1);
+    const shown = (await marketing.request("GET", `/api/v1/promotions/campaigns/${campaign.id}`)).json() as Json;
+    expect(shown.schemeIds).toEqual([s.id]);
+    expect((await rep.request("GET", `/api/v1/promotions/campaigns/${campaign.id}/results`)).statusCode).toBe(403);
+    expect((await otherOrg.request("GET", `/api/v1/promotions/campaigns/${campaign.id}`)).statusCode).toBe(404);
     await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
   });
 });

@@ -3,6 +3,7 @@ import {
   CampaignListQuery,
   CampaignPage,
   CampaignResponse,
+  CampaignResults,
   CreateCampaignRequest,
   CreateSchemeRequest,
   ExplainRequest,
@@ -18,6 +19,7 @@ import {
   UpdateSchemeRequest,
 } from "../../shared/contracts/promotions.ts";
 import { type App, ctxOf } from "../platform/http.ts";
+import { campaignResults } from "./campaign-results.service.ts";
 import * as service from "./promotions.service.ts";
 import { explainOrder, explainSchemes } from "./scheme-explain.service.ts";
 
@@ -203,5 +205,19 @@ export function promotionsRoutes(app: App) {
     },
     async (request) => service.updateCampaign(ctxOf(request), request.params.id, request.body),
   );
-  // RESULTS_ROUTE
+
+  app.get(
+    `${BASE}/campaigns/:id/results`,
+    {
+      config: { access: "promotions.manage" },
+      schema: {
+        tags,
+        summary:
+          "A campaign's uplift against its baseline (the targeted outlets' previous period, scaled by a comparable non-targeted group's trend), its cost, ROI and new outlets",
+        params: IdParams,
+        response: { 200: CampaignResults, ...errors },
+      },
+    },
+    async (request) => campaignResults(ctxOf(request), request.params.id),
+  );
 }
