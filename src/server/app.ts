@@ -24,6 +24,7 @@ import { type Config, tileOrigin } from "./config.ts";
 import type { DatabaseHandle } from "./db/connection.ts";
 import { deliveryRoutes } from "./delivery/delivery.routes.ts";
 import { fieldRoutes } from "./field/field.routes.ts";
+import { incentivesRoutes } from "./incentives/incentives.routes.ts";
 import { inventoryRoutes } from "./inventory/inventory.routes.ts";
 import { networkRoutes } from "./network/network.routes.ts";
 import { ordersRoutes } from "./orders/orders.routes.ts";
@@ -168,6 +169,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   targetsRoutes(app);
   claimsRoutes(app);
   promotionsRoutes(app);
+  incentivesRoutes(app);
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 
   await registerWebApp(app, config);

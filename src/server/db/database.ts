@@ -1111,6 +1111,60 @@ export interface StockAlertRunsTable {
   detected_on: string;
 }
 
+// Incentive and commission plans (issue 8): plans, and each person's statement per period.
+export interface IncentivePlansTable {
+  org_id: string;
+  id: string;
+  name: string;
+  name_bn: string;
+  applies_to: "rep" | "distributor";
+  territory_id: string | null;
+  period_kind: "month" | "quarter";
+  valid_from: string;
+  valid_to: string | null;
+  slabs: Json;
+  gates: ColumnType<unknown, string | undefined, string>;
+  cap_poisha: Money | null;
+  kickers: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface IncentiveStatementsTable {
+  org_id: string;
+  id: string;
+  plan_id: string;
+  person_kind: "rep" | "distributor";
+  person_id: string;
+  person_name: string;
+  territory_path: string | null;
+  period_start: string;
+  period_end: string;
+  status: Defaulted<"draft" | "approved" | "paid">;
+  net_sales_poisha: Money;
+  target_poisha: Money | null;
+  attainment_bp: number | null;
+  coverage_bp: number | null;
+  commission_poisha: Money;
+  kickers_poisha: Money;
+  cap_removed_poisha: Money;
+  clawback_poisha: Money;
+  payout_poisha: Money;
+  carry_forward_poisha: Money;
+  clawback_rate_bp: number;
+  clawed_sales_poisha: DefaultedMoney;
+  gates_passed: boolean;
+  lines: Json;
+  computed_at: DefaultedTimestamp;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  paid_by: string | null;
+  paid_at: Timestamp | null;
+  payout_reference: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -1191,6 +1245,8 @@ export interface Database {
   replenishment_proposal_lines: ReplenishmentProposalLinesTable;
   stock_alerts: StockAlertsTable;
   stock_alert_runs: StockAlertRunsTable;
+  incentive_plans: IncentivePlansTable;
+  incentive_statements: IncentiveStatementsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -22,14 +22,12 @@
 //   to the next statement, shown as a positive "carried forward" line here and a negative "carried in" line there.
 // Every line's amount is signed; the lines sum exactly to the payout.
 
-export type GateMetric = "coverage" | "attainment";
+import { type CommissionSlab, slabProblem } from "../../shared/contracts/incentives.ts";
+import { formatDate, formatMoney, formatNumber } from "../../shared/format.ts";
 
-export interface CommissionSlab {
-  fromBp: number;
-  /** null: open ended (the last slab). */
-  toBp: number | null;
-  rateBp: number;
-}
+export type { CommissionSlab };
+export { slabProblem };
+export type GateMetric = "coverage" | "attainment";
 
 export interface Gate {
   metric: GateMetric;
@@ -135,21 +133,6 @@ export function ratioBp(part: number, whole: number | null): number | null {
   const p = BigInt(Math.max(0, part));
   const w = BigInt(whole);
   return Number((p * BP * 2n + w) / (2n * w));
-}
-
-/** Why a slab table is not usable, or null: from 0, contiguous, increasing, the last one open ended. */
-export function slabProblem(slabs: readonly CommissionSlab[]): string | null {
-  if (slabs.length === 0) return "no slabs";
-  if (slabs[0]?.fromBp !== 0) return "the first slab starts at 0";
-  for (let i = 0; i < slabs.length; i++) {
-    const s = slabs[i] as CommissionSlab;
-    const last = i === slabs.length - 1;
-    if (last !== (s.toBp === null)) return "only the last slab is open ended";
-    if (s.toBp !== null && s.toBp <= s.fromBp) return "a slab ends after it starts";
-    if (!last && slabs[i + 1]?.fromBp !== s.toBp) return "slabs are contiguous";
-    if (s.rateBp < 0 || s.rateBp > 10000) return "a rate is between 0 and 10000 bp";
-  }
-  return null;
 }
 
 export function computeStatement(rules: PlanRules, figures: PeriodFigures, claw: ClawbackInput): StatementResult {
@@ -261,4 +244,96 @@ export function computeStatement(rules: PlanRules, figures: PeriodFigures, claw:
     clawbackRateBp: gatesPassed ? topRate : 0,
     gatesPassed,
   };
+}
+
+// --- how each line reads on the statement, in both languages
+
+export interface Bilingual {
+  en: string;
+  bn: string;
+}
+
+const pct = (bp: number, locale: "en" | "bn") => `${formatNumber(bp / 100, locale)}%`;
+const tk = (poisha: number, locale: "en" | "bn") => formatMoney(poisha, locale);
+
+const METRIC_WORDS: Record<GateMetric, Bilingual> = {
+  coverage: { en: "coverage", bn: "কভারেজ" },
+  attainment: { en: "target attainment", bn: "লক্ষ্য অর্জন" },
+};
+
+/** The line as a sentence naming its figures; `sku` names the focus product of a kicker line. */
+export function lineLabel(line: StatementLine, sku?: Bilingual): Bilingual {
+  const b = line.basis;
+  const both = (f: (l: "en" | "bn") => string): Bilingual => ({ en: f("en"), bn: f("bn") });
+  switch (line.code) {
+    case "no_target":
+      return both((l) =>
+        l === "en"
+          ? `No value target for the period: no commission on sales of ${tk(b.salesPoisha ?? 0, l)}`
+          : `এই সময়ের কোনো বিক্রয় লক্ষ্য নেই: ${tk(b.salesPoisha ?? 0, l)} বিক্রির ওপর কমিশন নেই`,
+      );
+    case "band":
+      return both((l) => {
+        const sales = tk(b.salesPoisha ?? 0, l);
+        const rate = pct(b.rateBp ?? 0, l);
+        const from = pct(b.fromBp ?? 0, l);
+        if (b.toBp === null || b.toBp === undefined)
+          return l === "en"
+            ? `Sales above ${from} of target: ${sales} at ${rate}`
+            : `লক্ষ্যের ${from}-এর ওপরে বিক্রি: ${sales}, ${rate} হারে`;
+        const to = pct(b.toBp, l);
+        return l === "en"
+          ? `Sales from ${from} to ${to} of target: ${sales} at ${rate}`
+          : `লক্ষ্যের ${from} থেকে ${to} পর্যন্ত বিক্রি: ${sales}, ${rate} হারে`;
+      });
+    case "gate_failed":
+      return both((l) => {
+        const what = METRIC_WORDS[b.metric ?? "coverage"][l];
+        const need = pct(b.minBp ?? 0, l);
+        if (b.actualBp === null || b.actualBp === undefined)
+          return l === "en"
+            ? `Gate not met: ${what} must be at least ${need}, and there is no ${what} figure; no commission`
+            : `শর্ত পূরণ হয়নি: ${what} অন্তত ${need} হতে হবে, কিন্তু ${what}-এর কোনো হিসাব নেই; কমিশন নেই`;
+        const actual = pct(b.actualBp, l);
+        return l === "en"
+          ? `Gate not met: ${what} ${actual} is below the required ${need}; no commission`
+          : `শর্ত পূরণ হয়নি: ${what} ${actual}, প্রয়োজন অন্তত ${need}; কমিশন নেই`;
+      });
+    case "kicker":
+    case "kicker_missed":
+      return both((l) => {
+        const name = sku ? sku[l] : (b.skuId ?? "");
+        if (line.code === "kicker")
+          return l === "en"
+            ? `Focus product ${name}: target reached (${pct(b.achievedBp ?? 0, l)}), bonus`
+            : `ফোকাস পণ্য ${name}: লক্ষ্য অর্জিত (${pct(b.achievedBp ?? 0, l)}), বোনাস`;
+        if (b.achievedBp === null || b.achievedBp === undefined)
+          return l === "en"
+            ? `Focus product ${name}: no target this period, no bonus`
+            : `ফোকাস পণ্য ${name}: এই সময়ে লক্ষ্য নেই, বোনাস নেই`;
+        return l === "en"
+          ? `Focus product ${name}: target not reached (${pct(b.achievedBp, l)}), no bonus`
+          : `ফোকাস পণ্য ${name}: লক্ষ্য অর্জিত হয়নি (${pct(b.achievedBp, l)}), বোনাস নেই`;
+      });
+    case "cap":
+      return both((l) =>
+        l === "en"
+          ? `Cap of ${tk(b.capPoisha ?? 0, l)}: ${tk(b.grossPoisha ?? 0, l)} earned, the rest is not paid`
+          : `সর্বোচ্চ সীমা ${tk(b.capPoisha ?? 0, l)}: অর্জিত ${tk(b.grossPoisha ?? 0, l)}, বাকিটা দেওয়া হবে না`,
+      );
+    case "clawback":
+      return both((l) => {
+        const when = b.periodStart ? formatDate(b.periodStart, l) : "";
+        return l === "en"
+          ? `Clawback: ${tk(b.salesPoisha ?? 0, l)} of sales credited in the statement of ${when} came back, at ${pct(b.rateBp ?? 0, l)}`
+          : `ক্লব্যাক: ${when}-এর স্টেটমেন্টে গণ্য ${tk(b.salesPoisha ?? 0, l)} বিক্রি ফেরত এসেছে, ${pct(b.rateBp ?? 0, l)} হারে`;
+      });
+    case "clawback_carried_in":
+      return { en: "Clawback carried in from the previous statement", bn: "আগের স্টেটমেন্ট থেকে আনা ক্লব্যাক" };
+    case "clawback_carry_forward":
+      return {
+        en: "Clawback carried forward to the next statement (a payout never goes below zero)",
+        bn: "পরের স্টেটমেন্টে নেওয়া ক্লব্যাক (প্রদেয় কখনো শূন্যের নিচে যায় না)",
+      };
+  }
 }

@@ -19,6 +19,7 @@ import { newId } from "../../shared/ids.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import { applyPendingSalesChanges } from "../analytics/sales-rollups.service.ts";
 import { withTransaction } from "../db/transaction.ts";
+import * as incentivesRepo from "../incentives/incentives.repository.ts";
 import { runForecasts } from "../replenishment/demand-forecasting.ts";
 import * as replenishmentRepo from "../replenishment/replenishment.repository.ts";
 import { refreshAlerts } from "../replenishment/stock-alerts.service.ts";
@@ -808,6 +809,7 @@ type OracleKind =
   | "vehicle"
   | "driver"
   | "trip"
+  | "incentiveStatement"
   | "claim"
   | "target"
   | OrgTable;
@@ -1795,6 +1797,7 @@ const SPECS: Record<string, Spec> = {
   ...webhookSpecs(),
   ...analyticsSpecs(),
   ...replenishmentSpecs(),
+  ...incentiveSpecs(),
   ...deliverySpecs(),
   ...claimSpecs(),
   ...targetSpecs(),
@@ -2131,6 +2134,130 @@ function analyticsSpecs(): Record<string, Spec> {
 /** The distributors an answer's rows belong to, for the distributor oracle. */
 function rowDistributors(rows: unknown): string[] {
   return (rows as { distributorId: string }[]).map((r) => r.distributorId);
+}
+
+/**
+ * Incentives: plans are the org's (another org's is not found); a statement is its person's, so one of another place's
+ * rep or distributor (outside a manager's subtree, or not the rep's or distributor's own) or of org B is not found.
+ * Statements are made directly in the state a case needs, each under a plan of its own.
+ */
+function incentiveSpecs(): Record<string, Spec> {
+  const base = "/api/v1/incentives";
+  const month = `${today.slice(0, 8)}01`;
+  const [year, monthNo] = month.split("-").map(Number) as [number, number];
+  const monthEnd = new Date(Date.UTC(year, monthNo, 0)).toISOString().slice(0, 10);
+  const planBody = (appliesTo: "rep" | "distributor") => ({
+    name: uniq("Matrix plan"),
+    nameBn: "ম্যাট্রিক্স পরিকল্পনা",
+    appliesTo,
+    periodKind: "month",
+    validFrom: "2026-01-01",
+    slabs: [
+      { fromBp: 0, toBp: 10000, rateBp: 100 },
+      { fromBp: 10000, toBp: null, rateBp: 200 },
+    ],
+  });
+  const planAt = async (p: Place, appliesTo: "rep" | "distributor" = "rep") =>
+    (await ok<Row>(p.admin.request("POST", `${base}/plans`, planBody(appliesTo)), "an incentive plan")).id;
+  /** A statement of whom `who` would see at the place: its distributor's for a distributor user, else its rep's. */
+  const statementAt = async (who: Who, p: Place, status: "draft" | "approved" = "draft") => {
+    const distributor = who === "distributor";
+    const planId = await planAt(p, distributor ? "distributor" : "rep");
+    const personId = distributor ? p.distributorId : p.userId;
+    const { path: territoryPath } = await one(
+      distributor
+        ? sql<{ path: string }>`select t.path from distributors d
+            join territories t on t.org_id = d.org_id and t.id = d.territory_id
+            where d.org_id = ${p.orgId} and d.id = ${personId}`
+        : sql<{ path: string }>`select t.path from users u
+            join territories t on t.org_id = u.org_id and t.id = u.territory_id
+            where u.org_id = ${p.orgId} and u.id = ${personId}`,
+    );
+    const id = newId();
+    await incentivesRepo.insertStatement(db, {
+      org_id: p.orgId,
+      id,
+      plan_id: planId,
+      person_kind: distributor ? "distributor" : "rep",
+      person_id: personId,
+      person_name: `Matrix ${p.label}`,
+      territory_path: territoryPath,
+      period_start: month,
+      period_end: monthEnd,
+      status,
+      net_sales_poisha: 0,
+      target_poisha: null,
+      attainment_bp: null,
+      coverage_bp: null,
+      commission_poisha: 0,
+      kickers_poisha: 0,
+      cap_removed_poisha: 0,
+      clawback_poisha: 0,
+      payout_poisha: 0,
+      carry_forward_poisha: 0,
+      clawback_rate_bp: 0,
+      gates_passed: false,
+      lines: "[]",
+      approved_at: status === "draft" ? null : new Date(),
+    });
+    return id;
+  };
+  const planNotFound: Spec["refuse"] = { path: anywhere(notFound("incentives.plan_not_found")) };
+  const statementNotFound: Spec["refuse"] = { path: anywhere(notFound("incentives.statement_not_found")) };
+  return {
+    [`GET ${base}/plans`]: { request: async () => get(`${base}/plans`) },
+    [`POST ${base}/plans`]: { request: async () => post(`${base}/plans`, planBody("rep")) },
+    [`GET ${base}/plans/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/plans/${await planAt(at.path)}`),
+      refuse: planNotFound,
+    },
+    [`PUT ${base}/plans/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => ({
+        method: "PUT",
+        url: `${base}/plans/${await planAt(at.path)}`,
+        body: planBody("rep"),
+      }),
+      refuse: planNotFound,
+    },
+    [`POST ${base}/statements/compute`]: {
+      slots: ["path"],
+      request: async (_, at) =>
+        post(`${base}/statements/compute`, { planId: await planAt(at.path), periodStart: month }),
+      refuse: planNotFound,
+    },
+    [`GET ${base}/statements`]: {
+      request: async (who) => {
+        await statementAt(who, own);
+        return get(`${base}/statements`);
+      },
+      list: { kind: "incentiveStatement" },
+    },
+    [`GET ${base}/statements/export`]: {
+      request: async (who) => {
+        await statementAt(who, own, "approved");
+        return get(`${base}/statements/export?periodStart=${month}&format=csv`);
+      },
+      check: (res) => expect(res.headers["content-type"]).toMatch(/^text\/csv/),
+    },
+    [`GET ${base}/statements/{id}`]: {
+      slots: ["path"],
+      request: async (who, at) => get(`${base}/statements/${await statementAt(who, at.path)}`),
+      refuse: statementNotFound,
+    },
+    [`POST ${base}/statements/{id}/approve`]: {
+      slots: ["path"],
+      request: async (who, at) => post(`${base}/statements/${await statementAt(who, at.path)}/approve`),
+      refuse: statementNotFound,
+    },
+    [`POST ${base}/statements/{id}/pay`]: {
+      slots: ["path"],
+      request: async (who, at) =>
+        post(`${base}/statements/${await statementAt(who, at.path, "approved")}/pay`, { reference: "MATRIX-TXN" }),
+      refuse: statementNotFound,
+    },
+  };
 }
 
 /**
@@ -3046,6 +3173,11 @@ const EXPORTED: Record<string, Exported> = {
     dashboard: `/api/v1/claims/${ownClaimId}`,
     labels: (b) => (b.lines as { orderNumber: string }[]).map((l) => l.orderNumber),
     column: 1,
+  },
+  // A period's approved commission statements: one row per statement, named by its person, then the total payout.
+  "GET /api/v1/incentives/statements/export": {
+    dashboard: `/api/v1/incentives/statements?periodStart=${today.slice(0, 8)}01&status=approved`,
+    labels: (b) => (b.items as { personName: string }[]).map((s) => s.personName),
   },
   "GET /api/v1/replenishment/plan/export": {
     dashboard: `/api/v1/replenishment/plan?distributorId=${own.distributorId}`,

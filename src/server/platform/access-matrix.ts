@@ -116,6 +116,16 @@ const DELIVERY_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "distr
 const DELIVERY_MANAGE: AccessRule = { allow: ["admin"], scoped: ["distributor"] };
 const DELIVERY_DRIVE: AccessRule = { scoped: ["driver"], note: "the driver's own trips only" };
 /**
+ * Incentive and commission plans: the plans are the org's, read by everyone they may pay (and their managers); a
+ * statement is its person's: a rep's or a distributor's own, a manager's team (by the person's territory), all for
+ * the admin. Plans, computing, approving, paying and the payout file are head office's.
+ */
+const INCENTIVE_PLANS_READ: AccessRule = {
+  allow: ["admin", "manager", "rep", "distributor"],
+  note: "the org's plans, no person's figures",
+};
+const INCENTIVE_STATEMENTS_READ: AccessRule = { allow: ["admin"], scoped: ["manager", "rep", "distributor"] };
+/**
  * Scheme claims (issue 8): a distributor claims back the claimable schemes it funded, for itself only (head office may
  * build and answer one for it); managers read their subtree's distributors' claims; marketing and head office review;
  * paying out is head office's.
@@ -368,6 +378,18 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "POST /api/v1/delivery/driver/drops/{id}/deliver": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/drops/{id}/fail": DELIVERY_DRIVE,
   "POST /api/v1/delivery/driver/trips/{id}/location": DELIVERY_DRIVE,
+
+  // --- incentives: plans, statements, approval, payout
+  "GET /api/v1/incentives/plans": INCENTIVE_PLANS_READ,
+  "POST /api/v1/incentives/plans": ADMIN_ONLY,
+  "GET /api/v1/incentives/plans/{id}": INCENTIVE_PLANS_READ,
+  "PUT /api/v1/incentives/plans/{id}": ADMIN_ONLY,
+  "POST /api/v1/incentives/statements/compute": ADMIN_ONLY,
+  "GET /api/v1/incentives/statements": INCENTIVE_STATEMENTS_READ,
+  "GET /api/v1/incentives/statements/export": ADMIN_ONLY,
+  "GET /api/v1/incentives/statements/{id}": INCENTIVE_STATEMENTS_READ,
+  "POST /api/v1/incentives/statements/{id}/approve": ADMIN_ONLY,
+  "POST /api/v1/incentives/statements/{id}/pay": ADMIN_ONLY,
 
   // --- scheme claims: claimable now, claims built for a period, their review and settlement
   "GET /api/v1/claims/claimable": CLAIMS_READ,

@@ -54,6 +54,11 @@ export const PERMISSIONS = {
   "delivery.read": ["admin", "manager", "distributor"],
   "delivery.manage": ["admin", "distributor"],
   "delivery.drive": ["driver"],
+  // Incentive and commission plans (issue 8): the plans are head office's; a manager reads their team's statements,
+  // a rep or a distributor its own. Approving and paying commits the company's money: head office only.
+  "incentives.read": ["admin", "manager", "rep", "distributor"],
+  "incentives.manage": ["admin"],
+  "incentives.approve": ["admin"],
   // Trade promotions (S10): head office and marketing run schemes and campaigns; managers, reps and distributors read
   // the schemes that concern their area (a rep the active ones, a distributor those that target it).
   "promotions.read": ["admin", "manager", "rep", "distributor", "marketing"],
