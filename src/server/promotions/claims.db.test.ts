@@ -335,4 +335,18 @@ describe("scheme claims", () => {
       403,
     );
   });
+
+  it("puts an item on one claim only when two builds race", async () => {
+    // 6 soap: SOAP10 gives 2 430, all delivered.
+    const o = await deliveredOrder([{ skuId: f.soapId, qty: 6 }]);
+    const [a, b] = await Promise.all([
+      distributor.request("POST", "/api/v1/claims", { period }),
+      admin.request("POST", "/api/v1/claims", { distributorId: f.distributorId, period }),
+    ]);
+    const codes = [a.statusCode, b.statusCode].sort();
+    expect(codes, `${a.body} ${b.body}`).toEqual([201, 422]);
+    const made = (a.statusCode === 201 ? a : b).json();
+    expect(made.lines).toEqual([expect.objectContaining({ orderNumber: o.number, kind: "claim", amountPoisha: 2430 })]);
+    expect(errorCode(a.statusCode === 201 ? b : a)).toBe("claims.nothing_to_claim");
+  });
 });

@@ -51,21 +51,35 @@ export interface DeliveredLineRow {
 }
 
 /**
- * Lines with scheme adjustments of the distributors' delivered memos: those dated in the period (every date when
- * none) and those of memos already on a claim not withdrawn (their differences go on the next claim).
+ * Lines with scheme adjustments of the distributors' delivered memos that a claimable scheme gave something (an
+ * active grant: one per confirmed memo and scheme, written by the promotions module on confirmation), dated in the
+ * period (every date when none), and those of memos already on a claim not withdrawn (their differences go on the
+ * next claim). The grants, read by scheme and date, narrow the memos to the few a claim can concern.
  */
 export async function deliveredLinesWithSchemes(
   db: Executor,
   orgId: string,
   distributorIds: readonly string[],
+  claimableSchemeIds: readonly string[],
   period: { from: string; to: string } | null,
 ): Promise<DeliveredLineRow[]> {
-  if (distributorIds.length === 0) return [];
+  // Without a claimable scheme no line is worth anything to a claim.
+  if (distributorIds.length === 0 || claimableSchemeIds.length === 0) return [];
   const claimedOrders = db
     .selectFrom("scheme_claim_lines")
     .select("order_id")
     .where("org_id", "=", orgId)
     .where("active", "=", true);
+  const grantedOrders = db
+    .selectFrom("promo_grants")
+    .select("order_id")
+    .where("org_id", "=", orgId)
+    .where("status", "=", "active")
+    .where("scheme_id", "in", [...claimableSchemeIds])
+    .where("distributor_id", "in", [...distributorIds])
+    .$if(period !== null, (q) =>
+      q.where("order_date", ">=", period?.from ?? "").where("order_date", "<=", period?.to ?? ""),
+    );
   return db
     .selectFrom("secondary_orders as o")
     .innerJoin("secondary_order_lines as l", (j) =>
@@ -85,14 +99,7 @@ export async function deliveredLinesWithSchemes(
     .where("o.distributor_id", "in", [...distributorIds])
     .where("o.status", "in", [...DELIVERED_STATUSES])
     .where("l.adjustments", "is not", null)
-    .$if(period !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb.and([eb("o.order_date", ">=", period?.from ?? ""), eb("o.order_date", "<=", period?.to ?? "")]),
-          eb("o.id", "in", claimedOrders),
-        ]),
-      ),
-    )
+    .where((eb) => eb.or([eb("o.id", "in", grantedOrders), eb("o.id", "in", claimedOrders)]))
     .orderBy("o.order_date")
     .orderBy("o.id")
     .orderBy("l.line_no")

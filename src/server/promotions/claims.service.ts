@@ -76,7 +76,7 @@ async function candidatesFor(
 ) {
   const schemes = await repo.claimableSchemes(db, orgId);
   const schemeById = new Map(schemes.map((s) => [s.id, s]));
-  const rows = await repo.deliveredLinesWithSchemes(db, orgId, distributorIds, period);
+  const rows = await repo.deliveredLinesWithSchemes(db, orgId, distributorIds, [...schemeById.keys()], period);
   const orders = new Map<string, { number: string; date: string; distributorId: string }>();
   const lines: DeliveredLine[] = rows.map((r) => {
     orders.set(r.order_id, { number: r.order_number, date: r.order_date, distributorId: r.distributor_id });
