@@ -21,6 +21,7 @@ import { printRoutes } from "./features/orders/print-routes.tsx";
 import { promotionsRoutes } from "./features/promotions/promotions-routes.tsx";
 import { replenishmentRoutes } from "./features/replenishment/replenishment-routes.tsx";
 import { retailerRoutes } from "./features/retailer/retailer-routes.tsx";
+import { targetsRoutes } from "./features/targets/targets-routes.tsx";
 import { ApiTokensPage } from "./features/tokens/api-tokens-page.tsx";
 import { UserListPage } from "./features/users/user-list-page.tsx";
 import { webhooksRoutes } from "./features/webhooks/webhooks-routes.tsx";
@@ -170,6 +171,7 @@ const routeTree = rootRoute.addChildren([
     ...fieldRoutes(appRoute),
     ...analyticsRoutes(appRoute),
     ...replenishmentRoutes(appRoute),
+    ...targetsRoutes(appRoute),
     ...promotionsRoutes(appRoute),
   ]),
 ]);

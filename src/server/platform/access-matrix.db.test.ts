@@ -698,6 +698,49 @@ for (const p of [own, sibling, far, inOrgB]) await freshClaim(p);
 const ownClaimId = await freshClaim(own);
 for (const p of [own, sibling, far, inOrgB]) await freshClaimable(p);
 
+// ---------------------------------------------------------------- promotions: schemes at a place, campaigns
+
+/**
+ * A scheme for a place (its territory and distributor) that no order reaches (ten million of a SKU never stocked),
+ * so it changes no other case's prices.
+ */
+async function schemeAt(p: Place, status: "draft" | "active" = "active"): Promise<string> {
+  const body = {
+    code: uniq("AM-SCH"),
+    name: "Matrix scheme",
+    nameBn: "ম্যাট্রিক্স স্কিম",
+    validFrom: today,
+    validTo: tomorrow,
+    targeting: { territoryIds: [p.territoryId], distributorIds: [p.distributorId] },
+    rule: {
+      kind: "slab",
+      skuIds: [p.spareSkuId],
+      measure: "qty",
+      mode: "once",
+      slabs: [{ min: 10_000_000, benefit: { type: "percent", bp: 100 } }],
+    },
+  };
+  const { id } = await ok<Row>(p.admin.request("POST", "/api/v1/promotions/schemes", body), "a scheme");
+  if (status === "active")
+    await ok(p.admin.request("POST", `/api/v1/promotions/schemes/${id}/activate`), "activate the scheme");
+  return id;
+}
+const campaignBody = () => ({
+  name: uniq("Matrix campaign"),
+  nameBn: "ম্যাট্রিক্স ক্যাম্পেইন",
+  objective: "volume",
+  validFrom: today,
+  validTo: tomorrow,
+});
+const campaignAt = async (p: Place) =>
+  (await ok<Row>(p.admin.request("POST", "/api/v1/promotions/campaigns", campaignBody()), "a campaign")).id;
+const schemeOf = new Map<Place, string>();
+const campaignOf = new Map<Place, string>();
+for (const p of [own, sibling, far, inOrgB]) {
+  schemeOf.set(p, await schemeAt(p));
+  campaignOf.set(p, await campaignAt(p));
+}
+
 // ---------------------------------------------------------------- delivery: vehicles, drivers, trips
 
 const driversMade = new Map<string, string>();
@@ -812,6 +855,7 @@ type OracleKind =
   | "incentiveStatement"
   | "claim"
   | "target"
+  | "scheme"
   | OrgTable;
 
 /** The ids (in org A) that a role may see among records of a kind, by the scope rules written out in SQL. */
@@ -937,6 +981,29 @@ async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
         who === "driver" ? sql`driver_user_id = ${userIdOf(who)}` : sql`true`
       }`;
       break;
+    case "scheme": {
+      // Head office all; a territory scope the schemes naming no territory or one on its path (a rep: active ones);
+      // a distributor the non-draft schemes naming it, or naming no distributor and a territory on its base's path.
+      const paths = sql`coalesce(s.targeting->'territoryPaths', '[]'::jsonb)`;
+      const meets = (path: RawBuilder<unknown>) => sql`(jsonb_array_length(${paths}) = 0 or exists (
+        select 1 from jsonb_array_elements_text(${paths}) p(v) where p.v like ${path} || '%' or ${path} like p.v || '%'))`;
+      const ids = sql`coalesce(s.targeting->'distributorIds', '[]'::jsonb)`;
+      q =
+        s.kind === "org"
+          ? sql`select s.id from promo_schemes s where s.org_id = ${org} and s.archived_at is null`
+          : s.kind === "territory"
+            ? sql`select s.id from promo_schemes s where s.org_id = ${org} and s.archived_at is null
+                and ${meets(sql`${s.path}`)} and ${who === "rep" ? sql`s.status = 'active'` : sql`true`}`
+            : s.kind === "distributor"
+              ? sql`select s.id from promo_schemes s
+                  join distributors d on d.org_id = s.org_id and d.id = ${s.id}
+                  join territories h on h.org_id = d.org_id and h.id = d.territory_id
+                  where s.org_id = ${org} and s.archived_at is null and s.status <> 'draft'
+                    and (case when jsonb_array_length(${ids}) > 0 then ${ids} @> to_jsonb(${s.id}::text)
+                         else ${meets(sql`h.path`)} end)`
+              : sql`select s.id from promo_schemes s where false`;
+      break;
+    }
     case "target":
       // A rep's own targets only; otherwise by where the subject sits (a rep's territory, a distributor's base, an
       // outlet's route), and for a distributor its own and its outlets'.
@@ -1801,6 +1868,7 @@ const SPECS: Record<string, Spec> = {
   ...deliverySpecs(),
   ...claimSpecs(),
   ...targetSpecs(),
+  ...promotionSpecs(),
 };
 
 /**
@@ -2577,6 +2645,108 @@ function claimSpecs(): Record<string, Spec> {
       { paymentReference: "AM-PAY-1", paidOn: today },
       "settled",
     ),
+  };
+}
+
+/**
+ * Promotions: a scheme is "at" the place it targets (territory and distributor); a scoped reader outside it, or any
+ * caller in another org, finds it "not found". Outlets and orders named follow the orders module's scope. Campaigns
+ * and every write are head office's and marketing's: only another org's records are out of reach for them.
+ */
+function promotionSpecs(): Record<string, Spec> {
+  const base = "/api/v1/promotions";
+  const schemeNotFound = { path: anywhere(notFound("promotions.scheme_not_found")) };
+  const campaignNotFound = { path: anywhere(notFound("promotions.campaign_not_found")) };
+  const unknownTarget = anywhere(badRef(422, "promotions.target_unknown"));
+  const schemeOfPlace = (p: Place) => must(schemeOf.get(p), "a scheme");
+  const campaignOfPlace = (p: Place) => must(campaignOf.get(p), "a campaign");
+  const transition = (action: string, status: "draft" | "active") => ({
+    slots: ["path"] as const,
+    request: async (_: Who, at: At) => post(`${base}/schemes/${await schemeAt(at.path, status)}/${action}`),
+    refuse: schemeNotFound,
+  });
+  return {
+    [`GET ${base}/schemes`]: {
+      unfiltered: `${base}/schemes?limit=200`,
+      request: async () => get(`${base}/schemes?limit=200`),
+      list: { kind: "scheme" },
+    },
+    [`POST ${base}/schemes`]: {
+      slots: ["sku", "territory", "distributor", "outlet"],
+      request: async (_, at) =>
+        post(`${base}/schemes`, {
+          code: uniq("AM-NEW"),
+          name: "New scheme",
+          nameBn: "নতুন স্কিম",
+          validFrom: today,
+          validTo: tomorrow,
+          targeting: {
+            territoryIds: [at.territory.territoryId],
+            distributorIds: [at.distributor.distributorId],
+            outletIds: [at.outlet.outletId],
+          },
+          rule: {
+            kind: "bundle",
+            components: [{ skuId: at.sku.skuId, qty: 10_000_000 }],
+            benefit: { type: "flat", poisha: 100 },
+          },
+        }),
+      refuse: {
+        sku: anywhere(badRef(422, "promotions.sku_unknown")),
+        territory: unknownTarget,
+        distributor: unknownTarget,
+        outlet: unknownTarget,
+      },
+    },
+    [`GET ${base}/schemes/in-force`]: {
+      slots: ["outlet"],
+      request: async (_, at) => get(`${base}/schemes/in-force?outletId=${at.outlet.outletId}`),
+      refuse: { outlet: anywhere(notFound("promotions.outlet_not_found")) },
+    },
+    [`GET ${base}/schemes/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/schemes/${schemeOfPlace(at.path)}`),
+      refuse: schemeNotFound,
+    },
+    [`PATCH ${base}/schemes/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${base}/schemes/${await schemeAt(at.path)}`, { priority: 7 }),
+      refuse: schemeNotFound,
+    },
+    [`POST ${base}/schemes/{id}/activate`]: transition("activate", "draft"),
+    [`POST ${base}/schemes/{id}/pause`]: transition("pause", "active"),
+    [`POST ${base}/schemes/{id}/end`]: transition("end", "active"),
+    [`POST ${base}/explain`]: {
+      slots: ["outlet", "sku"],
+      request: async (_, at) =>
+        post(`${base}/explain`, { outletId: at.outlet.outletId, lines: [{ skuId: at.sku.skuId, qty: 1 }] }),
+      refuse: {
+        outlet: anywhere(notFound("order.outlet_not_found")),
+        sku: anywhere(badRef(422, "order.sku_unknown")),
+      },
+    },
+    "GET /api/v1/orders/{id}/schemes": {
+      slots: ["path"],
+      request: async (_, at) => get(`/api/v1/orders/${at.path.orderId}/schemes`),
+      refuse: { path: anywhere(notFound("order.not_found")) },
+    },
+    [`GET ${base}/campaigns`]: { request: async () => get(`${base}/campaigns?limit=200`) },
+    [`POST ${base}/campaigns`]: { request: async () => post(`${base}/campaigns`, campaignBody()) },
+    [`GET ${base}/campaigns/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/campaigns/${campaignOfPlace(at.path)}`),
+      refuse: campaignNotFound,
+    },
+    [`PATCH ${base}/campaigns/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${base}/campaigns/${await campaignAt(at.path)}`, { notes: "matrix" }),
+      refuse: campaignNotFound,
+    },
+    [`GET ${base}/campaigns/{id}/results`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/campaigns/${campaignOfPlace(at.path)}/results`),
+      refuse: campaignNotFound,
+    },
   };
 }
 

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  CLAIM_FLOW,
+  type ClaimAction,
   type ClaimCandidate,
+  type ClaimStatus,
+  canTakeClaimAction,
   claimableNow,
   claimLines,
   type DeliveredLine,
@@ -211,5 +215,30 @@ describe("claimLines", () => {
         },
       ),
     );
+  });
+});
+
+describe("the life of a claim", () => {
+  // status -> the actions it allows (the rest are refused with claims.wrong_status)
+  const allowed: [ClaimStatus, ClaimAction[]][] = [
+    ["draft", ["submit", "withdraw"]],
+    ["submitted", ["approve", "dispute"]],
+    ["disputed", ["submit", "withdraw"]],
+    ["approved", ["settle"]],
+    ["withdrawn", []],
+    ["settled", []],
+  ];
+  it.each(allowed)("%s allows %j", (status, actions) => {
+    const all = Object.keys(CLAIM_FLOW) as ClaimAction[];
+    expect(all.filter((a) => canTakeClaimAction(status, a))).toEqual(actions);
+  });
+  it("leads each action to one status", () => {
+    expect(Object.fromEntries(Object.entries(CLAIM_FLOW).map(([a, f]) => [a, f.to]))).toEqual({
+      submit: "submitted",
+      approve: "approved",
+      dispute: "disputed",
+      withdraw: "withdrawn",
+      settle: "settled",
+    });
   });
 });

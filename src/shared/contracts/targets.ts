@@ -185,3 +185,4 @@ export const SplitResponse = z.object({
 export type SplitResponse = z.infer<typeof SplitResponse>;
 
 export const TargetImportResult = z.object({ imported: z.number().int() });
+export type TargetImportResult = z.infer<typeof TargetImportResult>;

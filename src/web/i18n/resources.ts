@@ -16,6 +16,8 @@ import promotionsBn from "./areas/promotions.bn.json";
 import promotionsEn from "./areas/promotions.en.json";
 import replenishmentBn from "./areas/replenishment.bn.json";
 import replenishmentEn from "./areas/replenishment.en.json";
+import targetsBn from "./areas/targets.bn.json";
+import targetsEn from "./areas/targets.en.json";
 import webhooksBn from "./areas/webhooks.bn.json";
 import webhooksEn from "./areas/webhooks.en.json";
 import coreBn from "./bn.json";
@@ -30,6 +32,7 @@ export const en = {
   field: fieldEn,
   delivery: deliveryEn,
   replenishment: replenishmentEn,
+  targets: targetsEn,
   promotions: promotionsEn,
   claims: claimsEn,
 };
@@ -42,6 +45,7 @@ export const bn: typeof en = {
   field: fieldBn,
   delivery: deliveryBn,
   replenishment: replenishmentBn,
+  targets: targetsBn,
   promotions: promotionsBn,
   claims: claimsBn,
 };

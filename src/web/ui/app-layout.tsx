@@ -18,6 +18,7 @@ import { PROMOTIONS_ACCESS } from "../features/promotions/promotions-access.ts";
 import { CampaignIcon, SchemeIcon } from "../features/promotions/promotions-icons.tsx";
 import { REPLENISHMENT_ACCESS } from "../features/replenishment/replenishment-access.ts";
 import { ReplenishIcon, StockAlertIcon } from "../features/replenishment/replenishment-icons.tsx";
+import { TargetIcon } from "../features/targets/targets-icons.tsx";
 import { WebhookIcon } from "../features/webhooks/webhook-icons.tsx";
 import { useLocale } from "../i18n/i18n.ts";
 import { DigitsSwitch } from "./digits-switch.tsx";
@@ -149,6 +150,14 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-stock-alerts",
     icon: <StockAlertIcon />,
     permission: REPLENISHMENT_ACCESS.read,
+  },
+  {
+    to: "/targets",
+    labelKey: "targets.nav.targets",
+    descriptionKey: "targets.nav.targetsDesc",
+    testId: "nav-targets",
+    icon: <TargetIcon />,
+    permission: "targets.read",
   },
   {
     to: "/promotions",

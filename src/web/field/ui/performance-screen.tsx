@@ -61,6 +61,7 @@ export function PerformanceScreen(props: { api: ApiCall }) {
                     target: fmt.money(mine.data.target.valuePoisha),
                   })}
                 </p>
+                <TargetRunRate target={mine.data.target} />
               </>
             ) : (
               <p className="muted" data-testid="field-no-target">
@@ -75,6 +76,31 @@ export function PerformanceScreen(props: { api: ApiCall }) {
             testId="field-kpis-month"
           />
         </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The month so far against the target: sold, the run-rate projection, what each working day left needs, the status. */
+function TargetRunRate(props: { target: NonNullable<FieldPerformanceResponse["target"]> }) {
+  const { t } = useLocaleState();
+  const fmt = useFieldFormat();
+  const { achievedPoisha, projectedPoisha, requiredDailyPoisha, status } = props.target;
+  return (
+    <div data-testid="field-target-run-rate">
+      {status ? (
+        <p>
+          <strong>{t(`performance.targetStatus.${status}`)}</strong>
+        </p>
+      ) : null}
+      {achievedPoisha !== undefined ? (
+        <p>{t("performance.targetSold", { achieved: fmt.money(achievedPoisha) })}</p>
+      ) : null}
+      {projectedPoisha != null ? (
+        <p>{t("performance.targetRunRate", { projected: fmt.money(projectedPoisha) })}</p>
+      ) : null}
+      {requiredDailyPoisha != null && status !== "achieved" ? (
+        <p>{t("performance.targetNeeded", { needed: fmt.money(requiredDailyPoisha) })}</p>
       ) : null}
     </div>
   );
