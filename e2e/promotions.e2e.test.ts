@@ -116,9 +116,17 @@ describe.runIf(chromiumAvailable)("promotions journey", () => {
     const memoGross = 12 * bought.price.retailerPricePoisha;
     const slabTaka = Math.max(1, Math.floor(memoGross / 200));
 
-    // Marketing builds both schemes in the editor, in English.
+    // Marketing opens a campaign, then builds both schemes in the editor, in English.
     const mkt = await signIn(j.browser, base, "marketing@demo.bikri.app", "en");
     const mktFaults = watchForFaults(mkt);
+    await mkt.goto(`${base}/promotions/campaigns`);
+    await mkt.getByTestId("new-campaign").click();
+    await mkt.getByTestId("campaign-name-en").fill("E2E tea push");
+    await mkt.getByTestId("campaign-name-bn").fill("ই২ই চা প্রচার");
+    await mkt.getByTestId("campaign-from").fill(today);
+    await mkt.getByTestId("campaign-to").fill(addDays(today, 30));
+    await mkt.getByTestId("campaign-save").click();
+    await mkt.getByTestId("campaign-row").filter({ hasText: "E2E tea push" }).waitFor();
     await mkt.goto(`${base}/promotions`);
     await mkt.getByTestId("new-scheme").click();
     await mkt.getByTestId("scheme-editor").waitFor();
@@ -129,6 +137,7 @@ describe.runIf(chromiumAvailable)("promotions journey", () => {
     await mkt.getByTestId("scheme-valid-to").fill(addDays(today, 30));
     await mkt.getByTestId("scheme-priority").fill("1");
     await mkt.getByTestId("scheme-claimable").check({ force: true });
+    await choose(mkt, "scheme-campaign", "E2E tea push");
     await choose(mkt, "scheme-skus", bought.code);
     await mkt.keyboard.press("Escape");
     await mkt.getByTestId("scheme-mode").getByText("For every multiple").click();
@@ -232,6 +241,10 @@ describe.runIf(chromiumAvailable)("promotions journey", () => {
     const detailLine = dist.locator('[data-testid="order-detail-lines"] [data-testid="detail-free"]');
     await detailLine.waitFor();
     expect(await detailLine.textContent()).toContain("E2E12");
+    // What the order was given, per scheme; the claimable one says so.
+    const grant = dist.locator('[data-testid="order-grant"][data-code="E2E12"]');
+    await grant.waitFor();
+    expect(await grant.textContent()).toContain("দাবিযোগ্য");
     await dist.screenshot({ path: path.join(SCREENSHOTS, "promotions-order-detail-bn.png"), fullPage: true });
 
     // The memo in both languages names the schemes.
@@ -269,6 +282,16 @@ describe.runIf(chromiumAvailable)("promotions journey", () => {
     expect(Number(await claimLine.getAttribute("data-poisha"))).toBe(freeSku.price.retailerPricePoisha);
     expect(await claimLine.textContent()).toContain("E2E12");
     await dist.screenshot({ path: path.join(SCREENSHOTS, "promotions-claim-bn.png"), fullPage: true });
+
+    // The campaign's results count what its scheme cost: the free goods given on this order.
+    await mkt.goto(`${base}/promotions/campaigns`);
+    await mkt.getByTestId("campaign-row").filter({ hasText: "E2E tea push" }).getByRole("link").click();
+    await mkt.getByTestId("campaign-results").waitFor();
+    expect(Number(await mkt.getByTestId("campaign-cost").getAttribute("data-poisha"))).toBe(
+      freeSku.price.retailerPricePoisha,
+    );
+    expect(await mkt.getByTestId("campaign-schemes").textContent()).toContain("E2E12");
+    await mkt.screenshot({ path: path.join(SCREENSHOTS, "promotions-campaign-en.png"), fullPage: true });
 
     expect([...distFaults, ...mktFaults]).toEqual([]);
     await mkt.close();

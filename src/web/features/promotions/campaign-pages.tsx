@@ -31,7 +31,14 @@ import { localName } from "../orders/use-network-lookups.ts";
 import { PROMOTIONS_ACCESS } from "./promotions-access.ts";
 import { takaToPoisha } from "./scheme-form.ts";
 import { ruleSummary, SchemeStatusBadge } from "./scheme-labels.tsx";
-import { useCampaign, useCampaignResults, useCampaigns, useCreateCampaign, useSchemes } from "./use-promotions.ts";
+import {
+  useCampaign,
+  useCampaignResults,
+  useCampaigns,
+  useCreateCampaign,
+  useSchemes,
+  useSkuOptions,
+} from "./use-promotions.ts";
 
 const detailRoute = getRouteApi("/_app/promotions/campaigns/$campaignId");
 
@@ -147,11 +154,17 @@ function NewCampaignModal({ opened, onClose }: { opened: boolean; onClose: () =>
   return (
     <Modal opened={opened} onClose={onClose} title={t("promotions.campaigns.new")}>
       <Stack gap="sm">
-        <TextInput label={t("promotions.form.nameEn")} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput
+          label={t("promotions.form.nameEn")}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-testid="campaign-name-en"
+        />
         <TextInput
           label={t("promotions.form.nameBn")}
           value={nameBn}
           onChange={(e) => setNameBn(e.currentTarget.value)}
+          data-testid="campaign-name-bn"
         />
         <SegmentedControl
           value={objective}
@@ -167,12 +180,14 @@ function NewCampaignModal({ opened, onClose }: { opened: boolean; onClose: () =>
             label={t("promotions.form.validFrom")}
             value={validFrom}
             onChange={(e) => setValidFrom(e.currentTarget.value)}
+            data-testid="campaign-from"
           />
           <TextInput
             type="date"
             label={t("promotions.form.validTo")}
             value={validTo}
             onChange={(e) => setValidTo(e.currentTarget.value)}
+            data-testid="campaign-to"
           />
         </Group>
         <TextInput
@@ -187,6 +202,7 @@ function NewCampaignModal({ opened, onClose }: { opened: boolean; onClose: () =>
         <Button
           disabled={!ok}
           loading={create.isPending}
+          data-testid="campaign-save"
           onClick={() =>
             create.mutate({
               body: { name: name.trim(), nameBn: nameBn.trim(), objective, validFrom, validTo, budgetPoisha },
@@ -209,6 +225,7 @@ function CampaignDetailPage() {
   const campaign = useCampaign(campaignId);
   const schemes = useSchemes({ campaignId });
   const results = useCampaignResults(campaignId);
+  const { codeOf } = useSkuOptions();
   const c = campaign.data;
   if (campaign.error) return <ErrorAlert error={campaign.error} />;
   if (!c) return <Text c="dimmed">{t("orders.common.loading")}</Text>;
@@ -242,10 +259,14 @@ function CampaignDetailPage() {
       {r ? (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" data-testid="campaign-results">
-            <Figure label={t("promotions.results.incremental")}>
+            <Figure
+              label={t("promotions.results.incremental")}
+              testId="campaign-incremental"
+              poisha={r.incrementalPoisha}
+            >
               <Money poisha={r.incrementalPoisha} />
             </Figure>
-            <Figure label={t("promotions.results.cost")}>
+            <Figure label={t("promotions.results.cost")} testId="campaign-cost" poisha={r.costPoisha}>
               <Money poisha={r.costPoisha} />
             </Figure>
             <Figure label={t("promotions.results.roi")}>
@@ -320,7 +341,7 @@ function CampaignDetailPage() {
                     {s.code}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{ruleSummary(s.rule, t, locale)}</Table.Td>
+                <Table.Td>{ruleSummary(s.rule, t, locale, codeOf)}</Table.Td>
                 <Table.Td>
                   <SchemeStatusBadge status={s.status} />
                 </Table.Td>
@@ -339,9 +360,19 @@ function CampaignDetailPage() {
   );
 }
 
-function Figure({ label, children }: { label: string; children: React.ReactNode }) {
+function Figure({
+  label,
+  children,
+  testId,
+  poisha,
+}: {
+  label: string;
+  children: React.ReactNode;
+  testId?: string;
+  poisha?: number;
+}) {
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" data-testid={testId} data-poisha={poisha}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>

@@ -23,7 +23,6 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -65,6 +64,7 @@ import {
   useCreateScheme,
   useScheme,
   useSchemeStatus,
+  useSkuOptions,
   useUpdateScheme,
 } from "./use-promotions.ts";
 
@@ -96,25 +96,6 @@ export function EditSchemeRoute() {
   );
 }
 
-interface SkuOption {
-  id: string;
-  code: string;
-  name: string;
-  nameBn: string;
-}
-
-/** Up to 200 active SKUs to pick from (the demo company has about 150). */
-function useSkuOptions() {
-  return useQuery({
-    queryKey: ["skus", "promotion-options"],
-    queryFn: ({ signal }) =>
-      import("../../api/api-client.ts").then(({ api }) =>
-        api.get<{ items: SkuOption[] }>("/api/v1/skus", { status: "active", limit: 200 }, signal),
-      ),
-    staleTime: 5 * 60_000,
-  });
-}
-
 function SchemeEditor({ scheme, campaignId }: { scheme: SchemeResponse | null; campaignId: string | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -137,10 +118,7 @@ function SchemeEditor({ scheme, campaignId }: { scheme: SchemeResponse | null; c
     () => (skus.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${localName(s, locale)}` })),
     [skus.data, locale],
   );
-  const skuCode = useMemo(() => {
-    const m = new Map((skus.data?.items ?? []).map((s) => [s.id, s.code]));
-    return (id: string) => m.get(id) ?? id;
-  }, [skus.data]);
+  const skuCode = skus.codeOf;
   const campaigns = useCampaigns();
   const idempotencyKey = useRef(newIdempotencyKey());
 
@@ -251,6 +229,7 @@ function SchemeEditor({ scheme, campaignId }: { scheme: SchemeResponse | null; c
           <Select
             label={t("promotions.form.campaign")}
             clearable
+            searchable
             value={form.campaignId}
             onChange={(v) => set({ campaignId: v })}
             data={(campaigns.data?.items ?? []).map((c) => ({

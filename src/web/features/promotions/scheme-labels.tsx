@@ -14,7 +14,13 @@ const STATUS_COLORS: Record<SchemeStatus, string> = { draft: "gray", active: "te
 export function SchemeStatusBadge({ status }: { status: SchemeStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" data-testid="scheme-status">
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      // A status is one word: never cut to "Acti…" in a narrow column.
+      styles={{ root: { overflow: "visible", flexShrink: 0 }, label: { overflow: "visible" } }}
+      data-testid="scheme-status"
+    >
       {t(`promotions.status.${status}`)}
     </Badge>
   );

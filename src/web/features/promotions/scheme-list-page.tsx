@@ -24,7 +24,7 @@ import { localName } from "../orders/use-network-lookups.ts";
 import { PROMOTIONS_ACCESS } from "./promotions-access.ts";
 import type { SchemeListSearch } from "./promotions-routes.tsx";
 import { ruleSummary, SchemeStatusBadge } from "./scheme-labels.tsx";
-import { useSchemes } from "./use-promotions.ts";
+import { useSchemes, useSkuOptions } from "./use-promotions.ts";
 
 const route = getRouteApi("/_app/promotions");
 
@@ -46,6 +46,7 @@ function SchemeListPage() {
     void navigate({ search: (s: SchemeListSearch) => ({ ...s, ...patch }), replace: true });
   const schemes = useSchemes({ status: search.status, campaignId: search.campaignId, q: search.q });
   const canManage = hasPermission(me, PROMOTIONS_ACCESS.manage);
+  const { codeOf } = useSkuOptions();
 
   return (
     <Stack gap="md">
@@ -120,7 +121,7 @@ function SchemeListPage() {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{ruleSummary(s.rule, t, locale)}</Text>
+                  <Text size="sm">{ruleSummary(s.rule, t, locale, codeOf)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">

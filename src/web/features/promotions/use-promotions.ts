@@ -8,6 +8,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import { useMemo } from "react";
 import type { z } from "zod";
 import type {
   CampaignListQuery,
@@ -112,6 +113,27 @@ export function useOrderSchemes(orderId: string, enabled = true) {
 }
 
 export type { ExplainResponse };
+
+export interface SkuOption {
+  id: string;
+  code: string;
+  name: string;
+  nameBn: string;
+}
+
+/** Up to 200 active SKUs (the demo company has about 150): the editor's pickers and the rules' SKU codes. */
+export function useSkuOptions() {
+  const q = useQuery({
+    queryKey: ["skus", "promotion-options"],
+    queryFn: ({ signal }) => api.get<{ items: SkuOption[] }>("/api/v1/skus", { status: "active", limit: 200 }, signal),
+    staleTime: 5 * 60_000,
+  });
+  const codeOf = useMemo(() => {
+    const m = new Map((q.data?.items ?? []).map((s) => [s.id, s.code]));
+    return (id: string) => m.get(id) ?? id.slice(0, 8);
+  }, [q.data]);
+  return { ...q, codeOf };
+}
 
 function useInvalidateAll() {
   const qc = useQueryClient();
