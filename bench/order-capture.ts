@@ -148,6 +148,8 @@ export async function orderCapture(options: BenchOptions) {
     if (failures > 0 || baselineFailed > 0) {
       console.error(
         `failures: http ${JSON.stringify(Object.fromEntries(statuses))}, errors ${http.errors}, timeouts ${http.timeouts}; ` +
+          `with schemes: errors ${withOn.http.errors + withOn.single.errors}, ` +
+          `timeouts ${withOn.http.timeouts + withOn.single.timeouts}; ` +
           `baseline ${JSON.stringify(Object.fromEntries(baselineErrors))}`,
       );
     }
