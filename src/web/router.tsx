@@ -15,6 +15,7 @@ import { catalogRoutes } from "./features/catalog/catalog-routes.tsx";
 import { deliveryRoutes } from "./features/delivery/delivery-routes.tsx";
 import { fieldRoutes } from "./features/field/field-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
+import { incentivesRoutes } from "./features/incentives/incentives-routes.tsx";
 import { networkRoutes } from "./features/network/network-routes.tsx";
 import { ordersRoutes } from "./features/orders/orders-routes.tsx";
 import { printRoutes } from "./features/orders/print-routes.tsx";
@@ -173,6 +174,7 @@ const routeTree = rootRoute.addChildren([
     ...replenishmentRoutes(appRoute),
     ...targetsRoutes(appRoute),
     ...promotionsRoutes(appRoute),
+    ...incentivesRoutes(appRoute),
   ]),
 ]);
 

@@ -8,6 +8,8 @@ import deliveryBn from "./areas/delivery.bn.json";
 import deliveryEn from "./areas/delivery.en.json";
 import fieldBn from "./areas/field.bn.json";
 import fieldEn from "./areas/field.en.json";
+import incentivesBn from "./areas/incentives.bn.json";
+import incentivesEn from "./areas/incentives.en.json";
 import networkBn from "./areas/network.bn.json";
 import networkEn from "./areas/network.en.json";
 import ordersBn from "./areas/orders.bn.json";
@@ -35,6 +37,7 @@ export const en = {
   targets: targetsEn,
   promotions: promotionsEn,
   claims: claimsEn,
+  incentives: incentivesEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -48,4 +51,5 @@ export const bn: typeof en = {
   targets: targetsBn,
   promotions: promotionsBn,
   claims: claimsBn,
+  incentives: incentivesBn,
 };

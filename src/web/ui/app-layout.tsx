@@ -11,6 +11,8 @@ import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../feat
 import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
 import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery/delivery-icons.tsx";
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
+import { INCENTIVES_ACCESS } from "../features/incentives/incentives-access.ts";
+import { IncentiveIcon } from "../features/incentives/incentives-header.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
 import { CLAIMS_ACCESS, ClaimIcon } from "../features/promotions/claims-parts.tsx";
@@ -182,6 +184,14 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-claims",
     icon: <ClaimIcon />,
     permission: CLAIMS_ACCESS.read,
+  },
+  {
+    to: "/incentives",
+    labelKey: "incentives.nav.incentives",
+    descriptionKey: "incentives.nav.incentivesDesc",
+    testId: "nav-incentives",
+    icon: <IncentiveIcon />,
+    permission: INCENTIVES_ACCESS.read,
   },
   {
     to: "/collections",
