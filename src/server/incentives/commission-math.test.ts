@@ -4,6 +4,7 @@ import {
   bpOf,
   type CommissionSlab,
   computeStatement,
+  lineLabel,
   type PeriodFigures,
   type PlanRules,
   ratioBp,
@@ -278,5 +279,35 @@ describe("computeStatement: properties", () => {
         expect(hi).toBeGreaterThanOrEqual(lo);
       }),
     );
+  });
+});
+
+describe("lineLabel", () => {
+  it("names each line's figures in both languages", () => {
+    const r = computeStatement(
+      { ...PLAN, gates: [{ metric: "coverage", minBp: 8000 }], capPoisha: 100_000 },
+      at(12_500_000, { coverageBp: 7550 }),
+      {
+        returns: [{ statementId: "s", periodStart: "2026-10-01", returnedPoisha: 100_000, rateBp: 300 }],
+        carriedInPoisha: 0,
+      },
+    );
+    const labels = r.lines.map((l) => lineLabel(l));
+    expect(labels[1]).toEqual({
+      en: "Sales from 80% to 100% of target: ৳20,000 at 2%",
+      bn: "লক্ষ্যের ৮০% থেকে ১০০% পর্যন্ত বিক্রি: ৳২০,০০০, ২% হারে",
+    });
+    expect(labels[2]?.en).toBe("Sales above 100% of target: ৳25,000 at 3%");
+    expect(labels[3]?.en).toBe("Gate not met: coverage 75.5% is below the required 80%; no commission");
+    expect(labels[4]?.en).toMatch(/^Clawback: ৳1,000 of sales credited in the statement of .+ came back, at 3%$/);
+    expect(
+      lineLabel(
+        { code: "kicker", basis: { skuId: "x", achievedBp: 10500 }, amountPoisha: 500 },
+        { en: "S-1 Soap", bn: "S-1 সাবান" },
+      ),
+    ).toEqual({
+      en: "Focus product S-1 Soap: target reached (105%), bonus",
+      bn: "ফোকাস পণ্য S-1 সাবান: লক্ষ্য অর্জিত (১০৫%), বোনাস",
+    });
   });
 });
