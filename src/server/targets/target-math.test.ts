@@ -7,6 +7,7 @@ import {
   periodEndOf,
   periodStartOf,
   runRate,
+  sameStartLastYear,
   splitByShares,
 } from "./target-math.ts";
 
@@ -185,5 +186,17 @@ describe("splitByShares (largest remainder)", () => {
         },
       ),
     );
+  });
+});
+
+describe("the ends of the calendar", () => {
+  it("has an end for the last month and quarter of year 9999, and no year before year 1", () => {
+    expect(periodEndOf("month", "9999-12-01")).toBe("9999-12-31");
+    expect(periodEndOf("quarter", "9999-10-01")).toBe("9999-12-31");
+    expect(periodEndOf("month", "2100-02-01")).toBe("2100-02-28");
+    expect(periodEndOf("month", "2000-02-01")).toBe("2000-02-29");
+    expect(sameStartLastYear("0001-01-01")).toBeNull();
+    expect(sameStartLastYear("2026-11-01")).toBe("2025-11-01");
+    expect(sameStartLastYear("1000-04-01")).toBe("0999-04-01");
   });
 });

@@ -34,17 +34,21 @@ export function isPeriodStart(kind: PeriodKind, date: string): boolean {
   return /^\d{4}-\d{2}-01$/.test(date) && periodStartOf(kind, date) === date;
 }
 
-/** The last day of the period starting on `start`. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The last day of the period starting on `start` (plain calendar arithmetic, so 9999-12 has an end too). */
 export function periodEndOf(kind: PeriodKind, start: string): string {
   const y = Number(start.slice(0, 4));
-  const m = Number(start.slice(5, 7)) + (kind === "month" ? 1 : 3);
-  const next = m > 12 ? `${y + 1}-${pad(m - 12)}-01` : `${y}-${pad(m)}-01`;
-  return addDays(next, -1);
+  const endMonth = Number(start.slice(5, 7)) + (kind === "month" ? 0 : 2);
+  const last = endMonth === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[endMonth - 1] ?? 31);
+  return `${start.slice(0, 4)}-${pad(endMonth)}-${pad(last)}`;
 }
 
-/** The same period a year earlier (for last year's shares). */
-export function sameStartLastYear(start: string): string {
-  return `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
+/** The same period a year earlier (for last year's shares); null in year 1, which has no year before it. */
+export function sameStartLastYear(start: string): string | null {
+  const y = Number(start.slice(0, 4)) - 1;
+  return y < 1 ? null : `${String(y).padStart(4, "0")}${start.slice(4)}`;
 }
 
 /** Business days (every day but Friday) from `from` to `to`, both included; 0 when `to` is before `from`. */

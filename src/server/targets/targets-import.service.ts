@@ -48,6 +48,8 @@ class Report {
 
 /** "2026-11" -> a month, "2026-Q4" -> a quarter; null for anything else. */
 export function periodOfCell(v: string): { kind: TargetPeriodKind; start: string } | null {
+  // There is no year 0 (PostgreSQL refuses it).
+  if (/^0000-/.test(v)) return null;
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(v);
   if (month) return { kind: "month", start: `${month[1]}-${month[2]}-01` };
   const quarter = /^(\d{4})-[Qq]([1-4])$/.exec(v);

@@ -257,7 +257,7 @@ function creditedTo(s: SubjectRef) {
     case "distributor":
       return sql`o.distributor_id = ${s.id}`;
     case "territory":
-      return sql`o.territory_path like ${`${s.path ?? "\u0000"}%`}`;
+      return s.path ? sql`o.territory_path like ${`${s.path}%`}` : sql`false`;
     case "outlet":
       return sql`o.outlet_id = ${s.id}`;
   }
@@ -275,7 +275,7 @@ function activeOutletsOf(orgId: string, s: SubjectRef, onDate: string) {
   switch (s.kind) {
     case "territory":
       return sql`select o.id from outlets o join territories r on r.org_id = o.org_id and r.id = o.route_id
-                 where o.org_id = ${orgId} and o.status = 'active' and r.path like ${`${s.path ?? "\u0000"}%`}`;
+                 where o.org_id = ${orgId} and o.status = 'active' and ${s.path ? sql`r.path like ${`${s.path}%`}` : sql`false`}`;
     case "distributor":
       return sql`select o.id from outlets o where o.org_id = ${orgId} and o.status = 'active' and o.distributor_id = ${s.id}`;
     case "outlet":

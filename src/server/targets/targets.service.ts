@@ -342,21 +342,23 @@ export async function splitTarget(ctx: Ctx, body: SplitRequest): Promise<SplitRe
     if (children.length === 0)
       throw TargetErrors.nothingToSplitInto({ into: INTO_WORDS[body.into].en, intoBn: INTO_WORDS[body.into].bn });
     const kind = KIND_OF_INTO[body.into];
+    // Year 1 has no year before it: equal parts.
     const lastFrom = sameStartLastYear(body.periodStart);
-    const lastTo = periodEndOf(body.periodKind, lastFrom);
     const lastYear: number[] = [];
     for (const c of children)
       lastYear.push(
-        Math.max(
-          0,
-          await repo.achieved(tx, orgId, {
-            subject: { kind, id: c.id, path: c.path },
-            metric: body.metric,
-            skuId,
-            from: lastFrom,
-            to: lastTo,
-          }),
-        ),
+        lastFrom === null
+          ? 0
+          : Math.max(
+              0,
+              await repo.achieved(tx, orgId, {
+                subject: { kind, id: c.id, path: c.path },
+                metric: body.metric,
+                skuId,
+                from: lastFrom,
+                to: periodEndOf(body.periodKind, lastFrom),
+              }),
+            ),
       );
     const values = splitByShares(parent.target_value, lastYear);
     const parts = children.map((c, i) => ({
