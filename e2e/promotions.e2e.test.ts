@@ -291,6 +291,8 @@ describe.runIf(chromiumAvailable)("promotions journey", () => {
       freeSku.price.retailerPricePoisha,
     );
     expect(await mkt.getByTestId("campaign-schemes").textContent()).toContain("E2E12");
+    await mkt.getByTestId("campaign-activate").click();
+    await expect.poll(() => mkt.getByTestId("campaign-status").textContent()).toBe("Active");
     await mkt.screenshot({ path: path.join(SCREENSHOTS, "promotions-campaign-en.png"), fullPage: true });
 
     expect([...distFaults, ...mktFaults]).toEqual([]);

@@ -38,6 +38,7 @@ import {
   useCreateCampaign,
   useSchemes,
   useSkuOptions,
+  useUpdateCampaign,
 } from "./use-promotions.ts";
 
 const detailRoute = getRouteApi("/_app/promotions/campaigns/$campaignId");
@@ -226,6 +227,10 @@ function CampaignDetailPage() {
   const schemes = useSchemes({ campaignId });
   const results = useCampaignResults(campaignId);
   const { codeOf } = useSkuOptions();
+  const me = useMe();
+  const update = useUpdateCampaign({
+    onSuccess: (u) => notifications.show({ color: "teal", message: t(`promotions.status.${u.status}`) }),
+  });
   const c = campaign.data;
   if (campaign.error) return <ErrorAlert error={campaign.error} />;
   if (!c) return <Text c="dimmed">{t("orders.common.loading")}</Text>;
@@ -246,16 +251,43 @@ function CampaignDetailPage() {
             ) : null}
           </Text>
         </div>
-        <Button
-          renderRoot={(r) => <Link {...r} to="/promotions/schemes/new" search={{ campaignId: c.id }} />}
-          variant="light"
-          data-testid="campaign-add-scheme"
-        >
-          {t("promotions.schemes.new")}
-        </Button>
+        {hasPermission(me, PROMOTIONS_ACCESS.manage) ? (
+          <Group gap="xs">
+            <Badge variant="light" color={c.status === "active" ? "teal" : "gray"} data-testid="campaign-status">
+              {t(`promotions.status.${c.status}`)}
+            </Badge>
+            {c.status !== "active" ? (
+              <Button
+                color="teal"
+                loading={update.isPending}
+                onClick={() => update.mutate({ id: c.id, body: { status: "active" } })}
+                data-testid="campaign-activate"
+              >
+                {t("promotions.actions.activate")}
+              </Button>
+            ) : (
+              <Button
+                color="red"
+                variant="light"
+                loading={update.isPending}
+                onClick={() => update.mutate({ id: c.id, body: { status: "ended" } })}
+                data-testid="campaign-end"
+              >
+                {t("promotions.actions.end")}
+              </Button>
+            )}
+            <Button
+              renderRoot={(r) => <Link {...r} to="/promotions/schemes/new" search={{ campaignId: c.id }} />}
+              variant="light"
+              data-testid="campaign-add-scheme"
+            >
+              {t("promotions.schemes.new")}
+            </Button>
+          </Group>
+        ) : null}
       </Group>
 
-      <ErrorAlert error={results.error} />
+      <ErrorAlert error={results.error ?? update.error} />
       {r ? (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" data-testid="campaign-results">
