@@ -35,7 +35,12 @@ import { writeCsv } from "../platform/csv.ts";
 import { AppError, localizedMessage } from "../platform/errors.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
-import { cappedInForce, freeGoodsSkuIds, schemesInForce } from "../promotions/promotions.service.ts";
+import {
+  cappedInForce,
+  freeGoodsSkuIds,
+  type SchemesInForce,
+  schemesInForce,
+} from "../promotions/promotions.service.ts";
 import { recordGrants, releaseOrderGrants, reserveSchemeCosts, type SchemeCost } from "../promotions/scheme-budget.ts";
 import { publishOrderEvent } from "../webhooks/webhooks.service.ts";
 import { allowedActions, canReturnUndelivered, canTransition, roleMay, UNDELIVERED_ROLES } from "./order-status.ts";
@@ -245,12 +250,12 @@ async function priceLines(
   orgId: string,
   target: PricingTarget,
   input: CreateSecondaryOrderRequest["lines"],
-  opts: { reserve: boolean },
-): Promise<{ lines: repo.LineRow[]; grants: SchemeCost[] }> {
+  skip: SchemeSkips = noSkips(),
+): Promise<PricedMemo> {
   const { inForce, skuById, inputs, freeGoodsPrice, context, capped } = await pricingInputs(tx, orgId, target, input);
-  const exhausted = new Set(inForce.exhausted);
-  const outletCapped = new Set(capped);
-  for (;;) {
+  const exhausted = new Set([...inForce.exhausted, ...skip.exhausted]);
+  const outletCapped = new Set([...capped, ...skip.outletCapped]);
+  {
     const engine = schemeEngine(inForce.schemes, { exhausted, outletCapped });
     const priced = withinPoisha(() => priceOrder(context, inputs, engine, freeGoodsPrice));
     const grants = priced.applied.map((a) => ({
@@ -258,14 +263,6 @@ async function priceLines(
       discountPoisha: a.discountPoisha,
       freeValuePoisha: priced.free.filter((l) => l.schemeId === a.schemeId).reduce((s, l) => s + l.grossPoisha, 0),
     }));
-    if (opts.reserve) {
-      const reserved = await reserveSchemeCosts(tx, orgId, target.outlet.id, grants, inForce.limits);
-      if (!reserved.ok) {
-        // Each pass drops one scheme for good, so this ends within as many passes as there are schemes.
-        (reserved.limit === "budget" ? exhausted : outletCapped).add(reserved.schemeId);
-        continue;
-      }
-    }
     const adjustments = (l: PricedLine) =>
       l.adjustments.length > 0
         ? JSON.stringify(l.adjustments.map((a) => ({ ...a, code: inForce.codes.get(a.schemeId) ?? "" })))
@@ -300,8 +297,52 @@ async function priceLines(
       ),
     ];
     if (!Object.values(totalsOf(rows)).every(Number.isSafeInteger)) throw OrderErrors.tooLarge();
-    return { lines: rows, grants };
+    return { lines: rows, grants, limits: inForce.limits };
   }
+}
+
+/** Schemes a confirmation found no longer fitting (budget used up, the outlet's cap reached): priced out next pass. */
+interface SchemeSkips {
+  exhausted: Set<string>;
+  outletCapped: Set<string>;
+}
+const noSkips = (): SchemeSkips => ({ exhausted: new Set(), outletCapped: new Set() });
+
+interface PricedMemo {
+  lines: repo.LineRow[];
+  grants: SchemeCost[];
+  limits: SchemesInForce["limits"];
+}
+
+/**
+ * A confirmation reserves what the schemes give against their budgets and the outlet's caps near the end of its
+ * transaction (before the stock), because a budget's row stays locked until commit and every order drawing on it
+ * queues there. When a scheme no longer fits, the confirmation is rolled back to its savepoint and done again
+ * without that scheme; each pass drops one scheme for good, so it ends within as many passes as there are schemes.
+ */
+async function confirmWithSchemes<T>(tx: Executor, work: (skip: SchemeSkips) => Promise<T | typeof AGAIN>): Promise<T> {
+  const skip = noSkips();
+  for (;;) {
+    await repo.savepoint(tx, "scheme_budgets");
+    const done = await work(skip);
+    if (done !== AGAIN) return done;
+    await repo.rollbackToSavepoint(tx, "scheme_budgets");
+  }
+}
+const AGAIN = Symbol("price again without the schemes that no longer fit");
+
+/** Reserve the memo's scheme costs; false when one does not fit (added to `skip`, to price again without it). */
+async function reserveSchemes(
+  tx: Executor,
+  orgId: string,
+  outletId: string,
+  priced: PricedMemo,
+  skip: SchemeSkips,
+): Promise<boolean> {
+  const reserved = await reserveSchemeCosts(tx, orgId, outletId, priced.grants, priced.limits);
+  if (reserved.ok) return true;
+  (reserved.limit === "budget" ? skip.exhausted : skip.outletCapped).add(reserved.schemeId);
+  return false;
 }
 
 /** A huge quantity at a huge price leaves the exact range of poisha: the caller's to fix, not a crash. */
@@ -429,60 +470,56 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
     const rep =
       ctx.actor.role === "rep" ? ctx.actor.userId : routeId ? await repOnRoute(tx, orgId, routeId, orderDate) : null;
 
-    const { lines, grants } = await priceLines(
-      tx,
-      orgId,
-      { outlet, distributorId, territoryPath, orderDate },
-      input.lines,
-      { reserve: input.confirm },
-    );
-    const totals = totalsOf(lines);
+    const target = { outlet, distributorId, territoryPath, orderDate };
     const id = input.id ?? newId();
-    if (input.confirm) await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
-    const now = new Date();
-    const inserted = await repo.insertOrder(tx, {
-      org_id: orgId,
-      id,
-      number: await repo.nextOrderNumber(tx, orgId),
-      outlet_id: outlet.id,
-      distributor_id: distributorId,
-      route_id: routeId,
-      territory_path: territoryPath,
-      rep_user_id: rep,
-      created_by: ctx.actor.userId,
-      source: sourceOf(ctx.actor),
-      status: input.confirm ? "confirmed" : "draft",
-      order_date: orderDate,
-      requested_delivery_date: input.requestedDeliveryDate ?? null,
-      price_list_id: null,
-      note: input.note ?? null,
-      confirmed_at: input.confirm ? now : null,
-      ...totals,
-    });
-    if (!inserted) throw OrderErrors.idTaken();
-    await repo.replaceLines(tx, orgId, id, lines);
-    if (input.confirm)
-      await recordGrants(tx, orgId, { orderId: id, outletId: outlet.id, distributorId, orderDate }, grants);
-    await repo.insertEvent(tx, {
-      orgId,
-      orderId: id,
-      from: null,
-      to: input.confirm ? "confirmed" : "draft",
-      actorUserId: ctx.actor.userId,
-    });
-    const created = await detail(tx, ctx, id);
-    await recordAudit(tx, ctx, {
-      entity: "secondary_order",
-      entityId: id,
-      action: "create",
-      after: auditView(created),
-    });
-    if (input.confirm) {
+    const take = async (skip: SchemeSkips) => {
+      const priced = await priceLines(tx, orgId, target, input.lines, skip);
+      const { lines, grants } = priced;
+      const totals = totalsOf(lines);
+      if (input.confirm) await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
+      const now = new Date();
+      const inserted = await repo.insertOrder(tx, {
+        org_id: orgId,
+        id,
+        number: await repo.nextOrderNumber(tx, orgId),
+        outlet_id: outlet.id,
+        distributor_id: distributorId,
+        route_id: routeId,
+        territory_path: territoryPath,
+        rep_user_id: rep,
+        created_by: ctx.actor.userId,
+        source: sourceOf(ctx.actor),
+        status: input.confirm ? "confirmed" : "draft",
+        order_date: orderDate,
+        requested_delivery_date: input.requestedDeliveryDate ?? null,
+        price_list_id: null,
+        note: input.note ?? null,
+        confirmed_at: input.confirm ? now : null,
+        ...totals,
+      });
+      if (!inserted) throw OrderErrors.idTaken();
+      await repo.replaceLines(tx, orgId, id, lines);
+      await repo.insertEvent(tx, {
+        orgId,
+        orderId: id,
+        from: null,
+        to: input.confirm ? "confirmed" : "draft",
+        actorUserId: ctx.actor.userId,
+      });
+      const created = await detail(tx, ctx, id);
+      await recordAudit(tx, ctx, {
+        entity: "secondary_order",
+        entityId: id,
+        action: "create",
+        after: auditView(created),
+      });
+      if (!input.confirm) return created;
       await publishOrderEvent(tx, orgId, "order.confirmed", created);
       await queueSalesChange(tx, orgId, id, "confirmed");
-    }
-    // Last: the distributor's stock rows stay locked until commit, and orders for the same stock queue on them.
-    if (input.confirm)
+      // Near the end: a budget's row stays locked until commit (see confirmWithSchemes).
+      if (!(await reserveSchemes(tx, orgId, outlet.id, priced, skip))) return AGAIN;
+      await recordGrants(tx, orgId, { orderId: id, outletId: outlet.id, distributorId, orderDate }, grants);
+      // Last: the distributor's stock rows stay locked until commit, and orders for the same stock queue on them.
       await reserveStock(
         tx,
         orgId,
@@ -490,7 +527,10 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
         lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
         { refType: ORDER_REF, refId: id, createdBy: ctx.actor.userId },
       );
-    return created;
+      return created;
+    };
+    if (!input.confirm) return (await take(noSkips())) as SecondaryOrderResponse;
+    return confirmWithSchemes(tx, take);
   });
 }
 
@@ -514,7 +554,6 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateSecondaryOr
           orderDate: order.order_date,
         },
         input.lines,
-        { reserve: false },
       );
       await repo.replaceLines(tx, orgId, id, lines);
       await repo.updateOrder(tx, orgId, id, totalsOf(lines));
@@ -663,42 +702,43 @@ export function confirmOrder(ctx: Ctx, id: string) {
     const { order, before } = await beginTransition(tx, ctx, id, "confirm");
     const { orgId } = ctx.actor;
     const outlet = await outletForCaller(tx, ctx, order.outlet_id);
+    const target = {
+      outlet,
+      distributorId: order.distributor_id,
+      territoryPath: order.territory_path,
+      orderDate: order.order_date,
+    };
     // The draft is priced again with the schemes in force now, and what they give is reserved against their budgets.
-    const { lines, grants } = await priceLines(
-      tx,
-      orgId,
-      {
-        outlet,
-        distributorId: order.distributor_id,
-        territoryPath: order.territory_path,
-        orderDate: order.order_date,
-      },
-      before.lines
-        .filter((l) => l.freeOfSchemeId === null)
-        .map((l) => ({ skuId: l.skuId, qty: l.enteredQty, unit: l.enteredUnit })),
-      { reserve: true },
-    );
-    const totals = totalsOf(lines);
-    await repo.replaceLines(tx, orgId, id, lines);
-    await repo.updateOrder(tx, orgId, id, totals);
-    await recordGrants(
-      tx,
-      orgId,
-      { orderId: id, outletId: order.outlet_id, distributorId: order.distributor_id, orderDate: order.order_date },
-      grants,
-    );
-    await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
-    await reserveStock(
-      tx,
-      orgId,
-      order.distributor_id,
-      lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
-      stockRef(ctx, id),
-    );
-    await repo.updateOrder(tx, ctx.actor.orgId, id, { status: "confirmed", confirmed_at: new Date() });
-    await queueSalesChange(tx, ctx.actor.orgId, id, "confirmed");
-    const after = await finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
-    return publishOrderEvent(tx, ctx.actor.orgId, "order.confirmed", after);
+    const entered = before.lines
+      .filter((l) => l.freeOfSchemeId === null)
+      .map((l) => ({ skuId: l.skuId, qty: l.enteredQty, unit: l.enteredUnit }));
+    return confirmWithSchemes(tx, async (skip) => {
+      const priced = await priceLines(tx, orgId, target, entered, skip);
+      const { lines, grants } = priced;
+      const totals = totalsOf(lines);
+      await repo.replaceLines(tx, orgId, id, lines);
+      await repo.updateOrder(tx, orgId, id, { ...totals, status: "confirmed", confirmed_at: new Date() });
+      await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
+      await queueSalesChange(tx, orgId, id, "confirmed");
+      const after = await finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
+      const published = await publishOrderEvent(tx, orgId, "order.confirmed", after);
+      if (!(await reserveSchemes(tx, orgId, order.outlet_id, priced, skip))) return AGAIN;
+      await recordGrants(
+        tx,
+        orgId,
+        { orderId: id, outletId: order.outlet_id, distributorId: order.distributor_id, orderDate: order.order_date },
+        grants,
+      );
+      // Last: the distributor's stock rows stay locked until commit.
+      await reserveStock(
+        tx,
+        orgId,
+        order.distributor_id,
+        lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
+        stockRef(ctx, id),
+      );
+      return published;
+    });
   });
 }
 
