@@ -283,6 +283,13 @@ describe.runIf(chromiumAvailable)("promotions journey", () => {
     expect(await claimLine.textContent()).toContain("E2E12");
     await dist.screenshot({ path: path.join(SCREENSHOTS, "promotions-claim-bn.png"), fullPage: true });
 
+    // The distributor sees the schemes that reach it, in Bengali (read only: no "new scheme").
+    await dist.goto(`${base}/promotions`);
+    await dist.locator('[data-testid="scheme-row"][data-code="E2E12"]').waitFor();
+    expect(await dist.getByTestId("new-scheme").count()).toBe(0);
+    expect(await dist.locator('[data-testid="scheme-row"][data-code="E2E12"]').textContent()).toContain("চালু");
+    await dist.screenshot({ path: path.join(SCREENSHOTS, "promotions-scheme-list-bn.png"), fullPage: true });
+
     // The campaign's results count what its scheme cost: the free goods given on this order.
     await mkt.goto(`${base}/promotions/campaigns`);
     await mkt.getByTestId("campaign-row").filter({ hasText: "E2E tea push" }).getByRole("link").click();
