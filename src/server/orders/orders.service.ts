@@ -315,8 +315,8 @@ interface PricedMemo {
 }
 
 /**
- * A confirmation reserves what the schemes give against their budgets and the outlet's caps near the end of its
- * transaction (before the stock), because a budget's row stays locked until commit and every order drawing on it
+ * A confirmation reserves what the schemes give against their budgets and the outlet's caps as the last step of its
+ * transaction (after the stock), because a budget's row stays locked until commit and every order drawing on it
  * queues there. When a scheme no longer fits, the confirmation is rolled back to its savepoint and done again
  * without that scheme; each pass drops one scheme for good, so it ends within as many passes as there are schemes.
  */
@@ -516,10 +516,9 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
       if (!input.confirm) return created;
       await publishOrderEvent(tx, orgId, "order.confirmed", created);
       await queueSalesChange(tx, orgId, id, "confirmed");
-      // Near the end: a budget's row stays locked until commit (see confirmWithSchemes).
-      if (!(await reserveSchemes(tx, orgId, outlet.id, priced, skip))) return AGAIN;
       await recordGrants(tx, orgId, { orderId: id, outletId: outlet.id, distributorId, orderDate }, grants);
-      // Last: the distributor's stock rows stay locked until commit, and orders for the same stock queue on them.
+      // Last: the distributor's stock rows, then the schemes' budgets (the hottest rows: every order drawing on a
+      // scheme queues there) stay locked until commit (see confirmWithSchemes).
       await reserveStock(
         tx,
         orgId,
@@ -527,6 +526,7 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
         lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
         { refType: ORDER_REF, refId: id, createdBy: ctx.actor.userId },
       );
+      if (!(await reserveSchemes(tx, orgId, outlet.id, priced, skip))) return AGAIN;
       return created;
     };
     if (!input.confirm) return (await take(noSkips())) as SecondaryOrderResponse;
@@ -722,14 +722,13 @@ export function confirmOrder(ctx: Ctx, id: string) {
       await queueSalesChange(tx, orgId, id, "confirmed");
       const after = await finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
       const published = await publishOrderEvent(tx, orgId, "order.confirmed", after);
-      if (!(await reserveSchemes(tx, orgId, order.outlet_id, priced, skip))) return AGAIN;
       await recordGrants(
         tx,
         orgId,
         { orderId: id, outletId: order.outlet_id, distributorId: order.distributor_id, orderDate: order.order_date },
         grants,
       );
-      // Last: the distributor's stock rows stay locked until commit.
+      // Last: the distributor's stock rows, then the schemes' budgets, stay locked until commit.
       await reserveStock(
         tx,
         orgId,
@@ -737,6 +736,7 @@ export function confirmOrder(ctx: Ctx, id: string) {
         lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
         stockRef(ctx, id),
       );
+      if (!(await reserveSchemes(tx, orgId, order.outlet_id, priced, skip))) return AGAIN;
       return published;
     });
   });
