@@ -12,7 +12,7 @@ import { errorCode, hasBengali, must } from "../testing/assertions.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
 import { periodEndOf } from "./target-math.ts";
-import { achievementFor } from "./targets.service.ts";
+import { achievedFigure, achievementFor } from "./targets.service.ts";
 
 let t: TestApp;
 let f: SalesFixture;
@@ -207,6 +207,22 @@ describe("achievement", () => {
     const value = await figure("rep", repId, "value");
     expect(value.businessDays).toBeGreaterThanOrEqual(24);
     expect(value.status).toBe(Number(value.projected) >= 100_000 ? "on_track" : "behind");
+  });
+
+  it("gives in the list (figures of many subjects per query) what each target's own query gives", async () => {
+    const { items } = await list(admin);
+    expect(items.length).toBeGreaterThanOrEqual(8);
+    for (const i of items) {
+      const own = await achievedFigure(db(), orgId(), {
+        subjectKind: i.subjectKind as "rep",
+        subjectId: i.subjectId,
+        metric: i.metric as "value",
+        skuId: i.skuId,
+        from: month,
+        to: monthEnd,
+      });
+      expect(i.achieved, `${i.subjectKind} ${i.metric}`).toBe(own);
+    }
   });
 
   it("is what achievementFor gives other modules (incentive plans)", async () => {

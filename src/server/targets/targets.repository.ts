@@ -339,3 +339,44 @@ export async function achieved(db: Executor, orgId: string, q: AchievementQuery)
   }
   return Number(r.rows[0]?.n ?? 0);
 }
+
+/** The memo column that credits a subject of these kinds: the figures of many subjects come from one query. */
+const CREDIT_COLUMN = {
+  rep: sql.ref("o.rep_user_id"),
+  distributor: sql.ref("o.distributor_id"),
+  outlet: sql.ref("o.outlet_id"),
+};
+
+/**
+ * value, volume and focus_sku of many reps, distributors or outlets at once (a list of targets needs them all):
+ * keyed by subject id, and for focus_sku by `${subjectId}|${skuId}`. Subjects without memos are missing (0).
+ */
+export async function achievedMany(
+  db: Executor,
+  orgId: string,
+  q: {
+    kind: "rep" | "distributor" | "outlet";
+    ids: readonly string[];
+    metric: "value" | "volume" | "focus_sku";
+    skuIds?: readonly string[];
+    from: string;
+    to: string;
+  },
+): Promise<Map<string, number>> {
+  if (q.ids.length === 0) return new Map();
+  const col = CREDIT_COLUMN[q.kind];
+  const where = sql`o.org_id = ${orgId} and ${COUNTED} and o.order_date between ${q.from} and ${q.to}
+    and ${col} = any(${sql.val([...q.ids])}::uuid[])`;
+  let r: { rows: { id: string; sku_id: string | null; n: string | number }[] };
+  if (q.metric === "value")
+    r = await sql<{ id: string; sku_id: null; n: string }>`
+      select ${col} as id, null as sku_id, sum(${NET_POISHA})::bigint as n from secondary_orders o
+      where ${where} group by ${col}`.execute(db);
+  else
+    r = await sql<{ id: string; sku_id: string | null; n: string }>`
+      select ${col} as id, ${q.metric === "focus_sku" ? sql`l.sku_id` : sql`null`} as sku_id, sum(${NET_QTY})::bigint as n
+      from secondary_orders o join secondary_order_lines l on l.org_id = o.org_id and l.order_id = o.id
+      where ${where} ${q.metric === "focus_sku" ? sql`and l.sku_id = any(${sql.val([...(q.skuIds ?? [])])}::uuid[])` : sql``}
+      group by 1, 2`.execute(db);
+  return new Map(r.rows.map((row) => [row.sku_id ? `${row.id}|${row.sku_id}` : row.id, Number(row.n)]));
+}

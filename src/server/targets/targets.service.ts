@@ -128,6 +128,41 @@ function achievedOf(db: Executor, orgId: string, t: repo.TargetRow, from: string
   });
 }
 
+const BATCHED_KINDS = ["rep", "distributor", "outlet"] as const;
+const BATCHED_METRICS = ["value", "volume", "focus_sku"] as const;
+
+/**
+ * The figures of the targets one query per (subject kind, metric) can give (sums of reps', distributors' and outlets'
+ * memos), by target id; the others (territories, new outlets, coverage) are computed one by one.
+ */
+async function achievedInBatches(
+  db: Executor,
+  orgId: string,
+  rows: readonly repo.TargetRow[],
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const kind of BATCHED_KINDS)
+    for (const metric of BATCHED_METRICS) {
+      const group = rows.filter((t) => t.subject_kind === kind && t.metric === metric);
+      if (group.length === 0) continue;
+      const skuIds = [...new Set(group.flatMap((t) => (t.sku_id ? [t.sku_id] : [])))];
+      const figures = await repo.achievedMany(db, orgId, {
+        kind,
+        ids: [...new Set(group.map((t) => t.subject_id))],
+        metric,
+        skuIds,
+        from,
+        to,
+      });
+      for (const t of group)
+        out.set(t.id, figures.get(metric === "focus_sku" ? `${t.subject_id}|${t.sku_id}` : t.subject_id) ?? 0);
+    }
+  return out;
+}
+
+// --- scope
 // --- scope
 
 interface Placed {
@@ -188,17 +223,17 @@ export async function listAchievement(ctx: Ctx, q: TargetQuery, today = business
     subjectId: q.subjectId,
     metric: q.metric,
   });
+  const visible = rows.filter((t) =>
+    subjectVisible(ctx.actor, t.subject_kind, {
+      id: t.subject_id,
+      path: t.subject_path,
+      distributor_id: t.subject_distributor_id,
+    }),
+  );
+  const batched = await achievedInBatches(ctx.db, ctx.actor.orgId, visible, periodStart, periodEnd);
   const items: TargetAchievement[] = [];
-  for (const t of rows) {
-    if (
-      !subjectVisible(ctx.actor, t.subject_kind, {
-        id: t.subject_id,
-        path: t.subject_path,
-        distributor_id: t.subject_distributor_id,
-      })
-    )
-      continue;
-    const achieved = await achievedOf(ctx.db, ctx.actor.orgId, t, periodStart, periodEnd);
+  for (const t of visible) {
+    const achieved = batched.get(t.id) ?? (await achievedOf(ctx.db, ctx.actor.orgId, t, periodStart, periodEnd));
     const rate = runRate({ metric: t.metric, achieved, target: t.target_value, periodStart, periodEnd, today });
     items.push({ ...targetOf(t), achieved, achievedBp: achievedBp(achieved, t.target_value), ...rate });
   }
