@@ -123,6 +123,36 @@ export async function reserveBudget(db: Executor, orgId: string, schemeId: strin
   return r !== undefined;
 }
 
+/**
+ * Several schemes' costs at once, in one statement: the rows are locked in id order first (so two orders never wait
+ * on each other crosswise), then each spend grows if the cost still fits its budget. Answers the ids that did not
+ * fit (their rows unchanged; the caller rolls back what did fit when any did not).
+ */
+export async function reserveBudgets(
+  db: Executor,
+  orgId: string,
+  costs: readonly { schemeId: string; cost: number }[],
+) {
+  if (costs.length === 0) return [];
+  const ids = costs.map((c) => c.schemeId);
+  const amounts = costs.map((c) => String(c.cost));
+  const r = await sql<{ id: string }>`
+    with wanted as (select * from unnest(${ids}::uuid[], ${amounts}::bigint[]) as w(id, cost)),
+    locked as (
+      select s.id from promo_schemes s
+      where s.org_id = ${orgId} and s.id = any(${ids}::uuid[])
+      order by s.id
+      for no key update
+    )
+    update promo_schemes s set spent_poisha = s.spent_poisha + w.cost
+    from locked l join wanted w on w.id = l.id
+    where s.org_id = ${orgId} and s.id = l.id
+      and (s.budget_poisha is null or s.spent_poisha + w.cost <= s.budget_poisha)
+    returning s.id`.execute(db);
+  const fitted = new Set(r.rows.map((x) => x.id));
+  return ids.filter((id) => !fitted.has(id)).sort();
+}
+
 export async function releaseBudget(db: Executor, orgId: string, schemeId: string, cost: number) {
   await db
     .updateTable("promo_schemes")

@@ -1,6 +1,7 @@
 // Budgets and per-outlet caps under concurrent orders. A confirmed order reserves each applied scheme's cost in the
-// order's own transaction with one conditional statement per scheme (budget) and per scheme x outlet (cap), in
-// scheme-id order so two orders never wait on each other crosswise. A scheme that does not fit is reported; the
+// order's own transaction: one statement for the budgets (rows locked in scheme-id order, then each spend grown if
+// the cost fits) and one conditional upsert per scheme x outlet (cap), also in scheme-id order, so two orders never
+// wait on each other crosswise. A scheme that does not fit is reported; the
 // orders module then prices the memo again without it, after this pass's reservations are given back (same
 // transaction). The row stays locked until commit, so orders drawing on the same budget queue there, and the
 // budget can never be overspent: the database's check (spent <= budget) is the last line of defence.
@@ -37,26 +38,30 @@ export async function reserveSchemeCosts(
   costs: readonly SchemeCost[],
   limits: ReadonlyMap<string, SchemeLimits>,
 ): Promise<Reservation> {
-  const done: { schemeId: string; cost: number; budget: boolean; cap: boolean }[] = [];
   const sorted = [...costs].filter((c) => costOf(c) > 0).sort((a, b) => (a.schemeId < b.schemeId ? -1 : 1));
+  // Budgets first, in one statement (their rows are the hot ones); then each capped scheme's row for this outlet.
+  const budgeted = sorted.filter((c) => limits.get(c.schemeId)?.budgetPoisha != null);
+  const over = await repo.reserveBudgets(
+    tx,
+    orgId,
+    budgeted.map((c) => ({ schemeId: c.schemeId, cost: costOf(c) })),
+  );
+  const budgetsDone = budgeted.filter((c) => !over.includes(c.schemeId));
+  if (over[0]) {
+    for (const c of budgetsDone) await repo.releaseBudget(tx, orgId, c.schemeId, costOf(c));
+    return { ok: false, schemeId: over[0], limit: "budget" };
+  }
+  const done: { schemeId: string; cost: number; budget: boolean; cap: boolean }[] = [];
   for (const c of sorted) {
-    const limit = limits.get(c.schemeId);
+    const cap = limits.get(c.schemeId)?.perOutletCapPoisha;
+    if (cap == null) continue;
     const cost = costOf(c);
-    const budget = limit?.budgetPoisha != null;
-    const cap = limit?.perOutletCapPoisha != null;
-    if (budget && !(await repo.reserveBudget(tx, orgId, c.schemeId, cost))) {
+    if (!(await repo.reserveOutletUsage(tx, orgId, c.schemeId, outletId, cost, cap))) {
       await release(tx, orgId, outletId, done);
-      return { ok: false, schemeId: c.schemeId, limit: "budget" };
-    }
-    if (
-      cap &&
-      !(await repo.reserveOutletUsage(tx, orgId, c.schemeId, outletId, cost, limit?.perOutletCapPoisha ?? 0))
-    ) {
-      if (budget) await repo.releaseBudget(tx, orgId, c.schemeId, cost);
-      await release(tx, orgId, outletId, done);
+      for (const b of budgetsDone) await repo.releaseBudget(tx, orgId, b.schemeId, costOf(b));
       return { ok: false, schemeId: c.schemeId, limit: "outlet_cap" };
     }
-    done.push({ schemeId: c.schemeId, cost, budget, cap });
+    done.push({ schemeId: c.schemeId, cost, budget: false, cap: true });
   }
   return { ok: true };
 }
