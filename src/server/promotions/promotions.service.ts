@@ -266,36 +266,43 @@ export async function getScheme(ctx: Ctx, id: string) {
 export async function createScheme(ctx: Ctx, input: CreateSchemeRequest) {
   requireManage(ctx);
   const { orgId } = ctx.actor;
-  return withTransaction(ctx.db, async (tx) => {
-    await checkCampaign(tx, orgId, input.campaignId);
-    await checkSkus(tx, orgId, input.rule);
-    const targeting = await resolveTargeting(tx, ctx, input.targeting);
-    const id = newId();
-    const inserted = await repo.insertScheme(tx, {
-      org_id: orgId,
-      id,
-      code: input.code,
-      name: input.name,
-      name_bn: input.nameBn,
-      campaign_id: input.campaignId ?? null,
-      facing: input.facing,
-      valid_from: input.validFrom,
-      valid_to: input.validTo,
-      priority: input.priority,
-      stacking: input.stacking,
-      claimable: input.claimable,
-      targeting: JSON.stringify(targeting),
-      rule: JSON.stringify(input.rule),
-      budget_poisha: input.budgetPoisha ?? null,
-      per_outlet_cap_poisha: input.perOutletCapPoisha ?? null,
-      notes: input.notes ?? null,
-      created_by: ctx.actor.userId,
-    });
-    if (!inserted) throw PromotionErrors.codeTaken({ code: input.code });
-    const created = schemeResponse(await mustScheme(tx, orgId, id), ctx.actor);
-    await recordAudit(tx, ctx, { entity: "promo_scheme", entityId: id, action: "create", after: auditScheme(created) });
-    return created;
-  });
+  return schemeWrite(orgId, () =>
+    withTransaction(ctx.db, async (tx) => {
+      await checkCampaign(tx, orgId, input.campaignId);
+      await checkSkus(tx, orgId, input.rule);
+      const targeting = await resolveTargeting(tx, ctx, input.targeting);
+      const id = newId();
+      const inserted = await repo.insertScheme(tx, {
+        org_id: orgId,
+        id,
+        code: input.code,
+        name: input.name,
+        name_bn: input.nameBn,
+        campaign_id: input.campaignId ?? null,
+        facing: input.facing,
+        valid_from: input.validFrom,
+        valid_to: input.validTo,
+        priority: input.priority,
+        stacking: input.stacking,
+        claimable: input.claimable,
+        targeting: JSON.stringify(targeting),
+        rule: JSON.stringify(input.rule),
+        budget_poisha: input.budgetPoisha ?? null,
+        per_outlet_cap_poisha: input.perOutletCapPoisha ?? null,
+        notes: input.notes ?? null,
+        created_by: ctx.actor.userId,
+      });
+      if (!inserted) throw PromotionErrors.codeTaken({ code: input.code });
+      const created = schemeResponse(await mustScheme(tx, orgId, id), ctx.actor);
+      await recordAudit(tx, ctx, {
+        entity: "promo_scheme",
+        entityId: id,
+        action: "create",
+        after: auditScheme(created),
+      });
+      return created;
+    }),
+  );
 }
 
 async function mustScheme(tx: Executor, orgId: string, id: string) {
@@ -307,84 +314,88 @@ async function mustScheme(tx: Executor, orgId: string, id: string) {
 export async function updateScheme(ctx: Ctx, id: string, input: UpdateSchemeRequest) {
   requireManage(ctx);
   const { orgId } = ctx.actor;
-  return withTransaction(ctx.db, async (tx) => {
-    const row = await visibleScheme(tx, ctx, id, true);
-    if (row.status === "ended") throw PromotionErrors.ended();
-    const before = schemeResponse(row, ctx.actor);
-    const validFrom = input.validFrom ?? row.valid_from;
-    const validTo = input.validTo ?? row.valid_to;
-    if (validTo < validFrom) throw PromotionErrors.periodInvalid();
-    if (input.campaignId !== undefined) await checkCampaign(tx, orgId, input.campaignId);
-    if (input.rule) await checkSkus(tx, orgId, input.rule);
-    const targeting = input.targeting ? await resolveTargeting(tx, ctx, input.targeting) : undefined;
-    // A scheme keeps a running spend only while it has a budget (scheme-budget.ts): a budget set now starts from
-    // what its active grants already cost.
-    const newBudget = input.budgetPoisha;
-    const spent =
-      newBudget != null && row.budget_poisha === null
-        ? (await repo.grantTotals(tx, orgId, [id])).cost
-        : row.spent_poisha;
-    if (newBudget != null && newBudget < spent) throw PromotionErrors.budgetBelowSpent({ spent });
-    await repo.updateScheme(tx, orgId, id, {
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.nameBn !== undefined && { name_bn: input.nameBn }),
-      ...(input.campaignId !== undefined && { campaign_id: input.campaignId }),
-      valid_from: validFrom,
-      valid_to: validTo,
-      ...(input.priority !== undefined && { priority: input.priority }),
-      ...(input.stacking !== undefined && { stacking: input.stacking }),
-      ...(input.claimable !== undefined && { claimable: input.claimable }),
-      ...(targeting && { targeting: JSON.stringify(targeting) }),
-      ...(input.rule && { rule: JSON.stringify(input.rule) }),
-      ...(input.budgetPoisha !== undefined && { budget_poisha: input.budgetPoisha, spent_poisha: spent }),
-      ...(input.perOutletCapPoisha !== undefined && { per_outlet_cap_poisha: input.perOutletCapPoisha }),
-      ...(input.notes !== undefined && { notes: input.notes }),
-    });
-    const after = schemeResponse(
-      await mustScheme(tx, orgId, id),
-      ctx.actor,
-      await repo.grantCostBySchemes(tx, orgId, [id]),
-    );
-    await recordAudit(tx, ctx, {
-      entity: "promo_scheme",
-      entityId: id,
-      action: "update",
-      before: auditScheme(before),
-      after: auditScheme(after),
-    });
-    return after;
-  });
+  return schemeWrite(orgId, () =>
+    withTransaction(ctx.db, async (tx) => {
+      const row = await visibleScheme(tx, ctx, id, true);
+      if (row.status === "ended") throw PromotionErrors.ended();
+      const before = schemeResponse(row, ctx.actor);
+      const validFrom = input.validFrom ?? row.valid_from;
+      const validTo = input.validTo ?? row.valid_to;
+      if (validTo < validFrom) throw PromotionErrors.periodInvalid();
+      if (input.campaignId !== undefined) await checkCampaign(tx, orgId, input.campaignId);
+      if (input.rule) await checkSkus(tx, orgId, input.rule);
+      const targeting = input.targeting ? await resolveTargeting(tx, ctx, input.targeting) : undefined;
+      // A scheme keeps a running spend only while it has a budget (scheme-budget.ts): a budget set now starts from
+      // what its active grants already cost.
+      const newBudget = input.budgetPoisha;
+      const spent =
+        newBudget != null && row.budget_poisha === null
+          ? (await repo.grantTotals(tx, orgId, [id])).cost
+          : row.spent_poisha;
+      if (newBudget != null && newBudget < spent) throw PromotionErrors.budgetBelowSpent({ spent });
+      await repo.updateScheme(tx, orgId, id, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.nameBn !== undefined && { name_bn: input.nameBn }),
+        ...(input.campaignId !== undefined && { campaign_id: input.campaignId }),
+        valid_from: validFrom,
+        valid_to: validTo,
+        ...(input.priority !== undefined && { priority: input.priority }),
+        ...(input.stacking !== undefined && { stacking: input.stacking }),
+        ...(input.claimable !== undefined && { claimable: input.claimable }),
+        ...(targeting && { targeting: JSON.stringify(targeting) }),
+        ...(input.rule && { rule: JSON.stringify(input.rule) }),
+        ...(input.budgetPoisha !== undefined && { budget_poisha: input.budgetPoisha, spent_poisha: spent }),
+        ...(input.perOutletCapPoisha !== undefined && { per_outlet_cap_poisha: input.perOutletCapPoisha }),
+        ...(input.notes !== undefined && { notes: input.notes }),
+      });
+      const after = schemeResponse(
+        await mustScheme(tx, orgId, id),
+        ctx.actor,
+        await repo.grantCostBySchemes(tx, orgId, [id]),
+      );
+      await recordAudit(tx, ctx, {
+        entity: "promo_scheme",
+        entityId: id,
+        action: "update",
+        before: auditScheme(before),
+        after: auditScheme(after),
+      });
+      return after;
+    }),
+  );
 }
 
 export async function transitionScheme(ctx: Ctx, id: string, action: SchemeAction) {
   requireManage(ctx);
   const { orgId } = ctx.actor;
-  return withTransaction(ctx.db, async (tx) => {
-    const row = await visibleScheme(tx, ctx, id, true);
-    const rule = TRANSITIONS[action];
-    if (!rule.from.includes(row.status))
-      throw PromotionErrors.illegalTransition({
-        status: SCHEME_STATUS_WORDS[row.status].en,
-        statusBn: SCHEME_STATUS_WORDS[row.status].bn,
-        action: SCHEME_ACTION_WORDS[action].en,
-        actionBn: SCHEME_ACTION_WORDS[action].bn,
+  return schemeWrite(orgId, () =>
+    withTransaction(ctx.db, async (tx) => {
+      const row = await visibleScheme(tx, ctx, id, true);
+      const rule = TRANSITIONS[action];
+      if (!rule.from.includes(row.status))
+        throw PromotionErrors.illegalTransition({
+          status: SCHEME_STATUS_WORDS[row.status].en,
+          statusBn: SCHEME_STATUS_WORDS[row.status].bn,
+          action: SCHEME_ACTION_WORDS[action].en,
+          actionBn: SCHEME_ACTION_WORDS[action].bn,
+        });
+      const before = schemeResponse(row, ctx.actor);
+      await repo.updateScheme(tx, orgId, id, { status: rule.to });
+      const after = schemeResponse(
+        await mustScheme(tx, orgId, id),
+        ctx.actor,
+        await repo.grantCostBySchemes(tx, orgId, [id]),
+      );
+      await recordAudit(tx, ctx, {
+        entity: "promo_scheme",
+        entityId: id,
+        action,
+        before: { status: before.status },
+        after: { status: after.status },
       });
-    const before = schemeResponse(row, ctx.actor);
-    await repo.updateScheme(tx, orgId, id, { status: rule.to });
-    const after = schemeResponse(
-      await mustScheme(tx, orgId, id),
-      ctx.actor,
-      await repo.grantCostBySchemes(tx, orgId, [id]),
-    );
-    await recordAudit(tx, ctx, {
-      entity: "promo_scheme",
-      entityId: id,
-      action,
-      before: { status: before.status },
-      after: { status: after.status },
-    });
-    return after;
-  });
+      return after;
+    }),
+  );
 }
 
 // --- the schemes in force (for pricing, the field app and the order-entry screen)
@@ -418,8 +429,45 @@ export interface SchemesInForce {
   codes: Map<string, string>;
 }
 
-/** Every active scheme of this facing whose period holds the date, as the engine reads them. */
+/**
+ * Every order reads the schemes in force, and they change rarely: each app process keeps them per organisation, facing
+ * and date for a few seconds, and forgets an organisation's at once when a scheme of it is written here (another
+ * process sees the change within SCHEME_CACHE_MS). The budgets' state in them may lag as long; that only decides
+ * what a draft shows: a confirmation's reservation is the authority (scheme-budget.ts).
+ */
+const SCHEME_CACHE_MS = 5_000;
+const schemeCache = new Map<string, { at: number; value: SchemesInForce }>();
+
+function forgetSchemes(orgId: string) {
+  for (const key of schemeCache.keys()) if (key.startsWith(`${orgId}|`)) schemeCache.delete(key);
+}
+
+/** Runs a scheme write and forgets the org's cached schemes before and after it commits. */
+async function schemeWrite<T>(orgId: string, write: () => Promise<T>): Promise<T> {
+  forgetSchemes(orgId);
+  try {
+    return await write();
+  } finally {
+    forgetSchemes(orgId);
+  }
+}
+
+/** Every active scheme of this facing whose period holds the date, as the engine reads them (read-only). */
 export async function schemesInForce(
+  db: Executor,
+  orgId: string,
+  at: { facing: "secondary" | "primary"; date: string },
+): Promise<SchemesInForce> {
+  const key = `${orgId}|${at.facing}|${at.date}`;
+  const hit = schemeCache.get(key);
+  if (hit && Date.now() - hit.at < SCHEME_CACHE_MS) return hit.value;
+  const value = await loadSchemesInForce(db, orgId, at);
+  if (schemeCache.size > 1000) schemeCache.clear();
+  schemeCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+async function loadSchemesInForce(
   db: Executor,
   orgId: string,
   at: { facing: "secondary" | "primary"; date: string },
