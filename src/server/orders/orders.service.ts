@@ -180,6 +180,7 @@ async function pricingInputs(
   orgId: string,
   target: PricingTarget,
   input: CreateSecondaryOrderRequest["lines"],
+  opts: { caps: boolean } = { caps: true },
 ) {
   const inForce = await schemesInForce(tx, orgId, { facing: "secondary", date: target.orderDate });
   const skuIds = [...new Set([...input.map((l) => l.skuId), ...freeGoodsSkuIds(inForce.schemes)])];
@@ -193,7 +194,8 @@ async function pricingInputs(
       territoryPath: target.territoryPath,
       distributorId: target.distributorId,
     }),
-    cappedInForce(tx, orgId, target.outlet.id, inForce),
+    // A confirmation skips the look-up: its reservation decides, and prices again without a capped-out scheme.
+    opts.caps ? cappedInForce(tx, orgId, target.outlet.id, inForce) : new Set<string>(),
   ]);
   const skuById = skus;
   const inputs: (LineInput & { enteredQty: number; enteredUnit: string })[] = input.map((l, i) => {
@@ -250,11 +252,14 @@ async function priceLines(
   orgId: string,
   target: PricingTarget,
   input: CreateSecondaryOrderRequest["lines"],
-  skip: SchemeSkips = noSkips(),
+  /** Given on confirmation: the schemes found not to fit so far. */
+  skip?: SchemeSkips,
 ): Promise<PricedMemo> {
-  const { inForce, skuById, inputs, freeGoodsPrice, context, capped } = await pricingInputs(tx, orgId, target, input);
-  const exhausted = new Set([...inForce.exhausted, ...skip.exhausted]);
-  const outletCapped = new Set([...capped, ...skip.outletCapped]);
+  const { inForce, skuById, inputs, freeGoodsPrice, context, capped } = await pricingInputs(tx, orgId, target, input, {
+    caps: skip === undefined,
+  });
+  const exhausted = new Set([...inForce.exhausted, ...(skip?.exhausted ?? [])]);
+  const outletCapped = new Set([...capped, ...(skip?.outletCapped ?? [])]);
   {
     const engine = schemeEngine(inForce.schemes, { exhausted, outletCapped });
     const priced = withinPoisha(() => priceOrder(context, inputs, engine, freeGoodsPrice));
@@ -472,7 +477,7 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
 
     const target = { outlet, distributorId, territoryPath, orderDate };
     const id = input.id ?? newId();
-    const take = async (skip: SchemeSkips) => {
+    const take = async (skip: SchemeSkips | undefined) => {
       const priced = await priceLines(tx, orgId, target, input.lines, skip);
       const { lines, grants } = priced;
       const totals = totalsOf(lines);
@@ -526,10 +531,10 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
         lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
         { refType: ORDER_REF, refId: id, createdBy: ctx.actor.userId },
       );
-      if (!(await reserveSchemes(tx, orgId, outlet.id, priced, skip))) return AGAIN;
+      if (!(await reserveSchemes(tx, orgId, outlet.id, priced, skip ?? noSkips()))) return AGAIN;
       return created;
     };
-    if (!input.confirm) return (await take(noSkips())) as SecondaryOrderResponse;
+    if (!input.confirm) return (await take(undefined)) as SecondaryOrderResponse;
     return confirmWithSchemes(tx, take);
   });
 }
