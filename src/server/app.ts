@@ -36,7 +36,6 @@ import { registerIdempotency } from "./platform/idempotency/idempotency.hooks.ts
 import { createMailer, type Mailer } from "./platform/mail/mailer.ts";
 import { platformRoutes } from "./platform/platform.routes.ts";
 import { claimsRoutes } from "./promotions/claims.routes.ts";
-import { claimsRoutes } from "./promotions/claims.routes.ts";
 import { promotionsRoutes } from "./promotions/promotions.routes.ts";
 import { replenishmentRoutes } from "./replenishment/replenishment.routes.ts";
 import { targetsRoutes } from "./targets/targets.routes.ts";
@@ -165,10 +164,9 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   if (!mailer) app.addHook("onClose", async () => mail.close());
   analyticsRoutes(app, { mailer: mail });
   replenishmentRoutes(app);
-  claimsRoutes(app);
   targetsRoutes(app);
-  claimsRoutes(app);
   promotionsRoutes(app);
+  claimsRoutes(app);
   incentivesRoutes(app);
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 

@@ -1165,6 +1165,58 @@ export interface IncentiveStatementsTable {
   payout_reference: string | null;
 }
 
+// Distributor claims for the claimable schemes they funded (issue 8): claims, their lines, their transitions.
+export type SchemeClaimStatus = "draft" | "submitted" | "approved" | "disputed" | "withdrawn" | "settled";
+export interface SchemeClaimsTable {
+  org_id: string;
+  id: string;
+  number: string;
+  distributor_id: string;
+  period_from: string;
+  period_to: string;
+  status: Defaulted<SchemeClaimStatus>;
+  claimed_poisha: Money;
+  approved_poisha: ColumnType<number | null, number | bigint | null | undefined, number | bigint | null>;
+  rejected_poisha: DefaultedMoney;
+  rejection_reason: string | null;
+  payment_reference: string | null;
+  paid_on: string | null;
+  line_count: number;
+  note: string | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  submitted_at: Date | null;
+  reviewed_at: Date | null;
+  settled_at: Date | null;
+}
+
+export interface SchemeClaimLinesTable {
+  org_id: string;
+  claim_id: string;
+  line_no: number;
+  order_id: string;
+  scheme_id: string;
+  order_number: string;
+  scheme_code: string;
+  order_date: string;
+  kind: "claim" | "adjustment";
+  amount_poisha: Money;
+  active: Defaulted<boolean>;
+}
+
+export interface SchemeClaimEventsTable {
+  org_id: string;
+  id: string;
+  claim_id: string;
+  from_status: SchemeClaimStatus | null;
+  to_status: SchemeClaimStatus;
+  actor_user_id: string | null;
+  note: string | null;
+  amount_poisha: ColumnType<number | null, number | bigint | null | undefined, number | bigint | null>;
+  at: DefaultedTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -1247,6 +1299,9 @@ export interface Database {
   stock_alert_runs: StockAlertRunsTable;
   incentive_plans: IncentivePlansTable;
   incentive_statements: IncentiveStatementsTable;
+  scheme_claims: SchemeClaimsTable;
+  scheme_claim_lines: SchemeClaimLinesTable;
+  scheme_claim_events: SchemeClaimEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -63,6 +63,13 @@ export const PERMISSIONS = {
   // the schemes that concern their area (a rep the active ones, a distributor those that target it).
   "promotions.read": ["admin", "manager", "rep", "distributor", "marketing"],
   "promotions.manage": ["admin", "marketing"],
+  // Scheme claims (issue 8): a distributor claims back the claimable schemes it funded (head office may build one for
+  // it); marketing, which runs the schemes, reviews with head office; paying out is head office's alone. Managers
+  // read their subtree's claims.
+  "claims.read": ["admin", "manager", "marketing", "distributor"],
+  "claims.submit": ["admin", "distributor"],
+  "claims.review": ["admin", "marketing"],
+  "claims.settle": ["admin"],
   // Targets (S9): managers set them within their subtree (head office everywhere); a rep sees their own, a
   // distributor its own and its outlets', marketing the whole market.
   "targets.read": ["admin", "manager", "rep", "distributor", "marketing"],
