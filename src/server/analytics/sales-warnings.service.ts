@@ -110,7 +110,8 @@ export async function refreshWarnings(db: Db, orgId: string, today = businessDat
           })
         : [];
     // The benchmark: the territory's value target for the month when one is set, else last month's total.
-    const targets = months.length > 0 ? await territoryValueTargets(tx, orgId, month.monthStart) : new Map<string, number>();
+    const targets =
+      months.length > 0 ? await territoryValueTargets(tx, orgId, month.monthStart) : new Map<string, number>();
     for (const m of months) {
       const target = targets.get(m.territory_id);
       const benchmarkPoisha = target ?? m.previous_month;

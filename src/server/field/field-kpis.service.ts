@@ -31,7 +31,13 @@ type VisitRow = Awaited<ReturnType<typeof repo.listVisits>>[number];
 
 /** The rep's value target for the month with the month so far against it; null when none is set. */
 async function fieldTarget(db: Executor, orgId: string, userId: string, monthStart: string, today: string) {
-  const t = await valueTargetFor(db, orgId, { subjectKind: "rep", subjectId: userId, from: monthStart, to: today, today });
+  const t = await valueTargetFor(db, orgId, {
+    subjectKind: "rep",
+    subjectId: userId,
+    from: monthStart,
+    to: today,
+    today,
+  });
   if (!t) return null;
   return {
     valuePoisha: t.valuePoisha,
