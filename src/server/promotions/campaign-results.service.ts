@@ -3,6 +3,7 @@
 // not target) over both periods, the cost (its schemes' active grants) and, for a new-outlets campaign, the targeted
 // outlets whose first order ever fell inside the period. The arithmetic is campaign-results.ts.
 import type { CampaignResults } from "../../shared/contracts/promotions.ts";
+import { businessDate } from "../../shared/format.ts";
 import { outletSalesInPeriods } from "../analytics/outlet-period-sales.service.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -18,7 +19,11 @@ export async function campaignResults(ctx: Ctx, id: string): Promise<CampaignRes
   const schemes = (await repo.schemesByIds(ctx.db, orgId, schemeIds))
     .filter((s) => s.facing === "secondary")
     .map(schemeDefinition);
-  const period = { from: campaign.valid_from, to: campaign.valid_to };
+  // A running campaign is measured over the days it has run so far, against as many days before it: a whole
+  // month's baseline against its first day would read as a collapse. One not yet started measures its first day.
+  const today = businessDate();
+  const elapsedTo = campaign.valid_to < today ? campaign.valid_to : today;
+  const period = { from: campaign.valid_from, to: elapsedTo < campaign.valid_from ? campaign.valid_from : elapsedTo };
   const baseline = baselinePeriod(period.from, period.to);
   const outlets = await outletSalesInPeriods(ctx.db, orgId, baseline, period);
   const targeted = outlets.filter((o) =>

@@ -430,6 +430,8 @@ describe("campaigns", () => {
     const res = await marketing.request("GET", `/api/v1/promotions/campaigns/${campaign.id}/results`);
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json() as {
+      period: { from: string; to: string };
+      baselinePeriod: { from: string; to: string };
       targeted: { outlets: number; beforePoisha: number; duringPoisha: number };
       control: { outlets: number; beforePoisha: number; duringPoisha: number };
       costPoisha: number;
@@ -446,6 +448,9 @@ describe("campaigns", () => {
       .where("outlet_id", "=", f.outletId)
       .where("day", ">=", addDays(today, -2))
       .executeTakeFirstOrThrow();
+    // Running: measured over its three days so far (not to its end), against the three days before it.
+    expect(r.period).toEqual({ from: addDays(today, -2), to: today });
+    expect(r.baselinePeriod).toEqual({ from: addDays(today, -5), to: addDays(today, -3) });
     expect(r.targeted).toEqual({ outlets: 1, beforePoisha: 0, duringPoisha: Number(rolled.sum) });
     expect(r.control.outlets).toBeGreaterThan(0);
     // No sales before the campaign: nothing expected, so every poisha sold is incremental.

@@ -335,6 +335,7 @@ const GroupSales = z.object({ outlets: z.number().int(), beforePoisha: Poisha, d
 export const CampaignResults = z.object({
   campaignId: z.uuid(),
   objective: z.enum(CAMPAIGN_OBJECTIVES),
+  /** The days measured: from the campaign's start to its end, or to today while it runs. */
   period: Period,
   baselinePeriod: Period,
   targeted: GroupSales,
