@@ -137,6 +137,7 @@ async function run(argv: string[]): Promise<number> {
         historyMonths: count(values["history-months"], preset.historyMonths, "history-months", 36),
         orderLines: count(values["order-lines"], preset.orderLines, "order-lines", 100_000_000),
         ...(values["as-of"] !== undefined && { asOf: values["as-of"] }),
+        tradeProgramme: true,
       });
       const s = summary.sales;
       console.log(

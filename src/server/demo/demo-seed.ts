@@ -29,6 +29,7 @@ import type { SeedProgress } from "./sales-history.ts";
 import { refreshPlannerStatistics } from "./sales-seed.repository.ts";
 import { type SalesSize, type SalesSummary, type SeededUser, seedSales } from "./sales-seed.ts";
 import { createRng, type Rng } from "./seeded-random.ts";
+import { seedTradeDemo } from "./trade-seed.ts";
 
 export const DEMO_PASSWORD = "bikri-demo";
 export const DEMO_DOMAIN = "demo.bikri.app";
@@ -54,6 +55,12 @@ export interface DemoOptions extends SalesSize {
    * seed alone.
    */
   deliveryTrip?: boolean;
+  /**
+   * This month's campaign and schemes, the reps' targets and commission plan (seedTradeDemo). On for the demo a
+   * person opens (first start, `seed:demo`); off by default, since tests' and benchmarks' hand-worked order totals
+   * assume no scheme in force.
+   */
+  tradeProgramme?: boolean;
   /** Called after each simulated day of the history, so that a long seed can report how far it is. */
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -175,6 +182,8 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
   await runForecasts(db, summary.orgId);
   await generateProposals(db, summary.orgId);
   await refreshAlerts(db, summary.orgId);
+  if (options.tradeProgramme ?? false)
+    await seedTradeDemo(db, { orgId: summary.orgId, asOf: options.asOf ?? businessDate() });
   if (options.deliveryTrip ?? true)
     await planDemoTrip(db, {
       orgId: summary.orgId,
@@ -322,7 +331,7 @@ async function seedDemoRows(db: Db, options: Partial<DemoOptions>): Promise<Demo
 export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<DemoSummary | null> {
   if ((await countOrgs(db)) > 0) return null;
   const t0 = Date.now();
-  const summary = await seedDemo(db, DEMO_SIZES.small);
+  const summary = await seedDemo(db, { ...DEMO_SIZES.small, tradeProgramme: true });
   log.info(
     {
       territories: summary.territories,

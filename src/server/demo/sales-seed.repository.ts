@@ -349,6 +349,33 @@ export async function distributorsOf(db: Executor, orgId: string, userId: string
   return { ids: all.map((d) => d.id), ofUser: user?.distributor_id ?? null };
 }
 
+/** Who the demo's targets are set for: the reps (active users), the distributors and the regions, in a stable order. */
+export async function peopleForTradeDemo(db: Executor, orgId: string) {
+  const [reps, distributors, regions] = await Promise.all([
+    db
+      .selectFrom("users")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("role", "=", "rep")
+      .where("deactivated_at", "is", null)
+      .orderBy("id")
+      .execute(),
+    db.selectFrom("distributors").select("id").where("org_id", "=", orgId).orderBy("code").execute(),
+    db
+      .selectFrom("territories")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("level", "=", "region")
+      .orderBy("path")
+      .execute(),
+  ]);
+  return {
+    reps: reps.map((r) => r.id),
+    distributors: distributors.map((d) => d.id),
+    regions: regions.map((r) => r.id),
+  };
+}
+
 /** Links a fixed demo user to the distributor or outlet they act for. */
 export async function linkDemoUser(
   db: Executor,
