@@ -522,6 +522,7 @@ export interface PrimaryOrdersTable {
   status: PrimaryOrderStatus;
   order_date: string;
   subtotal_poisha: DefaultedMoney;
+  discount_poisha: DefaultedMoney;
   vat_poisha: DefaultedMoney;
   total_poisha: DefaultedMoney;
   line_count: Defaulted<number>;
@@ -551,6 +552,9 @@ export interface PrimaryOrderLinesTable {
   vat_poisha: Money;
   total_poisha: Money;
   received_qty: Defaulted<number>;
+  discount_poisha: DefaultedMoney;
+  adjustments: ColumnType<unknown, string | null | undefined, string | null>;
+  free_of_scheme_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // --- webhooks

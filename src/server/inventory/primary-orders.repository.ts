@@ -26,8 +26,12 @@ export interface PrimaryLineRow {
   unit_price_poisha: number;
   gross_poisha: number;
   vat_rate_bp: number;
+  discount_poisha: number;
   vat_poisha: number;
   total_poisha: number;
+  /** JSON text of the schemes' adjustments, or null when none. */
+  adjustments: string | null;
+  free_of_scheme_id: string | null;
 }
 
 export async function insertLines(db: Executor, orgId: string, orderId: string, lines: readonly PrimaryLineRow[]) {
@@ -65,6 +69,7 @@ function ordersWithDistributor(db: Executor, orgId: string, scope: Scope) {
       "po.status",
       "po.order_date",
       "po.subtotal_poisha",
+      "po.discount_poisha",
       "po.vat_poisha",
       "po.total_poisha",
       "po.line_count",
@@ -132,10 +137,13 @@ export async function findLines(db: Executor, orgId: string, orderId: string) {
       "l.qty",
       "l.unit_price_poisha",
       "l.gross_poisha",
+      "l.discount_poisha",
       "l.vat_rate_bp",
       "l.vat_poisha",
       "l.total_poisha",
       "l.received_qty",
+      "l.adjustments",
+      "l.free_of_scheme_id",
     ])
     .where("l.org_id", "=", orgId)
     .where("l.order_id", "=", orderId)

@@ -10,8 +10,9 @@ import type {
 } from "../../shared/contracts/inventory.ts";
 import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
-import { orderTotals, type PricedLine, priceLine } from "../../shared/pricing/order-pricing.ts";
+import { type LineInput, type PricedLine, priceOrder } from "../../shared/pricing/order-pricing.ts";
 import { MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
+import { schemeEngine } from "../../shared/pricing/scheme-engine.ts";
 import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
@@ -19,6 +20,7 @@ import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
+import { freeGoodsSkuIds, primarySchemesFor } from "../promotions/promotions.service.ts";
 import { InventoryErrors } from "./inventory.errors.ts";
 import { findDistributorInScope } from "./inventory.repository.ts";
 import {
@@ -53,6 +55,7 @@ function summary(o: repo.PrimaryOrderRow, ctx: Ctx): PrimaryOrder {
     status: o.status,
     orderDate: o.order_date,
     subtotalPoisha: o.subtotal_poisha,
+    discountPoisha: o.discount_poisha,
     vatPoisha: o.vat_poisha,
     totalPoisha: o.total_poisha,
     lineCount: o.line_count,
@@ -84,12 +87,29 @@ async function detail(db: Executor, ctx: Ctx, id: string): Promise<PrimaryOrder 
       qty: l.qty,
       unitPricePoisha: l.unit_price_poisha,
       grossPoisha: l.gross_poisha,
+      discountPoisha: l.discount_poisha,
       vatRateBp: l.vat_rate_bp,
       vatPoisha: l.vat_poisha,
       totalPoisha: l.total_poisha,
       receivedQty: l.received_qty,
+      adjustments: lineAdjustments(l.adjustments),
+      freeOfSchemeId: l.free_of_scheme_id,
     })),
   };
+}
+
+type StoredAdjustment = PricedLine["adjustments"][number] & { code?: string };
+
+/** What the primary schemes gave on a line, as stored with it (orders from before: nothing). */
+function lineAdjustments(stored: unknown) {
+  if (!Array.isArray(stored)) return [];
+  return (stored as StoredAdjustment[]).map((a) => ({
+    kind: a.kind,
+    schemeId: a.schemeId,
+    code: a.code ?? "",
+    label: a.label,
+    poisha: a.poisha,
+  }));
 }
 
 /** The audit log keeps the order's state, not the names of what it refers to. */
@@ -102,15 +122,26 @@ const auditView = (o: PrimaryOrder & { lines: PrimaryLine[] }) => ({
   lines: o.lines.map((l) => ({ sku: l.skuCode, qty: l.qty, received: l.receivedQty })),
 });
 
-/** Prices each line at the distributor price in force today for this distributor, VAT per SKU. */
+/**
+ * Prices the order at the distributor price in force today for this distributor, VAT per SKU, with the
+ * distributor-facing (primary) schemes in force that target it (the shared engine, as outlet memos are priced).
+ * Free goods follow the entered lines, priced at the distributor price and totalling 0; the totals include the
+ * discount.
+ */
 async function priceLines(
   tx: Executor,
   orgId: string,
   distributor: { id: string; territory_path: string },
   orderDate: string,
   input: CreateInput["lines"],
-): Promise<{ row: repo.PrimaryLineRow; priced: PricedLine }[]> {
-  const skuIds = [...new Set(input.map((l) => l.skuId))];
+) {
+  const inForce = await primarySchemesFor(
+    tx,
+    orgId,
+    { id: distributor.id, territoryPath: distributor.territory_path },
+    orderDate,
+  );
+  const skuIds = [...new Set([...input.map((l) => l.skuId), ...freeGoodsSkuIds(inForce.schemes)])];
   const [skus, prices] = await Promise.all([
     loadSkusForOrder(tx, orgId, skuIds),
     resolvePrices(tx, orgId, {
@@ -122,7 +153,7 @@ async function priceLines(
       distributorId: distributor.id,
     }),
   ]);
-  return input.map((l, i) => {
+  const inputs: (LineInput & { enteredQty: number; enteredUnit: string })[] = input.map((l, i) => {
     const line = i + 1;
     const sku = skus.get(l.skuId);
     if (!sku || sku.archived_at) throw PrimaryOrderErrors.skuUnknown({ line });
@@ -131,34 +162,83 @@ async function priceLines(
     if (qty > MAX_LINE_QTY) throw PrimaryOrderErrors.tooLarge({ line });
     const price = prices.get(l.skuId);
     if (!price) throw PrimaryOrderErrors.noPrice({ line, skuCode: sku.code, date: orderDate });
-    let priced: PricedLine;
-    try {
-      priced = priceLine({
-        skuId: l.skuId,
-        qty,
-        unitPricePoisha: price.distributorPricePoisha,
-        vatRateBp: price.vatRateBp,
-        pricesIncludeVat: price.pricesIncludeVat,
-      });
-    } catch (e) {
-      // A huge quantity at a huge price leaves the exact range of poisha: the caller's to fix, not a crash.
-      if (e instanceof RangeError) throw PrimaryOrderErrors.tooLarge({ line });
-      throw e;
-    }
-    const row = {
-      line_no: line,
-      sku_id: l.skuId,
-      entered_qty: l.qty,
-      entered_unit: l.unit,
+    return {
+      skuId: l.skuId,
       qty,
-      unit_price_poisha: priced.unitPricePoisha,
-      gross_poisha: priced.grossPoisha,
-      vat_rate_bp: priced.vatRateBp,
-      vat_poisha: priced.vatPoisha,
-      total_poisha: priced.totalPoisha,
+      unitPricePoisha: price.distributorPricePoisha,
+      vatRateBp: price.vatRateBp,
+      pricesIncludeVat: price.pricesIncludeVat,
+      enteredQty: l.qty,
+      enteredUnit: l.unit,
     };
-    return { row, priced };
   });
+  // Free goods at the distributor price; an archived or unpriced SKU is not given (the engine reports it).
+  const freeGoodsPrice = (skuId: string) => {
+    const sku = skus.get(skuId);
+    const price = prices.get(skuId);
+    if (!sku || sku.archived_at || !price) return undefined;
+    return {
+      unitPricePoisha: price.distributorPricePoisha,
+      vatRateBp: price.vatRateBp,
+      pricesIncludeVat: price.pricesIncludeVat,
+    };
+  };
+  const context = {
+    facing: "primary" as const,
+    distributorId: distributor.id,
+    territoryPath: distributor.territory_path,
+    orderDate,
+    channel: "",
+    outletClass: "",
+    outletId: "",
+  };
+  let priced: ReturnType<typeof priceOrder>;
+  try {
+    priced = priceOrder(context, inputs, schemeEngine(inForce.schemes), freeGoodsPrice);
+  } catch (e) {
+    // A huge quantity at a huge price leaves the exact range of poisha: the caller's to fix, not a crash.
+    if (e instanceof RangeError) throw PrimaryOrderErrors.tooLarge();
+    throw e;
+  }
+  const adjustments = (l: PricedLine) =>
+    l.adjustments.length > 0
+      ? JSON.stringify(l.adjustments.map((a) => ({ ...a, code: inForce.codes.get(a.schemeId) ?? "" })))
+      : null;
+  const row = (
+    l: PricedLine,
+    lineNo: number,
+    entered: { qty: number; unit: string },
+    freeOf: string | null,
+  ): repo.PrimaryLineRow => ({
+    line_no: lineNo,
+    sku_id: l.skuId,
+    entered_qty: entered.qty,
+    entered_unit: entered.unit,
+    qty: l.qty,
+    unit_price_poisha: l.unitPricePoisha,
+    gross_poisha: l.grossPoisha,
+    discount_poisha: l.discountPoisha,
+    vat_rate_bp: l.vatRateBp,
+    vat_poisha: l.vatPoisha,
+    total_poisha: l.totalPoisha,
+    adjustments: adjustments(l),
+    free_of_scheme_id: freeOf,
+  });
+  const rows = [
+    ...priced.lines.map((l, i) =>
+      row(l, i + 1, { qty: inputs[i]?.enteredQty ?? l.qty, unit: inputs[i]?.enteredUnit ?? "piece" }, null),
+    ),
+    // Free goods follow the entered lines, in base units.
+    ...priced.free.map((l, j) =>
+      row(
+        l,
+        inputs.length + j + 1,
+        { qty: l.qty, unit: skus.get(l.skuId)?.units.find((u) => u.factor === 1)?.unit ?? "piece" },
+        l.schemeId,
+      ),
+    ),
+  ];
+  return { rows, totals: priced.totals };
 }
 
 export async function createPrimaryOrder(ctx: Ctx, input: CreateInput) {
@@ -170,8 +250,7 @@ export async function createPrimaryOrder(ctx: Ctx, input: CreateInput) {
     if (!distributor) throw InventoryErrors.distributorNotFound();
     if (distributor.archived_at) throw PrimaryOrderErrors.distributorArchived();
     const orderDate = businessDate();
-    const lines = await priceLines(tx, orgId, distributor, orderDate, input.lines);
-    const totals = orderTotals(lines.map((l) => l.priced));
+    const { rows: lines, totals } = await priceLines(tx, orgId, distributor, orderDate, input.lines);
     if (!Object.values(totals).every(Number.isSafeInteger)) throw PrimaryOrderErrors.tooLarge();
     const id = input.id ?? newId();
     const inserted = await repo.insertOrder(tx, {
@@ -183,6 +262,7 @@ export async function createPrimaryOrder(ctx: Ctx, input: CreateInput) {
       status: input.submit ? "submitted" : "draft",
       order_date: orderDate,
       subtotal_poisha: totals.subtotalPoisha,
+      discount_poisha: totals.discountPoisha,
       vat_poisha: totals.vatPoisha,
       total_poisha: totals.totalPoisha,
       line_count: lines.length,
@@ -191,12 +271,7 @@ export async function createPrimaryOrder(ctx: Ctx, input: CreateInput) {
       submitted_at: input.submit ? new Date() : null,
     });
     if (!inserted) throw PrimaryOrderErrors.idTaken();
-    await repo.insertLines(
-      tx,
-      orgId,
-      id,
-      lines.map((l) => l.row),
-    );
+    await repo.insertLines(tx, orgId, id, lines);
     await repo.assignNumber(tx, orgId, id);
     const created = await detail(tx, ctx, id);
     await recordAudit(tx, ctx, { entity: "primary_order", entityId: id, action: "create", after: auditView(created) });

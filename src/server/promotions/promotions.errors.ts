@@ -49,6 +49,12 @@ export const PromotionErrors = defineErrors({
     en: "The end date must be on or after the start date.",
     bn: "শেষের তারিখ শুরুর তারিখের দিন বা পরে হতে হবে।",
   },
+  primaryLimits: {
+    code: "promotions.primary_limits",
+    status: 422,
+    en: "A distributor-facing (primary) scheme has no budget or per-outlet cap: leave both empty.",
+    bn: "ডিস্ট্রিবিউটরমুখী (প্রাইমারি) স্কিমে বাজেট বা আউটলেটপ্রতি সীমা থাকে না: দুটোই ফাঁকা রাখুন।",
+  },
   budgetBelowSpent: {
     code: "promotions.budget_below_spent",
     status: 409,

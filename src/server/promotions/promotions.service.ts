@@ -268,6 +268,8 @@ export async function createScheme(ctx: Ctx, input: CreateSchemeRequest) {
   const { orgId } = ctx.actor;
   return schemeWrite(orgId, () =>
     withTransaction(ctx.db, async (tx) => {
+      if (input.facing === "primary" && (input.budgetPoisha != null || input.perOutletCapPoisha != null))
+        throw PromotionErrors.primaryLimits();
       await checkCampaign(tx, orgId, input.campaignId);
       await checkSkus(tx, orgId, input.rule);
       const targeting = await resolveTargeting(tx, ctx, input.targeting);
@@ -318,6 +320,8 @@ export async function updateScheme(ctx: Ctx, id: string, input: UpdateSchemeRequ
     withTransaction(ctx.db, async (tx) => {
       const row = await visibleScheme(tx, ctx, id, true);
       if (row.status === "ended") throw PromotionErrors.ended();
+      if (row.facing === "primary" && (input.budgetPoisha != null || input.perOutletCapPoisha != null))
+        throw PromotionErrors.primaryLimits();
       const before = schemeResponse(row, ctx.actor);
       const validFrom = input.validFrom ?? row.valid_from;
       const validTo = input.validTo ?? row.valid_to;
@@ -483,6 +487,35 @@ async function loadSchemesInForce(
     ),
     codes: new Map(rows.map((r) => [r.id, r.code])),
   };
+}
+
+export interface DistributorForSchemes {
+  id: string;
+  territoryPath: string;
+}
+
+/**
+ * The distributor-facing (primary) schemes in force that target this distributor, for pricing its order to the
+ * company. Only the territory and distributor lists decide; the outlet lists (channel, class, outlet) do not apply
+ * to a distributor's order and are cleared, so the engine does not read them. Primary schemes carry no budget or
+ * per-outlet cap (createScheme refuses them), so nothing is reserved for them.
+ */
+export async function primarySchemesFor(
+  db: Executor,
+  orgId: string,
+  distributor: DistributorForSchemes,
+  date: string,
+): Promise<SchemesInForce> {
+  const inForce = await schemesInForce(db, orgId, { facing: "primary", date });
+  const path = distributor.territoryPath.endsWith("/") ? distributor.territoryPath : `${distributor.territoryPath}/`;
+  const schemes = inForce.schemes
+    .filter(({ targeting: t }) => {
+      if (t.territoryPaths.length > 0 && !t.territoryPaths.some((p) => path.startsWith(p.endsWith("/") ? p : `${p}/`)))
+        return false;
+      return t.distributorIds.length === 0 || t.distributorIds.includes(distributor.id);
+    })
+    .map((s) => ({ ...s, targeting: { ...s.targeting, channels: [], outletClasses: [], outletIds: [] } }));
+  return { ...inForce, schemes };
 }
 
 /** The SKUs these schemes may give free (their prices are looked up with the memo's). */

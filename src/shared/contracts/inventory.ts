@@ -176,6 +176,8 @@ export const PrimaryOrderResponse = z.object({
   status: z.enum(PRIMARY_STATUSES),
   orderDate: z.string(),
   subtotalPoisha: Poisha,
+  /** What the distributor-facing (primary) schemes took off, before VAT. */
+  discountPoisha: Poisha,
   vatPoisha: Poisha,
   totalPoisha: Poisha,
   lineCount: z.number().int(),
@@ -200,10 +202,23 @@ export const PrimaryOrderResponse = z.object({
         qty: z.number().int(),
         unitPricePoisha: Poisha,
         grossPoisha: Poisha,
+        discountPoisha: Poisha,
         vatRateBp: z.number().int(),
         vatPoisha: Poisha,
         totalPoisha: Poisha,
         receivedQty: z.number().int(),
+        /** What each primary scheme gave on this line (a free-goods line: its whole value). */
+        adjustments: z.array(
+          z.object({
+            kind: z.enum(["discount", "free_goods"]),
+            schemeId: z.string(),
+            code: z.string(),
+            label: z.object({ en: z.string(), bn: z.string() }),
+            poisha: Poisha,
+          }),
+        ),
+        /** Set on a free-goods line: the scheme that gave it. */
+        freeOfSchemeId: z.uuid().nullable(),
       }),
     )
     .optional(),

@@ -29,6 +29,7 @@ import { DateText, DateTimeText, Money, NumberText } from "../../ui/formatted-va
 import { PlusIcon } from "../../ui/icons.tsx";
 import { useFormat } from "../../ui/use-format.ts";
 import { hasPermission, useMe } from "../auth/use-session.ts";
+import { LineSchemeBadges } from "../promotions/line-schemes.tsx";
 import { DistributorSelect, ownDistributorId } from "../stock/stock-page.tsx";
 import { TotalsLine } from "./order-entry-page.tsx";
 import { PRIMARY_STATUS_COLORS, skuLabel } from "./order-labels.ts";
@@ -295,6 +296,7 @@ export function PrimaryOrderDetailPage() {
               <Table.Th ta="right">{t("orders.entry.qty")}</Table.Th>
               <Table.Th ta="right">{t("orders.detail.baseQty")}</Table.Th>
               <Table.Th ta="right">{t("orders.primary.received")}</Table.Th>
+              <Table.Th ta="right">{t("orders.totals.discount")}</Table.Th>
               <Table.Th ta="right">{t("orders.entry.lineTotal")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -307,12 +309,16 @@ export function PrimaryOrderDetailPage() {
                   <Text size="xs" c="dimmed">
                     {l.skuCode}
                   </Text>
+                  <LineSchemeBadges line={l} />
                 </Table.Td>
                 <Table.Td ta="right">
                   {fmt.number(l.enteredQty)} {t(`orders.units.${l.enteredUnit}`, { defaultValue: l.enteredUnit })}
                 </Table.Td>
                 <Table.Td ta="right">{fmt.number(l.qty)}</Table.Td>
                 <Table.Td ta="right">{fmt.number(l.receivedQty)}</Table.Td>
+                <Table.Td ta="right">
+                  {l.discountPoisha ? <Money poisha={-l.discountPoisha} size="sm" c="grape" /> : "—"}
+                </Table.Td>
                 <Table.Td ta="right">
                   <Money size="sm" poisha={l.totalPoisha} />
                 </Table.Td>
@@ -325,6 +331,11 @@ export function PrimaryOrderDetailPage() {
         <Text size="sm">
           {t("orders.totals.subtotal")}: <Money poisha={o.subtotalPoisha} />
         </Text>
+        {o.discountPoisha ? (
+          <Text size="sm">
+            {t("orders.totals.discount")}: <Money poisha={-o.discountPoisha} />
+          </Text>
+        ) : null}
         <Text size="sm">
           {t("orders.totals.vat")}: <Money poisha={o.vatPoisha} />
         </Text>
