@@ -1,7 +1,7 @@
 // Distributor stock (the ledger and its balances, batches, adjustments, counts) and primary orders.
 import { z } from "zod";
 import { IsoDate, PageQuery } from "./common.ts";
-import { OrderLineInput } from "./orders.ts";
+import { LineSchemeAdjustment, OrderLineInput } from "./orders.ts";
 
 const Poisha = z.number().int();
 const Reason = z.string().trim().min(1).max(300);
@@ -208,15 +208,7 @@ export const PrimaryOrderResponse = z.object({
         totalPoisha: Poisha,
         receivedQty: z.number().int(),
         /** What each primary scheme gave on this line (a free-goods line: its whole value). */
-        adjustments: z.array(
-          z.object({
-            kind: z.enum(["discount", "free_goods"]),
-            schemeId: z.string(),
-            code: z.string(),
-            label: z.object({ en: z.string(), bn: z.string() }),
-            poisha: Poisha,
-          }),
-        ),
+        adjustments: z.array(LineSchemeAdjustment),
         /** Set on a free-goods line: the scheme that gave it. */
         freeOfSchemeId: z.uuid().nullable(),
       }),

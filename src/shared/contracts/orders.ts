@@ -61,6 +61,15 @@ export const SecondaryOrderListQuery = PageQuery.extend({
 });
 export type SecondaryOrderListQuery = z.infer<typeof SecondaryOrderListQuery>;
 
+/** What one scheme gave on a memo line (a free-goods line: its whole value), named for the memo. */
+export const LineSchemeAdjustment = z.object({
+  kind: z.enum(["discount", "free_goods"]),
+  schemeId: z.string(),
+  code: z.string(),
+  label: z.object({ en: z.string(), bn: z.string() }),
+  poisha: Poisha,
+});
+
 export const SecondaryOrderLine = z.object({
   lineNo: z.number().int(),
   skuId: z.uuid(),
@@ -79,15 +88,7 @@ export const SecondaryOrderLine = z.object({
   deliveredQty: z.number().int(),
   returnedQty: z.number().int(),
   /** What each scheme gave on this line (a free-goods line: its whole value), for the memo. */
-  adjustments: z.array(
-    z.object({
-      kind: z.enum(["discount", "free_goods"]),
-      schemeId: z.string(),
-      code: z.string(),
-      label: z.object({ en: z.string(), bn: z.string() }),
-      poisha: Poisha,
-    }),
-  ),
+  adjustments: z.array(LineSchemeAdjustment),
   /** Set on a free-goods line: the scheme that gave it. */
   freeOfSchemeId: z.uuid().nullable(),
 });
