@@ -146,7 +146,12 @@ function PlanEditorPage() {
                     // biome-ignore lint/suspicious/noArrayIndexKey: a slab is its position in the table
                     <Table.Tr key={i} data-testid="plan-slab">
                       <Table.Td>
-                        <TextInput size="xs" value={s.from} onChange={(e) => edit({ from: e.currentTarget.value })} />
+                        <TextInput
+                          size="xs"
+                          value={s.from}
+                          onChange={(e) => edit({ from: e.currentTarget.value })}
+                          data-testid="plan-slab-from"
+                        />
                       </Table.Td>
                       <Table.Td>
                         <TextInput
@@ -155,10 +160,16 @@ function PlanEditorPage() {
                           placeholder={last ? t("incentives.plans.openEnded") : undefined}
                           disabled={last}
                           onChange={(e) => edit({ to: e.currentTarget.value })}
+                          data-testid="plan-slab-to"
                         />
                       </Table.Td>
                       <Table.Td>
-                        <TextInput size="xs" value={s.rate} onChange={(e) => edit({ rate: e.currentTarget.value })} />
+                        <TextInput
+                          size="xs"
+                          value={s.rate}
+                          onChange={(e) => edit({ rate: e.currentTarget.value })}
+                          data-testid="plan-slab-rate"
+                        />
                       </Table.Td>
                       <Table.Td>
                         {form.slabs.length > 1 ? (

@@ -47,7 +47,10 @@ function StatementsPage() {
   const statements = useStatements({ periodStart, planId: search.planId, status: search.status });
   const compute = useComputeStatements({
     onSuccess: (r) =>
-      notifications.show({ color: "teal", message: t("incentives.statements.computed", { count: r.items.length }) }),
+      notifications.show({
+        color: "teal",
+        message: t("incentives.statements.computed", { count: fmt.number(r.items.length) }),
+      }),
   });
   const canManage = hasPermission(me, INCENTIVES_ACCESS.manage);
   const canApprove = hasPermission(me, INCENTIVES_ACCESS.approve);

@@ -236,7 +236,7 @@ function TargetRow(props: { item: TargetItem; canManage: boolean; future: boolea
         {t(`targets.metric.${item.metric}`)}
         {item.skuCode ? ` · ${item.skuCode}` : ""}
       </Table.Td>
-      <Table.Td ta="right">
+      <Table.Td ta="right" data-testid="target-value">
         {editing !== null ? (
           <Group gap={4} justify="flex-end" wrap="nowrap">
             <NumberInput
@@ -260,14 +260,23 @@ function TargetRow(props: { item: TargetItem; canManage: boolean; future: boolea
         )}
         {save.error ? <ErrorAlert error={save.error} /> : null}
       </Table.Td>
-      <Table.Td ta="right">{figure(item.achieved)}</Table.Td>
+      <Table.Td ta="right" data-testid="target-achieved">
+        {figure(item.achieved)}
+      </Table.Td>
       <Table.Td miw={140}>
-        <Progress value={barOf(item.achievedBp)} color={STATUS_COLORS[item.status]} size="lg" />
-        <Text size="xs" c="dimmed">
+        <Progress
+          value={barOf(item.achievedBp)}
+          color={STATUS_COLORS[item.status]}
+          size="lg"
+          data-testid="target-bar"
+        />
+        <Text size="xs" c="dimmed" data-testid="target-achieved-pct">
           {item.achievedBp === null ? "—" : `${fmt.number(item.achievedBp / 100)}%`}
         </Text>
       </Table.Td>
-      <Table.Td ta="right">{figure(item.projected)}</Table.Td>
+      <Table.Td ta="right" data-testid="target-projected">
+        {figure(item.projected)}
+      </Table.Td>
       <Table.Td ta="right">{figure(item.requiredDaily)}</Table.Td>
       <Table.Td>
         <Badge color={STATUS_COLORS[item.status]} variant="light">
@@ -278,7 +287,12 @@ function TargetRow(props: { item: TargetItem; canManage: boolean; future: boolea
         <Table.Td>
           <Group gap={4} wrap="nowrap">
             {editing === null ? (
-              <Button size="xs" variant="subtle" onClick={() => setEditing(editableOf(item.metric, item.targetValue))}>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => setEditing(editableOf(item.metric, item.targetValue))}
+                data-testid="target-edit-open"
+              >
                 {t("targets.edit")}
               </Button>
             ) : null}
@@ -323,7 +337,7 @@ function ImportModal(props: { opened: boolean; onClose: () => void }) {
   const [problems, setProblems] = useState<RowProblem[]>([]);
   const run = useImportTargets({
     onSuccess: (r) => {
-      notifications.show({ color: "teal", message: t("targets.import.done", { count: r.imported }) });
+      notifications.show({ color: "teal", message: t("targets.import.done", { count: fmt.number(r.imported) }) });
       setCsv("");
       setProblems([]);
       setKey(newIdempotencyKey());
@@ -419,7 +433,7 @@ function SplitModal(props: { parent: TargetItem; onClose: () => void }) {
         setPreview(r);
         return;
       }
-      notifications.show({ color: "teal", message: t("targets.split.applied", { count: r.parts.length }) });
+      notifications.show({ color: "teal", message: t("targets.split.applied", { count: fmt.number(r.parts.length) }) });
       props.onClose();
     },
   });
