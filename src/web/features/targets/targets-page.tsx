@@ -279,7 +279,13 @@ function TargetRow(props: { item: TargetItem; canManage: boolean; future: boolea
       </Table.Td>
       <Table.Td ta="right">{figure(item.requiredDaily)}</Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLORS[item.status]} variant="light">
+        <Badge
+          color={STATUS_COLORS[item.status]}
+          variant="light"
+          tt="none"
+          miw="max-content"
+          data-testid="target-status"
+        >
           {t(`targets.status.${item.status}`)}
         </Badge>
       </Table.Td>
