@@ -115,7 +115,7 @@ describe("warnings", () => {
     );
     expect(en).toEqual({
       code: "field.price_changed",
-      message: "Prices changed: the order total is ৳1.20, not ৳1.00 as the phone showed.",
+      message: "Prices or schemes changed: the order total is ৳1.20, not ৳1.00 as the phone showed.",
       details: { expected: 100, actual: 120 },
     });
     expect(fieldWarning("field.far_from_outlet", "bn", { distanceM: 250, radiusM: 100 }).message).toBe(
