@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp, WEB_DIST } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
@@ -76,4 +76,38 @@ export function journeyFixture(): Journey {
     await j.server?.close();
   });
   return j;
+}
+
+/** The demo users' password (`npm run seed:demo`). */
+export const DEMO_PASSWORD = "bikri-demo";
+
+/** Collects page errors and 5xx answers, so a journey can assert it saw none. */
+export function watchForFaults(page: Page): string[] {
+  const faults: string[] = [];
+  page.on("pageerror", (e) => faults.push(`page error: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.status() >= 500) faults.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  return faults;
+}
+
+/** A new 1280 px page signed in through the sign-in screen in the given language, on the home page. */
+export async function signIn(browser: Browser, base: string, email: string, lang: "bn" | "en"): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/sign-in`);
+  await page.getByTestId(`lang-${lang}`).click();
+  await page.getByTestId("signin-email").fill(email);
+  await page.getByTestId("signin-password").fill(DEMO_PASSWORD);
+  await page.getByTestId("signin-submit").click();
+  await page.getByTestId("home").waitFor();
+  return page;
+}
+
+/** A GET through the page's own session cookie. */
+export async function apiGet<T>(page: Page, url: string): Promise<T> {
+  return page.evaluate(async (u) => {
+    const r = await fetch(u, { headers: { Accept: "application/json" } });
+    if (!r.ok) throw new Error(`${u}: ${r.status} ${await r.text()}`);
+    return r.json();
+  }, url) as Promise<T>;
 }

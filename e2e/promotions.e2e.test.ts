@@ -5,11 +5,9 @@
 // the printed memo (Bengali and English) show each scheme's label and the free line; delivered through the order's
 // own actions; then the distributor builds a claim on the claims screen that carries the claimable scheme's cost.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { chromiumAvailable, journeyFixture, SCREENSHOTS } from "./browser.ts";
-
-const PASSWORD = "bikri-demo";
+import { apiGet, chromiumAvailable, journeyFixture, SCREENSHOTS, signIn, watchForFaults } from "./browser.ts";
 
 interface BookSku {
   id: string;
@@ -20,34 +18,6 @@ interface BookSku {
   sellByUnit: string | null;
   vatRateBp: number;
   price: { retailerPricePoisha: number; pricesIncludeVat: boolean } | null;
-}
-
-function watchForFaults(page: Page): string[] {
-  const faults: string[] = [];
-  page.on("pageerror", (e) => faults.push(`page error: ${e.message}`));
-  page.on("response", (r) => {
-    if (r.status() >= 500) faults.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  return faults;
-}
-
-async function signIn(browser: Browser, base: string, email: string, lang: "bn" | "en"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${base}/sign-in`);
-  await page.getByTestId(`lang-${lang}`).click();
-  await page.getByTestId("signin-email").fill(email);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId("home").waitFor();
-  return page;
-}
-
-async function apiGet<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const r = await fetch(u, { headers: { Accept: "application/json" } });
-    if (!r.ok) throw new Error(`${u}: ${r.status} ${await r.text()}`);
-    return r.json();
-  }, url) as Promise<T>;
 }
 
 /** Pick an option of a Mantine Select / MultiSelect: type into it and click the option that names `text`. */

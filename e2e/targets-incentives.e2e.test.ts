@@ -7,43 +7,14 @@
 // the API has them) and approved, and the payout CSV downloaded carries that person's row.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Plan, Statement, StatementSummary } from "../src/shared/contracts/incentives.ts";
 import type { AchievementResponse } from "../src/shared/contracts/targets.ts";
 import { businessDate, formatMoney, formatNumber } from "../src/shared/format.ts";
-import { chromiumAvailable, journeyFixture, SCREENSHOTS } from "./browser.ts";
+import { apiGet, chromiumAvailable, journeyFixture, SCREENSHOTS, signIn, watchForFaults } from "./browser.ts";
 
-const PASSWORD = "bikri-demo";
 const ADMIN = "admin@demo.bikri.app";
-
-function watchForFaults(page: Page): string[] {
-  const faults: string[] = [];
-  page.on("pageerror", (e) => faults.push(`page error: ${e.message}`));
-  page.on("response", (r) => {
-    if (r.status() >= 500) faults.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  return faults;
-}
-
-async function signIn(browser: Browser, base: string, email: string, lang: "bn" | "en"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${base}/sign-in`);
-  await page.getByTestId(`lang-${lang}`).click();
-  await page.getByTestId("signin-email").fill(email);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId("home").waitFor();
-  return page;
-}
-
-async function apiGet<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const r = await fetch(u, { headers: { Accept: "application/json" } });
-    if (!r.ok) throw new Error(`${u}: ${r.status} ${await r.text()}`);
-    return r.json();
-  }, url) as Promise<T>;
-}
 
 /** Pick an option of a Mantine Select (not searchable): open it and click the option that names `text`. */
 async function choose(page: Page, testId: string, text: string) {
