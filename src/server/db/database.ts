@@ -888,6 +888,8 @@ export interface PromoGrantsTable {
   discount_poisha: Money;
   free_value_poisha: Money;
   cost_poisha: Money;
+  /** Counts against the scheme's budget (charged at commit by a trigger: migration 2026-11-24-22). */
+  charges_budget: Defaulted<boolean>;
   status: Defaulted<"active" | "released">;
   created_at: DefaultedTimestamp;
   released_at: Date | null;

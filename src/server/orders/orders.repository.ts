@@ -56,15 +56,6 @@ export async function replaceLines(db: Executor, orgId: string, orderId: string,
     .execute();
 }
 
-/** A savepoint in the caller's transaction, to undo part of a use case and do it again (orders.service). */
-export async function savepoint(db: Executor, name: "scheme_budgets") {
-  await sql`savepoint ${sql.raw(name)}`.execute(db);
-}
-
-export async function rollbackToSavepoint(db: Executor, name: "scheme_budgets") {
-  await sql`rollback to savepoint ${sql.raw(name)}`.execute(db);
-}
-
 /** The org's next order number, SO-0000001 onwards, from its sequence (gaps allowed, no lock held). */
 export async function nextOrderNumber(db: Executor, orgId: string): Promise<string> {
   const r = await sql<{ number: string }>`

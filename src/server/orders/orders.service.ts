@@ -41,7 +41,13 @@ import {
   type SchemesInForce,
   schemesInForce,
 } from "../promotions/promotions.service.ts";
-import { recordGrants, releaseOrderGrants, reserveSchemeCosts, type SchemeCost } from "../promotions/scheme-budget.ts";
+import {
+  chargeBudgetsNow,
+  recordGrants,
+  releaseOrderGrants,
+  reserveSchemeCosts,
+  type SchemeCost,
+} from "../promotions/scheme-budget.ts";
 import { publishOrderEvent } from "../webhooks/webhooks.service.ts";
 import { allowedActions, canReturnUndelivered, canTransition, roleMay, UNDELIVERED_ROLES } from "./order-status.ts";
 import { OrderErrors } from "./orders.errors.ts";
@@ -243,9 +249,8 @@ async function pricingInputs(
 }
 
 /**
- * A memo priced with the schemes in force on its date. On confirmation (`reserve`) each applied scheme's cost is
- * reserved against its budget and the outlet's cap (promotions/scheme-budget.ts); a scheme that no longer fits is
- * taken out and the memo priced again, until everything it gives fits. A draft reserves nothing.
+ * A memo priced with the schemes in force on its date. A draft reserves nothing; a confirmation prices through
+ * priceForConfirmation, which passes the schemes found not to fit so far.
  */
 async function priceLines(
   tx: Executor,
@@ -317,37 +322,29 @@ interface PricedMemo {
   lines: repo.LineRow[];
   grants: SchemeCost[];
   limits: SchemesInForce["limits"];
+  /** A budget it draws on is near its end: charge it before commit (scheme-budget.ts). */
+  chargeNow?: boolean;
 }
 
 /**
- * A confirmation reserves what the schemes give against their budgets and the outlet's caps as the last step of its
- * transaction (after the stock), because a budget's row stays locked until commit and every order drawing on it
- * queues there. When a scheme no longer fits, the confirmation is rolled back to its savepoint and done again
- * without that scheme; each pass drops one scheme for good, so it ends within as many passes as there are schemes.
+ * A memo priced for confirmation: what its schemes give is checked against their budgets and reserved against the
+ * outlet's caps before anything of the order is written (the budgets themselves are charged by the commit:
+ * promotions/scheme-budget.ts). A scheme that no longer fits is taken out and the memo priced again; each pass drops
+ * one scheme for good, so it ends within as many passes as there are schemes.
  */
-async function confirmWithSchemes<T>(tx: Executor, work: (skip: SchemeSkips) => Promise<T | typeof AGAIN>): Promise<T> {
-  const skip = noSkips();
-  for (;;) {
-    await repo.savepoint(tx, "scheme_budgets");
-    const done = await work(skip);
-    if (done !== AGAIN) return done;
-    await repo.rollbackToSavepoint(tx, "scheme_budgets");
-  }
-}
-const AGAIN = Symbol("price again without the schemes that no longer fit");
-
-/** Reserve the memo's scheme costs; false when one does not fit (added to `skip`, to price again without it). */
-async function reserveSchemes(
+async function priceForConfirmation(
   tx: Executor,
   orgId: string,
-  outletId: string,
-  priced: PricedMemo,
-  skip: SchemeSkips,
-): Promise<boolean> {
-  const reserved = await reserveSchemeCosts(tx, orgId, outletId, priced.grants, priced.limits);
-  if (reserved.ok) return true;
-  (reserved.limit === "budget" ? skip.exhausted : skip.outletCapped).add(reserved.schemeId);
-  return false;
+  target: PricingTarget,
+  input: CreateSecondaryOrderRequest["lines"],
+): Promise<PricedMemo> {
+  const skip = noSkips();
+  for (;;) {
+    const priced = await priceLines(tx, orgId, target, input, skip);
+    const reserved = await reserveSchemeCosts(tx, orgId, target.outlet.id, priced.grants, priced.limits);
+    if (reserved.ok) return { ...priced, chargeNow: reserved.chargeNow };
+    (reserved.limit === "budget" ? skip.exhausted : skip.outletCapped).add(reserved.schemeId);
+  }
 }
 
 /** A huge quantity at a huge price leaves the exact range of poisha: the caller's to fix, not a crash. */
@@ -477,65 +474,62 @@ export async function createSecondaryOrder(ctx: Ctx, input: CreateSecondaryOrder
 
     const target = { outlet, distributorId, territoryPath, orderDate };
     const id = input.id ?? newId();
-    const take = async (skip: SchemeSkips | undefined) => {
-      const priced = await priceLines(tx, orgId, target, input.lines, skip);
-      const { lines, grants } = priced;
-      const totals = totalsOf(lines);
-      if (input.confirm) await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
-      const now = new Date();
-      const inserted = await repo.insertOrder(tx, {
-        org_id: orgId,
-        id,
-        number: await repo.nextOrderNumber(tx, orgId),
-        outlet_id: outlet.id,
-        distributor_id: distributorId,
-        route_id: routeId,
-        territory_path: territoryPath,
-        rep_user_id: rep,
-        created_by: ctx.actor.userId,
-        source: sourceOf(ctx.actor),
-        status: input.confirm ? "confirmed" : "draft",
-        order_date: orderDate,
-        requested_delivery_date: input.requestedDeliveryDate ?? null,
-        price_list_id: null,
-        note: input.note ?? null,
-        confirmed_at: input.confirm ? now : null,
-        ...totals,
-      });
-      if (!inserted) throw OrderErrors.idTaken();
-      await repo.replaceLines(tx, orgId, id, lines);
-      await repo.insertEvent(tx, {
-        orgId,
-        orderId: id,
-        from: null,
-        to: input.confirm ? "confirmed" : "draft",
-        actorUserId: ctx.actor.userId,
-      });
-      const created = await detail(tx, ctx, id);
-      await recordAudit(tx, ctx, {
-        entity: "secondary_order",
-        entityId: id,
-        action: "create",
-        after: auditView(created),
-      });
-      if (!input.confirm) return created;
-      await publishOrderEvent(tx, orgId, "order.confirmed", created);
-      await queueSalesChange(tx, orgId, id, "confirmed");
-      await recordGrants(tx, orgId, { orderId: id, outletId: outlet.id, distributorId, orderDate }, grants);
-      // Last: the distributor's stock rows, then the schemes' budgets (the hottest rows: every order drawing on a
-      // scheme queues there) stay locked until commit (see confirmWithSchemes).
-      await reserveStock(
-        tx,
-        orgId,
-        distributorId,
-        lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
-        { refType: ORDER_REF, refId: id, createdBy: ctx.actor.userId },
-      );
-      if (!(await reserveSchemes(tx, orgId, outlet.id, priced, skip ?? noSkips()))) return AGAIN;
-      return created;
-    };
-    if (!input.confirm) return (await take(undefined)) as SecondaryOrderResponse;
-    return confirmWithSchemes(tx, take);
+    const { lines, grants, limits, chargeNow } = input.confirm
+      ? await priceForConfirmation(tx, orgId, target, input.lines)
+      : await priceLines(tx, orgId, target, input.lines);
+    const totals = totalsOf(lines);
+    if (input.confirm) await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
+    const now = new Date();
+    const inserted = await repo.insertOrder(tx, {
+      org_id: orgId,
+      id,
+      number: await repo.nextOrderNumber(tx, orgId),
+      outlet_id: outlet.id,
+      distributor_id: distributorId,
+      route_id: routeId,
+      territory_path: territoryPath,
+      rep_user_id: rep,
+      created_by: ctx.actor.userId,
+      source: sourceOf(ctx.actor),
+      status: input.confirm ? "confirmed" : "draft",
+      order_date: orderDate,
+      requested_delivery_date: input.requestedDeliveryDate ?? null,
+      price_list_id: null,
+      note: input.note ?? null,
+      confirmed_at: input.confirm ? now : null,
+      ...totals,
+    });
+    if (!inserted) throw OrderErrors.idTaken();
+    await repo.replaceLines(tx, orgId, id, lines);
+    await repo.insertEvent(tx, {
+      orgId,
+      orderId: id,
+      from: null,
+      to: input.confirm ? "confirmed" : "draft",
+      actorUserId: ctx.actor.userId,
+    });
+    const created = await detail(tx, ctx, id);
+    await recordAudit(tx, ctx, {
+      entity: "secondary_order",
+      entityId: id,
+      action: "create",
+      after: auditView(created),
+    });
+    if (!input.confirm) return created;
+    await publishOrderEvent(tx, orgId, "order.confirmed", created);
+    await queueSalesChange(tx, orgId, id, "confirmed");
+    await recordGrants(tx, orgId, { orderId: id, outletId: outlet.id, distributorId, orderDate }, grants, limits);
+    // Last: the distributor's stock rows (the hottest an order locks) stay locked until commit; then, near a
+    // budget's end, the budget's row.
+    await reserveStock(
+      tx,
+      orgId,
+      distributorId,
+      lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
+      { refType: ORDER_REF, refId: id, createdBy: ctx.actor.userId },
+    );
+    if (chargeNow) await chargeBudgetsNow(tx);
+    return created;
   });
 }
 
@@ -717,33 +711,32 @@ export function confirmOrder(ctx: Ctx, id: string) {
     const entered = before.lines
       .filter((l) => l.freeOfSchemeId === null)
       .map((l) => ({ skuId: l.skuId, qty: l.enteredQty, unit: l.enteredUnit }));
-    return confirmWithSchemes(tx, async (skip) => {
-      const priced = await priceLines(tx, orgId, target, entered, skip);
-      const { lines, grants } = priced;
-      const totals = totalsOf(lines);
-      await repo.replaceLines(tx, orgId, id, lines);
-      await repo.updateOrder(tx, orgId, id, { ...totals, status: "confirmed", confirmed_at: new Date() });
-      await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
-      await queueSalesChange(tx, orgId, id, "confirmed");
-      const after = await finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
-      const published = await publishOrderEvent(tx, orgId, "order.confirmed", after);
-      await recordGrants(
-        tx,
-        orgId,
-        { orderId: id, outletId: order.outlet_id, distributorId: order.distributor_id, orderDate: order.order_date },
-        grants,
-      );
-      // Last: the distributor's stock rows, then the schemes' budgets, stay locked until commit.
-      await reserveStock(
-        tx,
-        orgId,
-        order.distributor_id,
-        lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
-        stockRef(ctx, id),
-      );
-      if (!(await reserveSchemes(tx, orgId, order.outlet_id, priced, skip))) return AGAIN;
-      return published;
-    });
+    const { lines, grants, limits, chargeNow } = await priceForConfirmation(tx, orgId, target, entered);
+    const totals = totalsOf(lines);
+    await repo.replaceLines(tx, orgId, id, lines);
+    await repo.updateOrder(tx, orgId, id, { ...totals, status: "confirmed", confirmed_at: new Date() });
+    await checkCredit(tx, orgId, outlet, id, totals.total_poisha);
+    await queueSalesChange(tx, orgId, id, "confirmed");
+    const after = await finishTransition(tx, ctx, id, order.status, "confirmed", before, "confirm");
+    const published = await publishOrderEvent(tx, orgId, "order.confirmed", after);
+    await recordGrants(
+      tx,
+      orgId,
+      { orderId: id, outletId: order.outlet_id, distributorId: order.distributor_id, orderDate: order.order_date },
+      grants,
+      limits,
+    );
+    // Last: the distributor's stock rows (the hottest an order locks) stay locked until commit; then, near a
+    // budget's end, the budget's row.
+    await reserveStock(
+      tx,
+      orgId,
+      order.distributor_id,
+      lines.map((l) => ({ skuId: l.sku_id, qty: l.qty })),
+      stockRef(ctx, id),
+    );
+    if (chargeNow) await chargeBudgetsNow(tx);
+    return published;
   });
 }
 

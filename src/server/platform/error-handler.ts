@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type Locale, localeFromAcceptLanguage } from "../../shared/locale.ts";
+import { isSerializationFailure } from "../db/transaction.ts";
 import { AppError, type ErrorBody, errorSpec, localizedMessage, PlatformErrors } from "./errors.ts";
 import type { App } from "./http.ts";
 import { describeIssue, fieldLabel, type Issue } from "./validation-messages.ts";
@@ -81,6 +82,8 @@ export function registerErrorHandling(app: App, opts: { defaultLocale: Locale; b
     // A route may take more than the server's limit (the field sync's batch with photos): tell its own.
     const mapped = fastifyErrorToAppError(err, request.routeOptions.bodyLimit ?? opts.bodyLimit);
     if (mapped) return sendError(reply, locale, mapped);
+    // Still losing to concurrent writers after withTransaction's retries: the caller may simply send it again.
+    if (isSerializationFailure(err)) return sendError(reply, locale, PlatformErrors.conflict());
     request.log.error({ err }, "unhandled error");
     return sendError(reply, locale, PlatformErrors.internal());
   });

@@ -106,59 +106,21 @@ export async function cappedForOutlet(db: Executor, orgId: string, outletId: str
   return rows.map((r) => r.scheme_id);
 }
 
-// --- budgets: one conditional statement each, so two orders at once cannot both take the last of a budget
+// --- budgets: charged at commit by a trigger on promo_grants (migration 2026-11-24-22)
 
-/** Adds cost to the scheme's spend if it still fits its budget (no budget: always). */
-export async function reserveBudget(db: Executor, orgId: string, schemeId: string, cost: number) {
-  const r = await db
-    .updateTable("promo_schemes")
-    .set({ spent_poisha: sql`spent_poisha + ${cost}` })
-    .where("org_id", "=", orgId)
-    .where("id", "=", schemeId)
-    .where((eb) =>
-      eb.or([eb("budget_poisha", "is", null), eb(sql`spent_poisha + ${cost}`, "<=", eb.ref("budget_poisha"))]),
-    )
-    .returning("id")
-    .executeTakeFirst();
-  return r !== undefined;
+/** Fires the budget charges of the grants this transaction made (deferred to commit otherwise) now. */
+export async function chargeBudgetsNow(db: Executor) {
+  await sql`set constraints promo_grants_charge_budget immediate`.execute(db);
 }
 
-/**
- * Several schemes' costs at once, in one statement: the rows are locked in id order first (so two orders never wait
- * on each other crosswise), then each spend grows if the cost still fits its budget. Answers the ids that did not
- * fit (their rows unchanged; the caller rolls back what did fit when any did not).
- */
-export async function reserveBudgets(
-  db: Executor,
-  orgId: string,
-  costs: readonly { schemeId: string; cost: number }[],
-) {
-  if (costs.length === 0) return [];
-  const ids = costs.map((c) => c.schemeId);
-  const amounts = costs.map((c) => String(c.cost));
-  const r = await sql<{ id: string }>`
-    with wanted as (select * from unnest(${ids}::uuid[], ${amounts}::bigint[]) as w(id, cost)),
-    locked as (
-      select s.id from promo_schemes s
-      where s.org_id = ${orgId} and s.id = any(${ids}::uuid[])
-      order by s.id
-      for no key update
-    )
-    update promo_schemes s set spent_poisha = s.spent_poisha + w.cost
-    from locked l join wanted w on w.id = l.id
-    where s.org_id = ${orgId} and s.id = l.id
-      and (s.budget_poisha is null or s.spent_poisha + w.cost <= s.budget_poisha)
-    returning s.id`.execute(db);
-  const fitted = new Set(r.rows.map((x) => x.id));
-  return ids.filter((id) => !fitted.has(id)).sort();
-}
-
-export async function releaseBudget(db: Executor, orgId: string, schemeId: string, cost: number) {
+/** A budget set on a scheme that had none: its active grants count against it from now on. */
+export async function chargeActiveGrantsToBudget(db: Executor, orgId: string, schemeId: string) {
   await db
-    .updateTable("promo_schemes")
-    .set({ spent_poisha: sql`greatest(spent_poisha - ${cost}, 0)` })
+    .updateTable("promo_grants")
+    .set({ charges_budget: true })
     .where("org_id", "=", orgId)
-    .where("id", "=", schemeId)
+    .where("scheme_id", "=", schemeId)
+    .where("status", "=", "active")
     .execute();
 }
 
@@ -242,12 +204,12 @@ export function grantsOfOrder(db: Executor, orgId: string, orderId: string) {
     .execute();
 }
 
-export async function markGrantsReleased(db: Executor, orgId: string, orderId: string) {
+export async function markGrantReleased(db: Executor, orgId: string, grantId: string) {
   await db
     .updateTable("promo_grants")
     .set({ status: "released", released_at: new Date() })
     .where("org_id", "=", orgId)
-    .where("order_id", "=", orderId)
+    .where("id", "=", grantId)
     .where("status", "=", "active")
     .execute();
 }

@@ -20,8 +20,7 @@ import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
 import type { SchemeDefinition, SchemeRule } from "../../shared/pricing/scheme-types.ts";
 import { loadSkusForOrder } from "../catalog/catalog.service.ts";
-import type { Executor } from "../db/transaction.ts";
-import { withTransaction } from "../db/transaction.ts";
+import { type Executor, isRerun, withTransaction } from "../db/transaction.ts";
 import { visibleDistributor } from "../network/distributors.service.ts";
 import { getOutletForOrder, outletNames, outletVisible } from "../network/outlets.service.ts";
 import { AccessErrors, type Actor, can } from "../platform/access.ts";
@@ -337,6 +336,8 @@ export async function updateScheme(ctx: Ctx, id: string, input: UpdateSchemeRequ
           ? (await repo.grantTotals(tx, orgId, [id])).cost
           : row.spent_poisha;
       if (newBudget != null && newBudget < spent) throw PromotionErrors.budgetBelowSpent({ spent });
+      // ... and they count against it from now on (a cancelled order's grant gives its cost back).
+      if (newBudget != null && row.budget_poisha === null) await repo.chargeActiveGrantsToBudget(tx, orgId, id);
       await repo.updateScheme(tx, orgId, id, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.nameBn !== undefined && { name_bn: input.nameBn }),
@@ -427,7 +428,7 @@ export interface SchemesInForce {
   schemes: SchemeDefinition[];
   /** Schemes whose budget is used up (nothing more fits). */
   exhausted: Set<string>;
-  /** Budget and per-outlet cap of each, for reserving on confirmation (scheme-budget.ts). */
+  /** Budget, its spend as read and per-outlet cap of each, for reserving on confirmation (scheme-budget.ts). */
   limits: Map<string, SchemeLimits>;
   /** Codes by id, for the memo's labels. */
   codes: Map<string, string>;
@@ -436,13 +437,14 @@ export interface SchemesInForce {
 /**
  * Every order reads the schemes in force, and they change rarely: each app process keeps them per organisation, facing
  * and date for a few seconds, and forgets an organisation's at once when a scheme of it is written here (another
- * process sees the change within SCHEME_CACHE_MS). The budgets' state in them may lag as long; that only decides
- * what a draft shows: a confirmation's reservation is the authority (scheme-budget.ts).
+ * process sees the change within SCHEME_CACHE_MS). The budgets' spend in them may lag as long: a confirmation checks
+ * against it, and its commit is the authority (scheme-budget.ts); a transaction run again because its commit found a
+ * budget used up reads them afresh.
  */
 const SCHEME_CACHE_MS = 5_000;
 const schemeCache = new Map<string, { at: number; value: SchemesInForce }>();
 
-function forgetSchemes(orgId: string) {
+export function forgetSchemes(orgId: string) {
   for (const key of schemeCache.keys()) if (key.startsWith(`${orgId}|`)) schemeCache.delete(key);
 }
 
@@ -464,7 +466,7 @@ export async function schemesInForce(
 ): Promise<SchemesInForce> {
   const key = `${orgId}|${at.facing}|${at.date}`;
   const hit = schemeCache.get(key);
-  if (hit && Date.now() - hit.at < SCHEME_CACHE_MS) return hit.value;
+  if (hit && Date.now() - hit.at < SCHEME_CACHE_MS && !isRerun(db)) return hit.value;
   const value = await loadSchemesInForce(db, orgId, at);
   if (schemeCache.size > 1000) schemeCache.clear();
   schemeCache.set(key, { at: Date.now(), value });
@@ -483,7 +485,10 @@ async function loadSchemesInForce(
       rows.filter((r) => r.budget_poisha !== null && r.spent_poisha >= r.budget_poisha).map((r) => r.id),
     ),
     limits: new Map(
-      rows.map((r) => [r.id, { budgetPoisha: r.budget_poisha, perOutletCapPoisha: r.per_outlet_cap_poisha }]),
+      rows.map((r) => [
+        r.id,
+        { budgetPoisha: r.budget_poisha, spentPoisha: r.spent_poisha, perOutletCapPoisha: r.per_outlet_cap_poisha },
+      ]),
     ),
     codes: new Map(rows.map((r) => [r.id, r.code])),
   };
