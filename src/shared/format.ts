@@ -68,9 +68,12 @@ export function formatTime(value: Date | string, locale: Locale, opts: FormatOpt
   }).format(new Date(value));
 }
 
+// Made once: building a DateTimeFormat costs far more than formatting with it, and every order asks for the date.
+const businessDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE });
+
 /** Today's business date (YYYY-MM-DD) in Asia/Dhaka. */
 export function businessDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE }).format(at);
+  return businessDateFormat.format(at);
 }
 
 /** A business date moved by whole days (negative goes back). */
