@@ -371,6 +371,33 @@ describe("orders priced with schemes", () => {
   });
 });
 
+describe("limits set on a scheme that has already given", () => {
+  it("a budget and a per-outlet cap set later count what was given; cancelling that order gives it back", async () => {
+    // 12 soap give 4,860 off.
+    const s = await activeScheme({ targeting: { outletIds: [f.outletId] } });
+    const first = await order(f.outletId, [{ skuId: f.soapId, qty: 12 }], true);
+    expect(first.lines[0]?.discountPoisha).toBe(4_860);
+    const set = await marketing.request("PATCH", `/api/v1/promotions/schemes/${s.id}`, {
+      budgetPoisha: 100_000,
+      perOutletCapPoisha: 6_000,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().spentPoisha).toBe(4_860);
+    expect(await spentOf(s.id)).toBe(4_860);
+    // The outlet has had 4,860 of its 6,000: another 4,860 no longer fits its cap.
+    const second = await order(f.outletId, [{ skuId: f.soapId, qty: 12 }], true);
+    expect(second.lines[0]?.discountPoisha).toBe(0);
+    // Cancelling the first order gives its 4,860 back to the budget and to the outlet: the next one fits again.
+    const cancel = await admin.request("POST", `/api/v1/secondary-orders/${first.id}/cancel`, { reason: "test" });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect(await spentOf(s.id)).toBe(0);
+    const third = await order(f.outletId, [{ skuId: f.soapId, qty: 12 }], true);
+    expect(third.lines[0]?.discountPoisha).toBe(4_860);
+    expect(await spentOf(s.id)).toBe(4_860);
+    await marketing.request("POST", `/api/v1/promotions/schemes/${s.id}/end`);
+  });
+});
+
 describe("why a scheme did not apply", () => {
   it("explain: below the threshold with what the order has and needs, in both languages; an order's grants", async () => {
     const s = await activeScheme({ targeting: { outletIds: [f.secondOutletId] } });

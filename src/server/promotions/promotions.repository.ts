@@ -124,6 +124,28 @@ export async function chargeActiveGrantsToBudget(db: Executor, orgId: string, sc
     .execute();
 }
 
+/** A cap set on a scheme that had none: each outlet's usage becomes what its active grants cost. */
+export async function countActiveGrantsInOutletUsage(db: Executor, orgId: string, schemeId: string) {
+  await db
+    .insertInto("promo_scheme_outlet_usage")
+    .columns(["org_id", "scheme_id", "outlet_id", "spent_poisha"])
+    .expression((eb) =>
+      eb
+        .selectFrom("promo_grants")
+        .select(["org_id", "scheme_id", "outlet_id", sql<number>`sum(cost_poisha)`.as("spent_poisha")])
+        .where("org_id", "=", orgId)
+        .where("scheme_id", "=", schemeId)
+        .where("status", "=", "active")
+        .groupBy(["org_id", "scheme_id", "outlet_id"]),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(["org_id", "scheme_id", "outlet_id"])
+        .doUpdateSet({ spent_poisha: (eb) => eb.ref("excluded.spent_poisha") }),
+    )
+    .execute();
+}
+
 /** Adds cost to what the outlet has had from the scheme if it stays within the cap. */
 export async function reserveOutletUsage(
   db: Executor,

@@ -338,6 +338,9 @@ export async function updateScheme(ctx: Ctx, id: string, input: UpdateSchemeRequ
       if (newBudget != null && newBudget < spent) throw PromotionErrors.budgetBelowSpent({ spent });
       // ... and they count against it from now on (a cancelled order's grant gives its cost back).
       if (newBudget != null && row.budget_poisha === null) await repo.chargeActiveGrantsToBudget(tx, orgId, id);
+      // Likewise a per-outlet cap set now starts from what each outlet was already given.
+      if (input.perOutletCapPoisha != null && row.per_outlet_cap_poisha === null)
+        await repo.countActiveGrantsInOutletUsage(tx, orgId, id);
       await repo.updateScheme(tx, orgId, id, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.nameBn !== undefined && { name_bn: input.nameBn }),
