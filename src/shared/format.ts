@@ -7,15 +7,26 @@ export const BUSINESS_TIME_ZONE = "Asia/Dhaka";
 const intlLocale = (locale: Locale, bengaliDigits: boolean) =>
   locale === "bn" ? (bengaliDigits ? "bn-BD" : "bn-BD-u-nu-latn") : "en-IN";
 
+// Building an Intl formatter costs far more than formatting with one (every priced memo labels its schemes, lists and
+// exports format thousands of values), so each is made once per locale and style.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export interface FormatOptions {
   /** Bengali digits (০-৯) in Bengali; default true. English always uses 0-9. */
   bengaliDigits?: boolean;
 }
 
 export function formatNumber(value: number, locale: Locale, opts: FormatOptions = {}): string {
-  return new Intl.NumberFormat(intlLocale(locale, opts.bengaliDigits ?? true), { maximumFractionDigits: 2 }).format(
-    value,
-  );
+  const tag = intlLocale(locale, opts.bengaliDigits ?? true);
+  return formatter(`number|${tag}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 2 })).format(value);
 }
 
 /** ৳ with lakh/crore grouping; whole taka are shown without decimals, otherwise two decimals. */
@@ -26,9 +37,14 @@ export function formatMoney(poisha: number, locale: Locale, opts: FormatOptions 
   // Taka and poisha are formatted as two integers, never as abs / 100: floating point would lose the
   // last poisha of very large amounts.
   const paisa = abs % 100;
-  const taka = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format((abs - paisa) / 100);
-  const fraction =
-    paisa === 0 ? "" : `.${new Intl.NumberFormat(tag, { minimumIntegerDigits: 2, useGrouping: false }).format(paisa)}`;
+  const taka = formatter(`taka|${tag}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 })).format(
+    (abs - paisa) / 100,
+  );
+  const poishaFormat = formatter(
+    `poisha|${tag}`,
+    () => new Intl.NumberFormat(tag, { minimumIntegerDigits: 2, useGrouping: false }),
+  );
+  const fraction = paisa === 0 ? "" : `.${poishaFormat.format(paisa)}`;
   return `${poisha < 0 ? "-" : ""}৳${taka}${fraction}`;
 }
 
@@ -37,43 +53,52 @@ export function formatDate(value: Date | string, locale: Locale, opts: FormatOpt
     typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? new Date(`${value}T00:00:00+06:00`)
       : new Date(value);
-  return new Intl.DateTimeFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
-    timeZone: BUSINESS_TIME_ZONE,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(date);
+  const tag = intlLocale(locale, opts.bengaliDigits ?? true);
+  return formatter(
+    `date|${tag}`,
+    () =>
+      new Intl.DateTimeFormat(tag, { timeZone: BUSINESS_TIME_ZONE, day: "numeric", month: "short", year: "numeric" }),
+  ).format(date);
 }
 
 export function formatDateTime(value: Date | string, locale: Locale, opts: FormatOptions = {}): string {
-  return new Intl.DateTimeFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
-    timeZone: BUSINESS_TIME_ZONE,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    // Bengali has no AM/PM letters of its own in ICU; a 24-hour clock reads naturally instead.
-    ...(locale === "bn" && { hourCycle: "h23" as const }),
-  }).format(new Date(value));
+  const tag = intlLocale(locale, opts.bengaliDigits ?? true);
+  return formatter(
+    `datetime|${tag}`,
+    () =>
+      new Intl.DateTimeFormat(tag, {
+        timeZone: BUSINESS_TIME_ZONE,
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        // Bengali has no AM/PM letters of its own in ICU; a 24-hour clock reads naturally instead.
+        ...(locale === "bn" && { hourCycle: "h23" as const }),
+      }),
+  ).format(new Date(value));
 }
 
 /** The clock time in Asia/Dhaka ("16:41" in Bengali, "4:41 pm" in English): for lists of one day's events. */
 export function formatTime(value: Date | string, locale: Locale, opts: FormatOptions = {}): string {
-  return new Intl.DateTimeFormat(intlLocale(locale, opts.bengaliDigits ?? true), {
-    timeZone: BUSINESS_TIME_ZONE,
-    hour: "numeric",
-    minute: "2-digit",
-    ...(locale === "bn" && { hourCycle: "h23" as const }),
-  }).format(new Date(value));
+  const tag = intlLocale(locale, opts.bengaliDigits ?? true);
+  return formatter(
+    `time|${tag}`,
+    () =>
+      new Intl.DateTimeFormat(tag, {
+        timeZone: BUSINESS_TIME_ZONE,
+        hour: "numeric",
+        minute: "2-digit",
+        ...(locale === "bn" && { hourCycle: "h23" as const }),
+      }),
+  ).format(new Date(value));
 }
-
-// Made once: building a DateTimeFormat costs far more than formatting with it, and every order asks for the date.
-const businessDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE });
 
 /** Today's business date (YYYY-MM-DD) in Asia/Dhaka. */
 export function businessDate(at: Date = new Date()): string {
-  return businessDateFormat.format(at);
+  return formatter("business-date", () => new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE })).format(
+    at,
+  );
 }
 
 /** A business date moved by whole days (negative goes back). */
