@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, apiRequest, buildUrl, newIdempotencyKey, setCsrfToken } from "./api-client.ts";
+import { ApiError, api, apiRequest, buildUrl, newIdempotencyKey, setCsrfToken } from "./api-client.ts";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -85,5 +85,30 @@ describe("newIdempotencyKey", () => {
     const a = newIdempotencyKey();
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newIdempotencyKey()).not.toBe(a);
+  });
+});
+
+describe("api.getAll", () => {
+  it("follows the cursors page after page, keeping the query, until there is no next page", async () => {
+    const pages: Record<string, { items: number[]; nextCursor: string | null }> = {
+      "": { items: [1, 2], nextCursor: "c2" },
+      c2: { items: [3, 4], nextCursor: "c3" },
+      c3: { items: [5], nextCursor: null },
+    };
+    const fetchMock = vi.fn(async (url: string) => {
+      const cursor = new URL(url, "http://x").searchParams.get("cursor") ?? "";
+      return new Response(JSON.stringify(pages[cursor]), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    expect(await api.getAll<number>("/api/v1/skus", { status: "active", limit: 2 })).toEqual([1, 2, 3, 4, 5]);
+    const urls = fetchMock.mock.calls.map((c) => c[0]);
+    expect(urls).toEqual([
+      "/api/v1/skus?status=active&limit=2",
+      "/api/v1/skus?status=active&limit=2&cursor=c2",
+      "/api/v1/skus?status=active&limit=2&cursor=c3",
+    ]);
   });
 });

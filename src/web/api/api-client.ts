@@ -114,9 +114,28 @@ export async function apiRequest<T>(method: string, path: string, opts: RequestO
   return json as T;
 }
 
+/** One page of a keyset-paginated list. */
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Every item of a paginated list, page after page: for pickers and sheets that need the whole of a bounded list. */
+async function getAll<T>(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await apiRequest<PageOf<T>>("GET", path, { query: { ...query, cursor }, signal });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     apiRequest<T>("GET", path, { query, signal }),
+  getAll,
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) =>
     apiRequest<T>("POST", path, { body, idempotencyKey }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>("PATCH", path, { body }),

@@ -31,11 +31,13 @@ export function useOutlet(id: string | undefined) {
   });
 }
 
-/** Up to 200 distributors (the demo company has about 60); for pickers on lists, stock and primary orders. */
+/** Every distributor the caller sees (all pages: a national company has hundreds); for pickers on many screens. */
 export function useDistributors(enabled = true) {
   return useQuery({
     queryKey: ["distributors", "lookup"],
-    queryFn: ({ signal }) => api.get<{ items: DistributorOption[] }>("/api/v1/distributors", { limit: 200 }, signal),
+    queryFn: async ({ signal }) => ({
+      items: await api.getAll<DistributorOption>("/api/v1/distributors", { limit: 200 }, signal),
+    }),
     enabled,
     staleTime: 5 * 60_000,
   });

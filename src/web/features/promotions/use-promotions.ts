@@ -121,11 +121,13 @@ export interface SkuOption {
   nameBn: string;
 }
 
-/** Up to 200 active SKUs (the demo company has about 150): the editor's pickers and the rules' SKU codes. */
+/** Every active SKU (all pages: a catalogue may hold hundreds): the editor's pickers and the rules' SKU codes. */
 export function useSkuOptions() {
   const q = useQuery({
     queryKey: ["skus", "promotion-options"],
-    queryFn: ({ signal }) => api.get<{ items: SkuOption[] }>("/api/v1/skus", { status: "active", limit: 200 }, signal),
+    queryFn: async ({ signal }) => ({
+      items: await api.getAll<SkuOption>("/api/v1/skus", { status: "active", limit: 500 }, signal),
+    }),
     staleTime: 5 * 60_000,
   });
   const codeOf = useMemo(() => {

@@ -16,7 +16,7 @@ import type {
   StockMovementRow,
   StockRow,
 } from "../../../shared/contracts/inventory.ts";
-import { api } from "../../api/api-client.ts";
+import { api, type PageOf } from "../../api/api-client.ts";
 
 export type { StockRow };
 export type StockMovement = z.infer<typeof StockMovementRow>;
@@ -34,10 +34,6 @@ export const stockKeys = {
 };
 
 type MutationOpts<TData, TVars> = Omit<UseMutationOptions<TData, Error, TVars>, "mutationFn">;
-interface PageOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export interface StockFilters {
   distributorId: string;
@@ -61,16 +57,7 @@ export function useStock(filters: StockFilters | null) {
 export function useAllStock(distributorId: string | undefined) {
   return useQuery({
     queryKey: stockKeys.everything(distributorId ?? ""),
-    queryFn: async ({ signal }) => {
-      const rows: StockRow[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.get<PageOf<StockRow>>("/api/v1/stock", { distributorId, cursor, limit: 200 }, signal);
-        rows.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return rows;
-    },
+    queryFn: ({ signal }) => api.getAll<StockRow>("/api/v1/stock", { distributorId, limit: 200 }, signal),
     enabled: Boolean(distributorId),
   });
 }
