@@ -70,9 +70,35 @@ describe.runIf(chromiumAvailable)("journey: a retailer signs in with the shop's 
       data: { email: "admin@demo.bikri.app", password: "bikri-demo" },
     });
     expect(signedIn.status()).toBe(200);
+    const headers = { "x-csrf-token": (await signedIn.json()).csrfToken as string };
     const list = await admin.request.get(`${j.server.base}/api/v1/users?role=retailer`);
     const retailer = (await list.json()).items.find((u: { email: string }) => u.email === "retailer@demo.bikri.app");
     expect(retailer?.phone).toMatch(/^\+8801[3-9]\d{8}$/);
+    // A memo-level deal for every shop, made and switched on as marketing would: ৳100 off a memo of ৳1 or more.
+    const day = new Date(Date.now() + 6 * 3_600_000).toISOString().slice(0, 10);
+    const scheme = await admin.request.post(`${j.server.base}/api/v1/promotions/schemes`, {
+      headers,
+      data: {
+        code: "SHOP100",
+        name: "Shop deal: ৳100 off",
+        nameBn: "দোকানের অফার: ৳১০০ ছাড়",
+        validFrom: day,
+        validTo: day,
+        rule: {
+          kind: "slab",
+          skuIds: [],
+          measure: "value",
+          mode: "once",
+          slabs: [{ min: 100, benefit: { type: "flat", poisha: 10_000 } }],
+        },
+      },
+    });
+    expect(scheme.status()).toBe(201);
+    const on = await admin.request.post(
+      `${j.server.base}/api/v1/promotions/schemes/${(await scheme.json()).id}/activate`,
+      { headers },
+    );
+    expect(on.status()).toBe(200);
     await admin.close();
     const local = `0${(retailer.phone as string).slice(4)}`;
     const bengali = local.replace(/\d/g, (d) => String.fromCharCode(0x09e6 + Number(d)));
@@ -97,7 +123,28 @@ describe.runIf(chromiumAvailable)("journey: a retailer signs in with the shop's 
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await page.screenshot({ path: path.join(SCREENSHOTS, "retailer-phone-sign-in-bn-360.png"), fullPage: true });
+    // The shop's usual memo earns the deal: the page names the offer, says what the shop saves, and its total is what
+    // the placed order costs.
+    await page.getByTestId("shop-offer").first().waitFor();
+    expect(await page.getByTestId("shop-offers").textContent()).toContain("দোকানের অফার: ৳১০০ ছাড়");
+    expect(await page.getByTestId("shop-saving").textContent()).toMatch(/সাশ্রয় ৳১০০/);
+    const shown = bengaliMoneyToPoisha(await page.getByTestId("shop-total").textContent());
+    const placed = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/secondary-orders") && r.request().method() === "POST",
+    );
+    await page.getByTestId("shop-place").click();
+    const order = await (await placed).json();
+    expect(order.status).toBe("confirmed");
+    expect(order.discountPoisha).toBe(10_000);
+    expect(order.totalPoisha).toBe(shown);
     expect(errors).toEqual([]);
     await page.close();
   });
 });
+
+/** "৳২১,০৫২.৭৬" as the page shows it, in poisha. */
+function bengaliMoneyToPoisha(text: string | null): number {
+  const latin = (text ?? "").replace(/[\u09E6-\u09EF]/g, (d) => String(d.charCodeAt(0) - 0x09e6)).replace(/[৳,]/g, "");
+  const [taka = "0", poisha = "0"] = latin.split(".");
+  return Number(taka) * 100 + Number(poisha.padEnd(2, "0"));
+}

@@ -147,6 +147,11 @@ const TARGETS_MANAGE: AccessRule = { allow: ["admin"], scoped: ["manager"] };
  */
 const PROMO_READ: AccessRule = { allow: ["admin", "marketing"], scoped: ["manager", "rep", "distributor"] };
 const PROMO_MANAGE: AccessRule = { allow: ["admin", "marketing"] };
+/** The schemes on offer to one outlet: whoever takes its orders, and the retailer for its own shop. */
+const PROMO_OFFERS: AccessRule = {
+  allow: ["admin", "marketing"],
+  scoped: ["manager", "rep", "distributor", "retailer"],
+};
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- auth: own account
@@ -413,7 +418,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- promotions: schemes, the schemes in force, explanations, campaigns
   "GET /api/v1/promotions/schemes": PROMO_READ,
   "POST /api/v1/promotions/schemes": PROMO_MANAGE,
-  "GET /api/v1/promotions/schemes/in-force": PROMO_READ,
+  "GET /api/v1/promotions/schemes/in-force": PROMO_OFFERS,
   "GET /api/v1/promotions/schemes/{id}": PROMO_READ,
   "PATCH /api/v1/promotions/schemes/{id}": PROMO_MANAGE,
   "POST /api/v1/promotions/schemes/{id}/activate": PROMO_MANAGE,

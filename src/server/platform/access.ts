@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   // the schemes that concern their area (a rep the active ones, a distributor those that target it).
   "promotions.read": ["admin", "manager", "rep", "distributor", "marketing"],
   "promotions.manage": ["admin", "marketing"],
+  // The schemes on offer to one outlet, for pricing a memo as it is typed: whoever takes orders for it, and the
+  // retailer for its own shop (its re-order page shows what the order will really cost).
+  "promotions.offers": ["admin", "manager", "rep", "distributor", "marketing", "retailer"],
   // Scheme claims (issue 8): a distributor claims back the claimable schemes it funded (head office may build one for
   // it); marketing, which runs the schemes, reviews with head office; paying out is head office's alone. Managers
   // read their subtree's claims.

@@ -197,6 +197,15 @@ describe("schemes", () => {
     expect(body.schemes.find((s) => s.id === everyone.id)?.name.en).toBe("Soap ten percent");
     const far = await rep.request("GET", `/api/v1/promotions/schemes/in-force?outletId=${f.farOutletId}`);
     expect(far.statusCode).toBe(404);
+    // A retailer sees what is on offer to its own shop (its re-order page prices with it), and no other shop's.
+    const retailer = await signIn(t.app, `retailer@${ORG_A_DOMAIN}`);
+    const own = await retailer.request("GET", `/api/v1/promotions/schemes/in-force?outletId=${f.outletId}`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect((own.json() as typeof body).schemes.map((s) => s.id)).toEqual(ids);
+    const neighbour = await retailer.request("GET", `/api/v1/promotions/schemes/in-force?outletId=${f.secondOutletId}`);
+    expect(neighbour.statusCode).toBe(404);
+    // ... but not the promotions programme itself.
+    expect((await retailer.request("GET", "/api/v1/promotions/schemes")).statusCode).toBe(403);
     for (const id of [channel.id, everyone.id]) await marketing.request("POST", `/api/v1/promotions/schemes/${id}/end`);
   });
 });

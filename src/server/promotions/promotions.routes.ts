@@ -68,7 +68,7 @@ export function promotionsRoutes(app: App) {
   app.get(
     `${BASE}/schemes/in-force`,
     {
-      config: { access: "promotions.read" },
+      config: { access: "promotions.offers" },
       schema: {
         tags,
         summary:

@@ -566,9 +566,12 @@ export async function outletForSchemes(db: Executor, ctx: Ctx, outletId: string)
   };
 }
 
-/** The order-entry screen's copy: the schemes that target this outlet, with the ones it cannot have any more. */
+/**
+ * The order-entry screen's and the retailer's shop's copy: the schemes that target this outlet, with the ones it
+ * cannot have any more. The outlet must be in the caller's scope (a retailer: its own).
+ */
 export async function inForceForOutlet(ctx: Ctx, query: { outletId: string; date?: string | undefined }) {
-  if (!can(ctx.actor, "promotions.read")) throw AccessErrors.forbidden();
+  if (!can(ctx.actor, "promotions.offers")) throw AccessErrors.forbidden();
   const outlet = await outletForSchemes(ctx.db, ctx, query.outletId);
   const day = query.date ?? businessDate();
   const { schemes, exhausted } = await schemesInForce(ctx.db, ctx.actor.orgId, { facing: "secondary", date: day });

@@ -3,6 +3,8 @@
 export const PROMOTIONS_ACCESS = {
   /** Schemes, campaigns and their results in the caller's scope. */
   read: "promotions.read",
+  /** The schemes on offer to one outlet (the order screens; a retailer its own shop). */
+  offers: "promotions.offers",
   /** Create and edit schemes and campaigns; activate, pause and end a scheme. */
   manage: "promotions.manage",
 } as const;

@@ -31,10 +31,19 @@ import { orgName } from "../auth/scope-label.ts";
 import { useMe, useSignOut } from "../auth/use-session.ts";
 import { OutletDuesPanel } from "../orders/collections-page.tsx";
 import { skuLabel } from "../orders/order-labels.ts";
-import { buildSkuIndex, defaultUnit, type EntryLine, entryTotals, searchSkus } from "../orders/order-lines-state.ts";
+import {
+  buildSkuIndex,
+  defaultUnit,
+  type EntryLine,
+  type EntryPricing,
+  priceEntry,
+  searchSkus,
+} from "../orders/order-lines-state.ts";
 import { OrderStatusBadge } from "../orders/order-list-page.tsx";
 import { type OrderBookSku, useOrderBook } from "../orders/use-order-book.ts";
 import { secondaryOrderKeys, useCreateSecondaryOrder, useSecondaryOrders } from "../orders/use-secondary-orders.ts";
+import { type OutletSchemes, outletSchemes } from "../promotions/schemes-in-force.ts";
+import { useSchemesInForce } from "../promotions/use-promotions.ts";
 
 type Tab = "reorder" | "orders" | "dues";
 
@@ -104,6 +113,7 @@ interface Pick {
 
 function ReorderTab({ outletId, onPlaced }: { outletId: string; onPlaced: () => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const book = useOrderBook({ outletId });
   const skus = book.data?.skus ?? [];
   const skuMap = useMemo(() => new Map(skus.map((s) => [s.id, s])), [skus]);
@@ -154,7 +164,17 @@ function ReorderTab({ outletId, onPlaced }: { outletId: string; onPlaced: () => 
   const lines: EntryLine[] = order
     .filter((id) => (picks[id]?.qty ?? 0) > 0)
     .map((id) => ({ key: id, skuId: id, qty: String(picks[id]?.qty ?? 0), unit: picks[id]?.unit ?? "piece" }));
-  const totals = entryTotals(lines, skuMap, "retailer");
+  // Priced as the server will price it: the same engine over the schemes on offer to this shop.
+  const inForce = useSchemesInForce(outletId);
+  const schemes = useMemo(
+    () =>
+      inForce.data && book.data
+        ? outletSchemes(inForce.data, { outletId, distributorId: book.data.distributorId, channel: book.data.channel })
+        : null,
+    [inForce.data, book.data, outletId],
+  );
+  const pricing = priceEntry(lines, skuMap, "retailer", schemes?.context ?? null, schemes?.engine ?? null);
+  const totals = pricing.totals;
   const key = useRef(newIdempotencyKey());
   const create = useCreateSecondaryOrder({
     meta: { inlineError: true },
@@ -195,6 +215,7 @@ function ReorderTab({ outletId, onPlaced }: { outletId: string; onPlaced: () => 
       {found.map((sku) => (
         <StepperRow key={sku.id} sku={sku} pick={{ qty: 0, unit: defaultUnit(sku) }} onStep={step} />
       ))}
+      {schemes ? <OffersPanel schemes={schemes} pricing={pricing} skuMap={skuMap} /> : null}
       <ErrorAlert error={create.error} />
       <Paper withBorder shadow="md" p="sm" pos="fixed" bottom={0} left={0} right={0} style={{ zIndex: 10 }} radius={0}>
         <Group justify="space-between" maw={560} mx="auto" wrap="nowrap">
@@ -203,6 +224,11 @@ function ReorderTab({ outletId, onPlaced }: { outletId: string; onPlaced: () => 
               {t("orders.totals.total")}
             </Text>
             <Money fw={700} size="xl" poisha={totals.totalPoisha} data-testid="shop-total" />
+            {totals.discountPoisha > 0 ? (
+              <Text size="xs" c="grape" fw={600} data-testid="shop-saving">
+                {t("orders.shop.youSave", { amount: fmt.money(totals.discountPoisha) })}
+              </Text>
+            ) : null}
           </div>
           <Button
             size="lg"
@@ -225,6 +251,59 @@ function ReorderTab({ outletId, onPlaced }: { outletId: string; onPlaced: () => 
         </Group>
       </Paper>
     </Stack>
+  );
+}
+
+/** What the schemes give this order as it stands: each offer's name and amount, and the free goods. */
+function OffersPanel({
+  schemes,
+  pricing,
+  skuMap,
+}: {
+  schemes: OutletSchemes;
+  pricing: EntryPricing;
+  skuMap: ReadonlyMap<string, OrderBookSku>;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const fmt = useFormat();
+  const byId = useMemo(() => new Map(schemes.schemes.map((s) => [s.id, s])), [schemes.schemes]);
+  const given = pricing.applied.filter((a) => a.discountPoisha > 0 || a.free.length > 0);
+  if (given.length === 0) return null;
+  return (
+    <Paper withBorder p="sm" bg="grape.0" data-testid="shop-offers">
+      <Text fw={600} size="sm" mb={4}>
+        {t("orders.shop.offers")}
+      </Text>
+      <Stack gap={4}>
+        {given.map((a) => {
+          const scheme = byId.get(a.schemeId);
+          return (
+            <Group key={a.schemeId} justify="space-between" wrap="nowrap" gap="xs" data-testid="shop-offer">
+              <Text size="sm" style={{ minWidth: 0 }}>
+                {scheme ? scheme.name[locale] || scheme.name.en : a.schemeId}
+              </Text>
+              <Group gap={8} wrap="nowrap" style={{ flexShrink: 0 }}>
+                {a.free.map((f) => {
+                  const sku = skuMap.get(f.skuId);
+                  return (
+                    <Text key={f.skuId} size="sm" c="grape">
+                      {t("orders.shop.free", {
+                        qty: fmt.number(f.qty),
+                        sku: sku ? skuLabel(sku, locale) : f.skuId,
+                      })}
+                    </Text>
+                  );
+                })}
+                {a.discountPoisha > 0 ? (
+                  <Money size="sm" fw={600} poisha={-a.discountPoisha} style={{ whiteSpace: "nowrap" }} />
+                ) : null}
+              </Group>
+            </Group>
+          );
+        })}
+      </Stack>
+    </Paper>
   );
 }
 
