@@ -64,19 +64,20 @@ async function spent(schemeId: string) {
   return r.spent_poisha;
 }
 
+/** One confirmed memo of one biscuit at the fixture's outlet (the flat schemes give ৳1 off it). */
+const biscuitOrder = () =>
+  admin.request("POST", "/api/v1/secondary-orders", {
+    outletId: f.outletId,
+    lines: [{ skuId: f.biscuitId, qty: 1 }],
+    confirm: true,
+  });
+const biscuitOrdersAtOnce = () => Promise.all(Array.from({ length: ORDERS }, biscuitOrder));
+
 describe("budgets and caps under concurrent confirmations", () => {
   it("100 orders at once against a budget of 37 grants: exactly 37 get the scheme, spend = grants <= budget", async () => {
     const BUDGET = 3_700;
     const schemeId = await flatScheme("BUDGET37", f.biscuitId, { budgetPoisha: BUDGET });
-    const answers = await Promise.all(
-      Array.from({ length: ORDERS }, () =>
-        admin.request("POST", "/api/v1/secondary-orders", {
-          outletId: f.outletId,
-          lines: [{ skuId: f.biscuitId, qty: 1 }],
-          confirm: true,
-        }),
-      ),
-    );
+    const answers = await biscuitOrdersAtOnce();
     expect(answers.map((a) => a.statusCode).filter((s) => s !== 201)).toEqual([]);
     const discounted = answers.filter((a) => a.json().discountPoisha === 100);
     expect(discounted).toHaveLength(37);
@@ -92,26 +93,14 @@ describe("budgets and caps under concurrent confirmations", () => {
       200,
     );
     expect(await spent(schemeId)).toBe(BUDGET - 100);
-    const next = await admin.request("POST", "/api/v1/secondary-orders", {
-      outletId: f.outletId,
-      lines: [{ skuId: f.biscuitId, qty: 1 }],
-      confirm: true,
-    });
+    const next = await biscuitOrder();
     expect(next.json().discountPoisha).toBe(100);
     expect(await spent(schemeId)).toBe(BUDGET);
   }, 120_000);
 
   it("100 orders at once against a budget far from its end: every one gets the scheme, spend = their grants", async () => {
     const schemeId = await flatScheme("BUDGETBIG", f.biscuitId, { budgetPoisha: 100_000_000 });
-    const answers = await Promise.all(
-      Array.from({ length: ORDERS }, () =>
-        admin.request("POST", "/api/v1/secondary-orders", {
-          outletId: f.outletId,
-          lines: [{ skuId: f.biscuitId, qty: 1 }],
-          confirm: true,
-        }),
-      ),
-    );
+    const answers = await biscuitOrdersAtOnce();
     expect(answers.map((a) => a.statusCode).filter((s) => s !== 201)).toEqual([]);
     expect(answers.filter((a) => a.json().discountPoisha === 100)).toHaveLength(ORDERS);
     expect(await grants(schemeId)).toHaveLength(ORDERS);
@@ -121,14 +110,8 @@ describe("budgets and caps under concurrent confirmations", () => {
   it("an order that counted on room other orders took meanwhile is run again and priced without the scheme", async () => {
     const BUDGET = 100_000_000;
     const schemeId = await flatScheme("BUDGETSTALE", f.biscuitId, { budgetPoisha: BUDGET });
-    const order = () =>
-      admin.request("POST", "/api/v1/secondary-orders", {
-        outletId: f.outletId,
-        lines: [{ skuId: f.biscuitId, qty: 1 }],
-        confirm: true,
-      });
     // The first order reads the schemes (spend 0) into this process's cache, which keeps them a few seconds.
-    expect((await order()).statusCode).toBe(201);
+    expect((await biscuitOrder()).statusCode).toBe(201);
     expect(await grants(schemeId)).toHaveLength(1);
     // Meanwhile other servers spent all but 50 of the budget: the cache still says there is plenty of room.
     await t.database.handle.db
@@ -137,7 +120,7 @@ describe("budgets and caps under concurrent confirmations", () => {
       .where("org_id", "=", t.orgA.orgId)
       .where("id", "=", schemeId)
       .execute();
-    const next = await order();
+    const next = await biscuitOrder();
     expect(next.statusCode, next.body).toBe(201);
     const given = await admin.request("GET", `/api/v1/orders/${next.json().id}/schemes`);
     expect(given.statusCode, given.body).toBe(200);
