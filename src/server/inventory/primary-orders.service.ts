@@ -10,7 +10,7 @@ import type {
 } from "../../shared/contracts/inventory.ts";
 import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
-import { type LineInput, type PricedLine, priceOrder } from "../../shared/pricing/order-pricing.ts";
+import { type LineInput, priceOrder } from "../../shared/pricing/order-pricing.ts";
 import { MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
 import { schemeEngine } from "../../shared/pricing/scheme-engine.ts";
 import { loadSkusForOrder, resolvePrices } from "../catalog/catalog.service.ts";
@@ -20,6 +20,7 @@ import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
+import { lineAdjustments, memoLineRows } from "../promotions/memo-lines.ts";
 import { freeGoodsSkuIds, primarySchemesFor } from "../promotions/promotions.service.ts";
 import { InventoryErrors } from "./inventory.errors.ts";
 import { findDistributorInScope } from "./inventory.repository.ts";
@@ -96,20 +97,6 @@ async function detail(db: Executor, ctx: Ctx, id: string): Promise<PrimaryOrder 
       freeOfSchemeId: l.free_of_scheme_id,
     })),
   };
-}
-
-type StoredAdjustment = PricedLine["adjustments"][number] & { code?: string };
-
-/** What the primary schemes gave on a line, as stored with it (orders from before: nothing). */
-function lineAdjustments(stored: unknown) {
-  if (!Array.isArray(stored)) return [];
-  return (stored as StoredAdjustment[]).map((a) => ({
-    kind: a.kind,
-    schemeId: a.schemeId,
-    code: a.code ?? "",
-    label: a.label,
-    poisha: a.poisha,
-  }));
 }
 
 /** The audit log keeps the order's state, not the names of what it refers to. */
@@ -200,44 +187,12 @@ async function priceLines(
     if (e instanceof RangeError) throw PrimaryOrderErrors.tooLarge();
     throw e;
   }
-  const adjustments = (l: PricedLine) =>
-    l.adjustments.length > 0
-      ? JSON.stringify(l.adjustments.map((a) => ({ ...a, code: inForce.codes.get(a.schemeId) ?? "" })))
-      : null;
-  const row = (
-    l: PricedLine,
-    lineNo: number,
-    entered: { qty: number; unit: string },
-    freeOf: string | null,
-  ): repo.PrimaryLineRow => ({
-    line_no: lineNo,
-    sku_id: l.skuId,
-    entered_qty: entered.qty,
-    entered_unit: entered.unit,
-    qty: l.qty,
-    unit_price_poisha: l.unitPricePoisha,
-    gross_poisha: l.grossPoisha,
-    discount_poisha: l.discountPoisha,
-    vat_rate_bp: l.vatRateBp,
-    vat_poisha: l.vatPoisha,
-    total_poisha: l.totalPoisha,
-    adjustments: adjustments(l),
-    free_of_scheme_id: freeOf,
-  });
-  const rows = [
-    ...priced.lines.map((l, i) =>
-      row(l, i + 1, { qty: inputs[i]?.enteredQty ?? l.qty, unit: inputs[i]?.enteredUnit ?? "piece" }, null),
-    ),
-    // Free goods follow the entered lines, in base units.
-    ...priced.free.map((l, j) =>
-      row(
-        l,
-        inputs.length + j + 1,
-        { qty: l.qty, unit: skus.get(l.skuId)?.units.find((u) => u.factor === 1)?.unit ?? "piece" },
-        l.schemeId,
-      ),
-    ),
-  ];
+  const rows: repo.PrimaryLineRow[] = memoLineRows(
+    priced,
+    inputs,
+    inForce.codes,
+    (skuId) => skus.get(skuId)?.units.find((u) => u.factor === 1)?.unit,
+  );
   return { rows, totals: priced.totals };
 }
 

@@ -12,7 +12,7 @@ import type {
 } from "../../shared/contracts/orders.ts";
 import { addDays, businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
-import { type LineInput, type PricedLine, priceLine, priceOrder } from "../../shared/pricing/order-pricing.ts";
+import { type LineInput, priceLine, priceOrder } from "../../shared/pricing/order-pricing.ts";
 import { fitsSellBy, MAX_LINE_QTY, toBaseQty } from "../../shared/pricing/pack-units.ts";
 import { explainSchemes, schemeEngine } from "../../shared/pricing/scheme-engine.ts";
 import type { Role } from "../../shared/roles.ts";
@@ -35,6 +35,7 @@ import { writeCsv } from "../platform/csv.ts";
 import { AppError, localizedMessage } from "../platform/errors.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
+import { lineAdjustments, memoLineRows } from "../promotions/memo-lines.ts";
 import {
   cappedInForce,
   freeGoodsSkuIds,
@@ -142,20 +143,6 @@ async function detail(db: Executor, ctx: Ctx, id: string): Promise<SecondaryOrde
       at: e.at.toISOString(),
     })),
   };
-}
-
-type StoredAdjustment = PricedLine["adjustments"][number] & { code?: string };
-
-/** What the schemes gave on a line, as stored with it (older memos: nothing). */
-function lineAdjustments(stored: unknown) {
-  if (!Array.isArray(stored)) return [];
-  return (stored as StoredAdjustment[]).map((a) => ({
-    kind: a.kind,
-    schemeId: a.schemeId,
-    code: a.code ?? "",
-    label: a.label,
-    poisha: a.poisha,
-  }));
 }
 
 /** The audit log keeps the order's state, not its names (those live on their own records). */
@@ -273,39 +260,12 @@ async function priceLines(
       discountPoisha: a.discountPoisha,
       freeValuePoisha: priced.free.filter((l) => l.schemeId === a.schemeId).reduce((s, l) => s + l.grossPoisha, 0),
     }));
-    const adjustments = (l: PricedLine) =>
-      l.adjustments.length > 0
-        ? JSON.stringify(l.adjustments.map((a) => ({ ...a, code: inForce.codes.get(a.schemeId) ?? "" })))
-        : null;
-    const row = (l: PricedLine, lineNo: number, entered: { qty: number; unit: string }, freeOf: string | null) => ({
-      line_no: lineNo,
-      sku_id: l.skuId,
-      entered_qty: entered.qty,
-      entered_unit: entered.unit,
-      qty: l.qty,
-      unit_price_poisha: l.unitPricePoisha,
-      gross_poisha: l.grossPoisha,
-      discount_poisha: l.discountPoisha,
-      vat_rate_bp: l.vatRateBp,
-      vat_poisha: l.vatPoisha,
-      total_poisha: l.totalPoisha,
-      adjustments: adjustments(l),
-      free_of_scheme_id: freeOf,
-    });
-    const rows = [
-      ...priced.lines.map((l, i) =>
-        row(l, i + 1, { qty: inputs[i]?.enteredQty ?? l.qty, unit: inputs[i]?.enteredUnit ?? "piece" }, null),
-      ),
-      // Free goods follow the entered lines, in base units.
-      ...priced.free.map((l, j) =>
-        row(
-          l,
-          inputs.length + j + 1,
-          { qty: l.qty, unit: skuById.get(l.skuId)?.units.find((u) => u.factor === 1)?.unit ?? "piece" },
-          l.schemeId,
-        ),
-      ),
-    ];
+    const rows = memoLineRows(
+      priced,
+      inputs,
+      inForce.codes,
+      (skuId) => skuById.get(skuId)?.units.find((u) => u.factor === 1)?.unit,
+    );
     if (!Object.values(totalsOf(rows)).every(Number.isSafeInteger)) throw OrderErrors.tooLarge();
     return { lines: rows, grants, limits: inForce.limits };
   }
