@@ -126,7 +126,7 @@ export function useSkuOptions() {
   const q = useQuery({
     queryKey: ["skus", "promotion-options"],
     queryFn: async ({ signal }) => ({
-      items: await api.getAll<SkuOption>("/api/v1/skus", { status: "active", limit: 500 }, signal),
+      items: await api.getAll<SkuOption>("/api/v1/skus", { status: "active", limit: 200 }, signal),
     }),
     staleTime: 5 * 60_000,
   });
