@@ -6,6 +6,7 @@ import type { Executor } from "../db/transaction.ts";
 import { distributorScopeFilter } from "../network/distributors.repository.ts";
 import type { Scope } from "../platform/access.ts";
 import { formatNumber, nextDocumentNumber } from "../platform/numbering/numbering.repository.ts";
+import type { MemoLineRow } from "../promotions/memo-lines.ts";
 
 export async function insertOrder(db: Executor, row: Insertable<PrimaryOrdersTable>): Promise<boolean> {
   const inserted = await db
@@ -17,22 +18,8 @@ export async function insertOrder(db: Executor, row: Insertable<PrimaryOrdersTab
   return inserted !== undefined;
 }
 
-export interface PrimaryLineRow {
-  line_no: number;
-  sku_id: string;
-  entered_qty: number;
-  entered_unit: string;
-  qty: number;
-  unit_price_poisha: number;
-  gross_poisha: number;
-  vat_rate_bp: number;
-  discount_poisha: number;
-  vat_poisha: number;
-  total_poisha: number;
-  /** JSON text of the schemes' adjustments, or null when none. */
-  adjustments: string | null;
-  free_of_scheme_id: string | null;
-}
+/** A stored memo line (promotions/memo-lines.ts builds them from the priced memo). */
+export type PrimaryLineRow = MemoLineRow;
 
 export async function insertLines(db: Executor, orgId: string, orderId: string, lines: readonly PrimaryLineRow[]) {
   if (lines.length === 0) return;

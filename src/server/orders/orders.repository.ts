@@ -6,6 +6,7 @@ import { searchCondition } from "../db/text-search.ts";
 import type { Executor } from "../db/transaction.ts";
 import type { Scope } from "../platform/access.ts";
 import { formatNumber, nextDocumentNumber } from "../platform/numbering/numbering.repository.ts";
+import type { MemoLineRow } from "../promotions/memo-lines.ts";
 
 // --- what an order needs to know about its distributor
 
@@ -31,22 +32,8 @@ export async function insertOrder(db: Executor, row: Insertable<SecondaryOrdersT
   return inserted !== undefined;
 }
 
-export interface LineRow {
-  line_no: number;
-  sku_id: string;
-  entered_qty: number;
-  entered_unit: string;
-  qty: number;
-  unit_price_poisha: number;
-  gross_poisha: number;
-  discount_poisha: number;
-  vat_rate_bp: number;
-  vat_poisha: number;
-  total_poisha: number;
-  adjustments: string | null;
-  /** A free-goods line: the scheme that gave it. */
-  free_of_scheme_id: string | null;
-}
+/** A stored memo line (promotions/memo-lines.ts builds them from the priced memo). */
+export type LineRow = MemoLineRow;
 
 export async function replaceLines(db: Executor, orgId: string, orderId: string, lines: readonly LineRow[]) {
   await db.deleteFrom("secondary_order_lines").where("org_id", "=", orgId).where("order_id", "=", orderId).execute();
