@@ -392,7 +392,11 @@ describe(`crash and restart (${engine})`, () => {
     );
     expect(inFlightAtKill).toBeGreaterThan(0);
     expect(sent.some((s) => s.error !== undefined)).toBe(true);
-    expect(secondExit).toEqual({ code: 0, signal: null });
+    const shutdownLogs = second?.logs.filter((l) => Number(l.level) >= 40 || String(l.msg).startsWith("stop"));
+    expect(secondExit, `the restarted server's stop: ${JSON.stringify(shutdownLogs)}`).toEqual({
+      code: 0,
+      signal: null,
+    });
   });
 
   it("every acknowledged order exists exactly once, whole: its lines, its event, its audit row, its reservation", async () => {

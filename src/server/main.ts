@@ -13,6 +13,7 @@ import { networkJobs } from "./network/network-jobs.ts";
 import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
 import { createMailer } from "./platform/mail/mailer.ts";
 import { platformJobs } from "./platform/platform-jobs.ts";
+import { runShutdown } from "./platform/shutdown.ts";
 import { replenishmentJobs } from "./replenishment/replenishment-jobs.ts";
 import { startWebhookDispatcher, type WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
 import { webhookJobs } from "./webhooks/webhook-jobs.ts";
@@ -102,13 +103,23 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping");
-    await app.close();
-    await webhooks?.stop();
-    await rollups?.stop();
-    await jobs?.stop();
-    mailer.close();
-    await database.close();
-    process.exit(0);
+    // Work still in flight may fail once its connections close; the process is leaving anyway, so say what
+    // happened instead of dying on it with a different exit code.
+    process.on("unhandledRejection", (err) => log.warn({ err }, "unfinished work failed during shutdown"));
+    const failed = await runShutdown(
+      [
+        { name: "http", run: () => app.close() },
+        { name: "webhooks", run: () => webhooks?.stop() },
+        { name: "rollups", run: () => rollups?.stop() },
+        { name: "jobs", run: () => jobs?.stop() },
+        { name: "mail", run: () => mailer.close() },
+        { name: "database", run: () => database.close() },
+      ],
+      log,
+    );
+    // Exit 1 only when a step itself failed: the supervisor should hear that this stop was not clean.
+    log.info({ failed }, failed.length === 0 ? "stopped" : "stopped with failures");
+    process.exit(failed.length === 0 ? 0 : 1);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
