@@ -1223,6 +1223,91 @@ export interface SchemeClaimEventsTable {
   at: DefaultedTimestamp;
 }
 
+// --- CRM core (C1, C2): migration 2026-11-25-1
+type DefaultedJson = ColumnType<unknown, string | undefined, string>;
+export type AccountKind = "company" | "outlet" | "distributor";
+export type LeadSource = "web_form" | "lead_magnet" | "api" | "import" | "manual" | "referral" | "chat";
+export type LeadStatus = "new" | "contacted" | "qualified" | "unqualified" | "converted" | "merged";
+
+export interface AccountsTable {
+  org_id: string;
+  id: string;
+  kind: AccountKind;
+  name: string;
+  outlet_id: string | null;
+  distributor_id: string | null;
+  territory_id: string | null;
+  owner_user_id: string | null;
+  industry: string | null;
+  phone: string | null;
+  phone_e164: string | null;
+  email: string | null;
+  website: string | null;
+  address: string | null;
+  custom: DefaultedJson;
+  search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+export interface ContactsTable {
+  org_id: string;
+  id: string;
+  account_id: string | null;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  phone_e164: string | null;
+  email: string | null;
+  email_lower: string | null;
+  locale: Defaulted<Locale>;
+  territory_id: string | null;
+  owner_user_id: string | null;
+  source: string | null;
+  custom: DefaultedJson;
+  search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+export interface LeadsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  company: string | null;
+  title: string | null;
+  phone: string | null;
+  phone_e164: string | null;
+  email: string | null;
+  email_lower: string | null;
+  locale: Defaulted<Locale>;
+  message: string | null;
+  source: LeadSource;
+  form_id: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  referrer_url: string | null;
+  landing_url: string | null;
+  referral_code: string | null;
+  territory_id: string | null;
+  owner_user_id: string | null;
+  status: Defaulted<LeadStatus>;
+  merged_into_id: string | null;
+  converted_contact_id: string | null;
+  converted_account_id: string | null;
+  converted_deal_id: string | null;
+  converted_at: Date | null;
+  custom: DefaultedJson;
+  search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   territories: TerritoriesTable;
@@ -1308,6 +1393,9 @@ export interface Database {
   scheme_claims: SchemeClaimsTable;
   scheme_claim_lines: SchemeClaimLinesTable;
   scheme_claim_events: SchemeClaimEventsTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  leads: LeadsTable;
 }
 
 export type User = Selectable<UsersTable>;
