@@ -77,6 +77,27 @@ export const PERMISSIONS = {
   // distributor its own and its outlets', marketing the whole market.
   "targets.read": ["admin", "manager", "rep", "distributor", "marketing"],
   "targets.manage": ["admin", "manager"],
+  // CRM (C1-C4): account executives (reps), their managers, marketing (leads from campaigns) and service (the
+  // customer's history) work leads, contacts, accounts, deals and activities; a rep sees what they own or what lies
+  // in their territory, a manager their subtree. Configuring pipelines, custom fields and assignment rules is the
+  // admin's; marketing builds the web forms and lead magnets that feed the inbox.
+  "crm.read": ["admin", "manager", "rep", "marketing", "service"],
+  "crm.write": ["admin", "manager", "rep", "marketing", "service"],
+  "crm.forms": ["admin", "marketing"],
+  "crm.manage": ["admin"],
+  // Service desk (C5): service agents work tickets; managers and reps read the tickets of their area; SLA policies
+  // and business hours are the admin's; service and marketing write the knowledge base.
+  "service.read": ["admin", "manager", "rep", "service"],
+  "service.write": ["admin", "manager", "service"],
+  "service.manage": ["admin"],
+  "kb.write": ["admin", "service", "marketing"],
+  // Loyalty and feedback (C7): marketing runs programs, rewards and surveys; service redeems for a member; a
+  // retailer reads its own statement and redeems its own points.
+  "loyalty.read": ["admin", "manager", "marketing", "service", "retailer"],
+  "loyalty.redeem": ["admin", "marketing", "service", "retailer"],
+  "loyalty.manage": ["admin", "marketing"],
+  "surveys.read": ["admin", "manager", "marketing", "service"],
+  "surveys.manage": ["admin", "marketing"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
