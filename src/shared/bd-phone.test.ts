@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BdPhone, isBdPhone, normalizeBdPhone } from "./bd-phone.ts";
+import { BdPhone, formatBdPhone, isBdPhone, normalizeBdPhone } from "./bd-phone.ts";
 
 describe("normalizeBdPhone", () => {
   it.each([
@@ -13,6 +13,10 @@ describe("normalizeBdPhone", () => {
     ["+৮৮০ ১৯১২-৩৪৫৬৭৮", "+8801912345678"],
     ["01312345678", "+8801312345678"],
     ["(017) 12345678", "+8801712345678"],
+    ["008801712345678", "+8801712345678"],
+    ["(+880) 1712-345678", "+8801712345678"],
+    ["017.1234.5678", "+8801712345678"],
+    ["01612345678", "+8801612345678"],
   ])("%s -> %s", (input, expected) => {
     expect(normalizeBdPhone(input)).toBe(expected);
   });
@@ -24,6 +28,8 @@ describe("normalizeBdPhone", () => {
     "017123456789", // one digit long
     "1712345678", // no 0 / 880 in front
     "+911712345678",
+    "0008801712345678", // too many zeros
+    "+008801712345678",
     "02-9123456", // a Dhaka landline
     "abc",
     "",
@@ -38,5 +44,15 @@ describe("normalizeBdPhone", () => {
     expect(bad.success).toBe(false);
     const message = bad.error?.issues[0]?.message ?? "";
     expect(message).toMatch(/^Not a Bangladesh mobile number.*\|.*[\u0980-\u09FF]/);
+  });
+});
+
+describe("formatBdPhone", () => {
+  it("writes the national form with a dash after the operator code", () => {
+    expect(formatBdPhone("+8801712345678")).toBe("01712-345678");
+    expect(formatBdPhone("01912345678")).toBe("01912-345678");
+  });
+  it("leaves anything that is not a Bangladesh mobile number as it is", () => {
+    expect(formatBdPhone("+44 20 7946 0958")).toBe("+44 20 7946 0958");
   });
 });

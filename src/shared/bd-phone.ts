@@ -9,7 +9,7 @@ export const asciiDigits = (s: string): string =>
   s.replace(/[\u09E6-\u09EF]/g, (d) => String(d.charCodeAt(0) - BENGALI_ZERO));
 
 /** Operator prefixes in use: 013 to 019 (Grameenphone, Robi, Airtel, Banglalink, Teletalk). */
-const MOBILE = /^(?:\+?880|0)?(1[3-9]\d{8})$/;
+const MOBILE = /^(?:(?:\+|00)?880|0)?(1[3-9]\d{8})$/;
 
 /** The number as +8801XXXXXXXXX, or null when it is not a Bangladesh mobile number. */
 export function normalizeBdPhone(input: string): string | null {
@@ -18,6 +18,14 @@ export function normalizeBdPhone(input: string): string | null {
   // A bare 10-digit number without its leading 0 is ambiguous on paper; require 0, 880 or +880.
   if (!m?.[1] || compact === m[1]) return null;
   return `+880${m[1]}`;
+}
+
+/** For display: +8801712345678 -> 01712-345678 (the way it is written in Bangladesh); anything else unchanged. */
+export function formatBdPhone(e164: string): string {
+  const national = normalizeBdPhone(e164);
+  if (national === null) return e164;
+  const digits = `0${national.slice(4)}`;
+  return `${digits.slice(0, 5)}-${digits.slice(5)}`;
 }
 
 export const isBdPhone = (input: string): boolean => normalizeBdPhone(input) !== null;
