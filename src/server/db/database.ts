@@ -1284,6 +1284,7 @@ export interface LeadsTable {
   email_lower: string | null;
   locale: Defaulted<Locale>;
   message: string | null;
+  district: string | null;
   source: LeadSource;
   form_id: string | null;
   utm_source: string | null;
@@ -1304,6 +1305,430 @@ export interface LeadsTable {
   converted_at: Date | null;
   custom: DefaultedJson;
   search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface LeadFormsTable {
+  org_id: string;
+  id: string;
+  public_key: string;
+  name: string;
+  kind: Defaulted<"form" | "magnet">;
+  fields: DefaultedJson;
+  default_locale: Defaulted<Locale>;
+  thank_you_en: Defaulted<string>;
+  thank_you_bn: Defaulted<string>;
+  magnet_title_en: string | null;
+  magnet_title_bn: string | null;
+  magnet_description_en: string | null;
+  magnet_description_bn: string | null;
+  download_url: string | null;
+  territory_id: string | null;
+  owner_user_id: string | null;
+  active: Defaulted<boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface LeadAssignmentRulesTable {
+  org_id: string;
+  id: string;
+  position: number;
+  name: string;
+  match_source: string | null;
+  match_form_id: string | null;
+  match_utm_campaign: string | null;
+  match_territory_id: string | null;
+  strategy: "round_robin" | "territory";
+  user_ids: Defaulted<string[]>;
+  active: Defaulted<boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface LeadAssignmentCursorsTable {
+  org_id: string;
+  rule_id: string;
+  last_user_id: string | null;
+  assigned_count: Defaulted<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+// --- Sales path (C3) and activities (C4): migration 2026-11-25-2
+export type StageKind = "open" | "won" | "lost" | "after_sale";
+export type DealStatus = "open" | "won" | "lost";
+export type ActivityKind = "call" | "meeting" | "note" | "task" | "email";
+export type CallOutcome = "connected" | "no_answer" | "busy" | "wrong_number" | "voicemail";
+export type CrmRecordType = "lead" | "contact" | "account" | "deal" | "ticket";
+
+export interface PipelinesTable {
+  org_id: string;
+  id: string;
+  name: string;
+  name_bn: string;
+  is_default: Defaulted<boolean>;
+  position: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+export interface PipelineStagesTable {
+  org_id: string;
+  id: string;
+  pipeline_id: string;
+  position: number;
+  name: string;
+  name_bn: string;
+  kind: StageKind;
+  probability_bp: number;
+  stuck_after_days: number | null;
+  playbook: DefaultedJson;
+  archived_at: Date | null;
+}
+
+export interface LostReasonsTable {
+  org_id: string;
+  id: string;
+  label: string;
+  label_bn: string;
+  position: Defaulted<number>;
+  archived_at: Date | null;
+}
+
+export interface DealsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  account_id: string;
+  contact_id: string | null;
+  lead_id: string | null;
+  pipeline_id: string;
+  stage_id: string;
+  status: Defaulted<DealStatus>;
+  lost_reason_id: string | null;
+  lost_note: string | null;
+  owner_user_id: string | null;
+  territory_id: string | null;
+  amount_poisha: Money;
+  expected_close: string | null;
+  board_position: Defaulted<number>;
+  custom: DefaultedJson;
+  stage_entered_at: DefaultedTimestamp;
+  closed_at: Date | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+export interface DealStageChangesTable {
+  org_id: string;
+  id: string;
+  deal_id: string;
+  from_stage_id: string | null;
+  to_stage_id: string;
+  actor_user_id: string | null;
+  at: DefaultedTimestamp;
+  lost_reason_id: string | null;
+  note: string | null;
+}
+
+export interface ActivitiesTable {
+  org_id: string;
+  id: string;
+  kind: ActivityKind;
+  subject: string;
+  body: string | null;
+  owner_user_id: string | null;
+  territory_id: string | null;
+  occurred_at: DefaultedTimestamp;
+  call_outcome: CallOutcome | null;
+  call_direction: "outbound" | "inbound" | null;
+  duration_seconds: number | null;
+  ends_at: Date | null;
+  location: string | null;
+  attendees: string | null;
+  due_at: Date | null;
+  remind_at: Date | null;
+  reminded_at: Date | null;
+  done_at: Date | null;
+  email_direction: "sent" | "received" | null;
+  email_address: string | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ActivityLinksTable {
+  org_id: string;
+  activity_id: string;
+  record_type: CrmRecordType;
+  record_id: string;
+}
+
+// --- loyalty and feedback (C7): migrations/2026-11-25-4_create-loyalty-and-surveys.sql
+export type LoyaltyLedgerKind = "earn" | "redeem" | "expire" | "reverse" | "adjust";
+export type LoyaltySourceType = "order" | "return" | "redemption" | "manual" | "expiry" | "referral";
+
+export interface LoyaltyProgramsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  name_bn: string;
+  points_per_100_taka: number;
+  outlet_channels: ColumnType<string[], string[] | undefined, string[]>;
+  outlet_classes: ColumnType<string[], string[] | undefined, string[]>;
+  include_companies: ColumnType<boolean, boolean | undefined, boolean>;
+  expiry_months: number | null;
+  referral_bonus_points: ColumnType<number, number | undefined, number>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface LoyaltyTiersTable {
+  org_id: string;
+  id: string;
+  program_id: string;
+  name: string;
+  name_bn: string;
+  threshold_points: number;
+  multiplier_bp: number;
+}
+
+export interface LoyaltyMembersTable {
+  org_id: string;
+  id: string;
+  program_id: string;
+  account_id: string;
+  outlet_id: string | null;
+  referral_code: string;
+  joined_at: DefaultedTimestamp;
+}
+
+export interface LoyaltyLedgerTable {
+  org_id: string;
+  id: string;
+  member_id: string;
+  kind: LoyaltyLedgerKind;
+  points: number;
+  source_type: LoyaltySourceType;
+  source_id: string | null;
+  source_key: string;
+  entry_date: string;
+  expires_on: string | null;
+  value_poisha: ColumnType<number | null, number | bigint | null | undefined, number | bigint | null>;
+  multiplier_bp: number | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface LoyaltyRewardsTable {
+  org_id: string;
+  id: string;
+  program_id: string;
+  name: string;
+  name_bn: string;
+  points_cost: number;
+  stock: number | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface LoyaltyRedemptionsTable {
+  org_id: string;
+  id: string;
+  member_id: string;
+  reward_id: string;
+  points: number;
+  status: ColumnType<"pending" | "fulfilled" | "cancelled", "pending" | "fulfilled" | "cancelled" | undefined>;
+  requested_by: string | null;
+  note: string | null;
+  created_at: DefaultedTimestamp;
+  fulfilled_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface LoyaltyJobMarksTable {
+  org_id: string;
+  name: string;
+  through: Timestamp;
+}
+
+export interface SurveysTable {
+  org_id: string;
+  id: string;
+  kind: "nps" | "csat";
+  name: string;
+  question: string;
+  question_bn: string;
+  trigger: "delivery" | "ticket" | "manual";
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface SurveyInvitationsTable {
+  org_id: string;
+  id: string;
+  survey_id: string;
+  token: string;
+  source_type: "order" | "ticket" | "manual";
+  source_id: string;
+  account_id: string | null;
+  outlet_id: string | null;
+  email: string | null;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  channel: string | null;
+  outlet_class: string | null;
+  territory_id: string | null;
+  account_kind: string | null;
+  ticket_type: string | null;
+  email_status: ColumnType<"none" | "pending" | "sent" | "failed", "none" | "pending" | "sent" | "failed" | undefined>;
+  email_error: string | null;
+  emailed_at: Timestamp | null;
+  score: number | null;
+  comment: string | null;
+  answer_locale: Locale | null;
+  answered_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
+// --- CRM custom fields and segments (C2): migration 2026-11-25-5
+export interface CrmCustomFieldsTable {
+  org_id: string;
+  id: string;
+  entity: "contact" | "account" | "lead" | "deal";
+  key: string;
+  label_en: string;
+  label_bn: string;
+  type: "text" | "number" | "date" | "choice";
+  options: DefaultedJson;
+  required: Defaulted<boolean>;
+  position: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+export interface CrmSegmentsTable {
+  org_id: string;
+  id: string;
+  entity: "contact" | "account";
+  name: string;
+  filter: ColumnType<unknown, string, string>;
+  shared: Defaulted<boolean>;
+  owner_user_id: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  archived_at: Date | null;
+}
+
+// --- service desk (C5): tickets, SLA, knowledge base
+
+export type TicketType = "question" | "complaint" | "suggestion";
+export type TicketChannel = "web_form" | "email" | "chat" | "phone" | "manual";
+export type TicketPriority = "low" | "normal" | "high" | "urgent";
+export type TicketStatus = "new" | "open" | "pending" | "resolved" | "closed";
+
+export interface ServiceCalendarsTable {
+  org_id: string;
+  time_zone: Defaulted<string>;
+  week: ColumnType<unknown, string, string>;
+  holidays: DefaultedJson;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface SlaPoliciesTable {
+  org_id: string;
+  priority: TicketPriority;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  escalate_priority: Defaulted<boolean>;
+  escalate_to_user_id: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface TicketsTable {
+  org_id: string;
+  id: string;
+  number: string;
+  type: TicketType;
+  channel: TicketChannel;
+  priority: TicketPriority;
+  status: TicketStatus;
+  subject: string;
+  description: Defaulted<string>;
+  contact_id: string | null;
+  account_id: string | null;
+  requester_name: string | null;
+  requester_phone: string | null;
+  requester_email: string | null;
+  locale: Defaulted<Locale>;
+  owner_user_id: string | null;
+  territory_id: string | null;
+  resolution: string | null;
+  escalation_level: Defaulted<number>;
+  first_response_due_at: Date | null;
+  resolution_due_at: Date | null;
+  first_responded_at: Date | null;
+  first_response_breached_at: Date | null;
+  resolution_breached_at: Date | null;
+  sla_paused_at: Date | null;
+  paused_business_minutes: Defaulted<number>;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  created_by_user_id: string | null;
+  search_text: Defaulted<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface TicketMessagesTable {
+  org_id: string;
+  id: string;
+  ticket_id: string;
+  kind: "public" | "internal";
+  author_kind: "agent" | "requester";
+  author_user_id: string | null;
+  author_name: string | null;
+  body: string;
+  channel: TicketChannel;
+  created_at: DefaultedTimestamp;
+}
+
+export interface TicketEventsTable {
+  org_id: string;
+  id: string;
+  ticket_id: string;
+  actor_user_id: string | null;
+  kind: string;
+  data: DefaultedJson;
+  created_at: DefaultedTimestamp;
+}
+
+export interface KbArticlesTable {
+  org_id: string;
+  id: string;
+  status: Defaulted<"draft" | "published">;
+  category: string | null;
+  title_bn: Defaulted<string>;
+  title_en: Defaulted<string>;
+  body_bn: Defaulted<string>;
+  body_en: Defaulted<string>;
+  source_ticket_id: string | null;
+  views: Defaulted<number>;
+  helpful_yes: Defaulted<number>;
+  helpful_no: Defaulted<number>;
+  search_text_bn: Defaulted<string>;
+  search_text_en: Defaulted<string>;
+  created_by_user_id: string | null;
+  published_at: Date | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }
@@ -1396,6 +1821,33 @@ export interface Database {
   accounts: AccountsTable;
   contacts: ContactsTable;
   leads: LeadsTable;
+  service_calendars: ServiceCalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  tickets: TicketsTable;
+  ticket_messages: TicketMessagesTable;
+  ticket_events: TicketEventsTable;
+  kb_articles: KbArticlesTable;
+  crm_custom_fields: CrmCustomFieldsTable;
+  crm_segments: CrmSegmentsTable;
+  lead_forms: LeadFormsTable;
+  lead_assignment_rules: LeadAssignmentRulesTable;
+  lead_assignment_cursors: LeadAssignmentCursorsTable;
+  pipelines: PipelinesTable;
+  pipeline_stages: PipelineStagesTable;
+  lost_reasons: LostReasonsTable;
+  deals: DealsTable;
+  deal_stage_changes: DealStageChangesTable;
+  activities: ActivitiesTable;
+  activity_links: ActivityLinksTable;
+  loyalty_programs: LoyaltyProgramsTable;
+  loyalty_tiers: LoyaltyTiersTable;
+  loyalty_members: LoyaltyMembersTable;
+  loyalty_ledger: LoyaltyLedgerTable;
+  loyalty_rewards: LoyaltyRewardsTable;
+  loyalty_redemptions: LoyaltyRedemptionsTable;
+  loyalty_job_marks: LoyaltyJobMarksTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
 }
 
 export type User = Selectable<UsersTable>;
