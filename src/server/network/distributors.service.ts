@@ -297,3 +297,9 @@ export async function visibleDistributor(db: Executor, ctx: Pick<Ctx, "actor">, 
   const d = await repo.findDistributor(db, ctx.actor.orgId, ctx.actor.scope, id);
   return d ?? null;
 }
+
+/** For the CRM (a distributor's account page, its account row): one distributor, unscoped, or null. */
+export async function distributorById(db: Executor, orgId: string, id: string) {
+  const d = await repo.findDistributor(db, orgId, { kind: "org" }, id);
+  return d ? distributorResponse(d, await repo.coverageOf(db, orgId, [d.id])) : null;
+}

@@ -838,3 +838,9 @@ export async function outletNames(db: Executor, orgId: string, ids: readonly str
   const rows = await repo.outletNames(db, orgId, [...new Set(ids)]);
   return new Map(rows.map((o) => [o.id, { name: o.name, nameBn: o.name_bn }]));
 }
+
+/** For the CRM (an outlet's account page, its account row): one outlet as the API shows it, unscoped, or null. */
+export async function outletById(db: Executor, orgId: string, id: string) {
+  const o = await repo.findOutlet(db, orgId, { kind: "org" }, id);
+  return o ? outletResponse(o) : null;
+}

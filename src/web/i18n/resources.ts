@@ -4,6 +4,8 @@ import catalogBn from "./areas/catalog.bn.json";
 import catalogEn from "./areas/catalog.en.json";
 import claimsBn from "./areas/claims.bn.json";
 import claimsEn from "./areas/claims.en.json";
+import crmBn from "./areas/crm.bn.json";
+import crmEn from "./areas/crm.en.json";
 import deliveryBn from "./areas/delivery.bn.json";
 import deliveryEn from "./areas/delivery.en.json";
 import fieldBn from "./areas/field.bn.json";
@@ -38,6 +40,7 @@ export const en = {
   promotions: promotionsEn,
   claims: claimsEn,
   incentives: incentivesEn,
+  crm: crmEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -52,4 +55,5 @@ export const bn: typeof en = {
   promotions: promotionsBn,
   claims: claimsBn,
   incentives: incentivesBn,
+  crm: crmBn,
 };

@@ -1,0 +1,126 @@
+// One timeline per CRM record (C2): resolve what the record is about (an account's contacts, deals and the outlet or
+// distributor behind it; a contact's account and deals), check the caller sees the record (404 otherwise), ask every
+// source in TIMELINE_SOURCES for its newest items before the cursor, and merge them newest first.
+import type { TimelineQuery, TimelineResponse } from "../../shared/contracts/crm.ts";
+import type { Executor } from "../db/transaction.ts";
+import { AccessErrors, can } from "../platform/access.ts";
+import type { Ctx } from "../platform/context.ts";
+import { visibleAccount } from "./accounts.service.ts";
+import { contactIdsOfAccounts, visibleContact } from "./contacts.service.ts";
+import { visibleLeadIds } from "./leads.service.ts";
+import { TimelineErrors } from "./timeline.errors.ts";
+import type { RecordRef, TimelineItem, TimelineSubject } from "./timeline-source.ts";
+import { TIMELINE_SOURCES } from "./timeline-sources.ts";
+
+/**
+ * Deals (and other records) related to a subject, when a module provides them: the pipeline module registers its
+ * `dealRefsFor` here so that this file does not depend on it being present.
+ */
+export type RelatedRefs = (
+  db: Executor,
+  orgId: string,
+  q: { accountIds: string[]; contactIds: string[] },
+) => Promise<RecordRef[]>;
+const relatedRefProviders: RelatedRefs[] = [];
+export function addRelatedRefs(provider: RelatedRefs) {
+  if (!relatedRefProviders.includes(provider)) relatedRefProviders.push(provider);
+}
+
+/** Another module's check that the caller sees a root of its own type (a deal), or null when it does not. */
+export type RootResolver = (db: Executor, ctx: Ctx, id: string) => Promise<TimelineSubject | null>;
+const rootResolvers = new Map<string, RootResolver>();
+export function addTimelineRoot(type: string, resolve: RootResolver) {
+  rootResolvers.set(type, resolve);
+}
+
+async function related(db: Executor, orgId: string, q: { accountIds: string[]; contactIds: string[] }) {
+  const out: RecordRef[] = [];
+  for (const provider of relatedRefProviders) out.push(...(await provider(db, orgId, q)));
+  return out;
+}
+
+const uniqueRefs = (refs: RecordRef[]) => {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.type}:${r.id}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/** What a timeline of this record covers; 404 when the record is not in the caller's scope. */
+export async function resolveSubject(db: Executor, ctx: Ctx, type: string, id: string): Promise<TimelineSubject> {
+  const orgId = ctx.actor.orgId;
+  switch (type) {
+    case "account": {
+      const a = await visibleAccount(db, ctx, id);
+      const contactIds = await contactIdsOfAccounts(db, orgId, [a.id]);
+      return {
+        root: { type: "account", id },
+        refs: uniqueRefs([
+          { type: "account", id },
+          ...contactIds.map((c) => ({ type: "contact" as const, id: c })),
+          ...(await related(db, orgId, { accountIds: [a.id], contactIds })),
+        ]),
+        outletIds: a.outlet_id ? [a.outlet_id] : [],
+        distributorIds: a.distributor_id ? [a.distributor_id] : [],
+      };
+    }
+    case "contact": {
+      const c = await visibleContact(db, ctx, id);
+      const accountIds = c.account_id ? [c.account_id] : [];
+      return {
+        root: { type: "contact", id },
+        refs: uniqueRefs([
+          { type: "contact", id },
+          ...accountIds.map((a) => ({ type: "account" as const, id: a })),
+          ...(await related(db, orgId, { accountIds: [], contactIds: [id] })),
+        ]),
+        outletIds: [],
+        distributorIds: [],
+      };
+    }
+    case "lead": {
+      if (!(await visibleLeadIds(db, ctx, [id])).has(id)) throw TimelineErrors.notFound();
+      return { root: { type: "lead", id }, refs: [{ type: "lead", id }], outletIds: [], distributorIds: [] };
+    }
+    default: {
+      const resolve = rootResolvers.get(type);
+      const subject = resolve ? await resolve(db, ctx, id) : null;
+      if (!subject) throw TimelineErrors.notFound();
+      return subject;
+    }
+  }
+}
+
+/**
+ * The newest `limit` items of all sources before `before`, newest first. Items sharing the last item's instant all
+ * stay on this page, so that the next page (strictly before it) loses none.
+ */
+export function mergeTimeline(
+  lists: readonly TimelineItem[][],
+  limit: number,
+): { items: TimelineItem[]; nextBefore: string | null } {
+  const all = lists.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  if (all.length <= limit) {
+    const full = lists.some((l) => l.length >= limit);
+    const last = all[all.length - 1];
+    return { items: all, nextBefore: full && last ? last.at : null };
+  }
+  const cut = all[limit - 1] as TimelineItem;
+  let end = limit;
+  while (end < all.length && (all[end] as TimelineItem).at === cut.at) end++;
+  return { items: all.slice(0, end), nextBefore: cut.at };
+}
+
+export async function timeline(ctx: Ctx, q: TimelineQuery): Promise<TimelineResponse> {
+  if (!can(ctx.actor, "crm.read")) throw AccessErrors.forbidden();
+  const subject = await resolveSubject(ctx.db, ctx, q.type, q.id);
+  // Sources answer "at or before"; the cursor is exclusive.
+  const before = q.before ? new Date(new Date(q.before).getTime() - 1) : new Date();
+  const lists = await Promise.all(
+    TIMELINE_SOURCES.map((source) => source(ctx.db, ctx, subject, { before, limit: q.limit })),
+  );
+  return mergeTimeline(lists, q.limit);
+}
