@@ -57,9 +57,17 @@ async function record(
     territory_id: placed.territoryId ?? null,
     owner_user_id: placed.ownerUserId ?? null,
   };
-  if (type === "lead") await db().insertInto("leads").values({ ...common, source: "manual" }).execute();
+  if (type === "lead")
+    await db()
+      .insertInto("leads")
+      .values({ ...common, source: "manual" })
+      .execute();
   else if (type === "contact") await db().insertInto("contacts").values(common).execute();
-  else await db().insertInto("accounts").values({ ...common, kind: "company" }).execute();
+  else
+    await db()
+      .insertInto("accounts")
+      .values({ ...common, kind: "company" })
+      .execute();
   return { type, id };
 }
 
@@ -174,7 +182,11 @@ describe("activities", () => {
     const contact = await record("contact", "Nasrin Begum");
     const account = await record("account", "Nasrin Store");
     const deal = await withTransaction(db(), (tx) =>
-      createDealTx(tx, systemCtx(db(), orgId()), { name: "First order", accountId: account.id, amountPoisha: 5_000_00 }),
+      createDealTx(tx, systemCtx(db(), orgId()), {
+        name: "First order",
+        accountId: account.id,
+        amountPoisha: 5_000_00,
+      }),
     );
     const dealRef: RecordRef = { type: "deal", id: deal.id };
     const a1 = await note("asked for prices", [lead]);

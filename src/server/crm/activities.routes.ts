@@ -1,4 +1,3 @@
-import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
 import {
   ActivitiesResponse,
   ActivityQuery,
@@ -8,6 +7,7 @@ import {
   MyDayResponse,
   UpdateActivityRequest,
 } from "../../shared/contracts/activities.ts";
+import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
 import { type App, ctxOf } from "../platform/http.ts";
 import * as activities from "./activities.service.ts";
 import { myDay } from "./my-day.service.ts";

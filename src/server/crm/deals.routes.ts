@@ -81,7 +81,11 @@ export function dealsRoutes(app: App) {
     `${BASE}/lost-reasons`,
     {
       config: { access: "crm.read" },
-      schema: { tags, summary: "The reasons a deal may be lost for", response: { 200: LostReasonsResponse, ...errors } },
+      schema: {
+        tags,
+        summary: "The reasons a deal may be lost for",
+        response: { 200: LostReasonsResponse, ...errors },
+      },
     },
     async (request) => pipelines.listLostReasons(ctxOf(request)),
   );
@@ -202,4 +206,3 @@ export function dealsRoutes(app: App) {
     async (request) => deals.dealForecast(ctxOf(request), request.query),
   );
 }
-

@@ -6,8 +6,8 @@ import type { MyDayDeal, MyDayResponse } from "../../shared/contracts/activities
 import { addDays, businessDate } from "../../shared/format.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import type { Ctx } from "../platform/context.ts";
-import { activitiesWithLinks } from "./activities.service.ts";
 import * as activitiesRepo from "./activities.repository.ts";
+import { activitiesWithLinks } from "./activities.service.ts";
 import { daysSince } from "./deal-stage-time.ts";
 import * as dealsRepo from "./deals.repository.ts";
 
