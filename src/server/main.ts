@@ -9,12 +9,14 @@ import { openDatabase } from "./db/connection.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemoIfEmpty } from "./demo/demo-seed.ts";
+import { loyaltyJobs } from "./loyalty/loyalty-jobs.ts";
 import { networkJobs } from "./network/network-jobs.ts";
 import { type Jobs, startJobs } from "./platform/jobs/jobs.ts";
 import { createMailer } from "./platform/mail/mailer.ts";
 import { platformJobs } from "./platform/platform-jobs.ts";
 import { runShutdown } from "./platform/shutdown.ts";
 import { replenishmentJobs } from "./replenishment/replenishment-jobs.ts";
+import { serviceJobs } from "./service/service-jobs.ts";
 import { startWebhookDispatcher, type WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
 import { webhookJobs } from "./webhooks/webhook-jobs.ts";
 
@@ -64,6 +66,9 @@ async function main() {
       ...webhookJobs(database.db, log),
       ...analyticsJobs(database.db, log, mailer),
       ...replenishmentJobs(database.db, log, mailer),
+      // Survey links in emails point at this server; behind a proxy the public address is the same path.
+      ...loyaltyJobs(database.db, log, mailer, `http://localhost:${config.http.port}`),
+      ...serviceJobs(database.db, log),
     ]);
     webhooks = startWebhookDispatcher(database.db, log, { ...config.webhooks, secretKey: config.auth.secretKey });
     rollups = startSalesRollupWorker(database.db, log);
