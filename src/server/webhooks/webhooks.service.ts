@@ -5,7 +5,8 @@
 // die. Test events and replays are sent at once as well, so the admin sees the answer on the spot.
 //
 // Exported for other modules: publishEvent, publishOrderEvent, publishPaymentReceived. Events marked
-// `emitted: false` in the catalogue (lead.created, ticket.closed) have no publisher yet.
+// `emitted: false` in the catalogue have no publisher yet; ticket.closed comes from the service desk
+// (service/service.service.ts).
 import type { z } from "zod";
 import type { PaymentResponse, SecondaryOrderResponse } from "../../shared/contracts/orders.ts";
 import {

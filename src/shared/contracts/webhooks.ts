@@ -14,8 +14,8 @@ export const WEBHOOK_EVENT_CATALOGUE = {
   "order.confirmed": { emitted: true },
   "order.delivered": { emitted: true },
   "payment.received": { emitted: true },
-  "lead.created": { emitted: false },
-  "ticket.closed": { emitted: false },
+  "lead.created": { emitted: true },
+  "ticket.closed": { emitted: true },
 } as const satisfies Record<string, { emitted: boolean }>;
 
 export type WebhookEvent = keyof typeof WEBHOOK_EVENT_CATALOGUE;
