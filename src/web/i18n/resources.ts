@@ -1,5 +1,7 @@
 // The translation catalogs: the core (bn.json / en.json) plus one file per business area under areas/, each
 // under its own top-level key, so areas can grow their strings without touching one another's files.
+import activitiesBn from "./areas/activities.bn.json";
+import activitiesEn from "./areas/activities.en.json";
 import catalogBn from "./areas/catalog.bn.json";
 import catalogEn from "./areas/catalog.en.json";
 import claimsBn from "./areas/claims.bn.json";
@@ -41,6 +43,7 @@ export const en = {
   claims: claimsEn,
   incentives: incentivesEn,
   crm: crmEn,
+  activities: activitiesEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -56,4 +59,5 @@ export const bn: typeof en = {
   claims: claimsBn,
   incentives: incentivesBn,
   crm: crmBn,
+  activities: activitiesBn,
 };
