@@ -141,6 +141,17 @@ const CLAIMS_REVIEW: AccessRule = { allow: ["admin", "marketing"] };
 const TARGETS_READ: AccessRule = { allow: ["admin", "marketing"], scoped: ["manager", "rep", "distributor"] };
 const TARGETS_MANAGE: AccessRule = { allow: ["admin"], scoped: ["manager"] };
 /**
+ * Loyalty and feedback (C7): marketing runs programs, rewards and surveys; the service desk reads members and redeems
+ * for them; a manager reads the members of its subtree (the CRM rule: account territory or owner); a retailer reads
+ * and redeems its own outlet's membership only. Survey results are the org's: every reader sees them whole. A survey
+ * invitation's public page answers to its token alone.
+ */
+const LOYALTY_READ: AccessRule = { allow: ["admin", "marketing", "service"], scoped: ["manager", "retailer"] };
+const LOYALTY_REDEEM: AccessRule = { allow: ["admin", "marketing", "service"], scoped: ["retailer"] };
+const LOYALTY_MANAGE: AccessRule = { allow: ["admin", "marketing"] };
+const SURVEYS_READ: AccessRule = { allow: ["admin", "manager", "marketing", "service"] };
+const SURVEYS_MANAGE: AccessRule = { allow: ["admin", "marketing"] };
+/**
  * Trade promotions (S10): head office and marketing run schemes and campaigns; a manager reads the schemes that meet
  * its subtree, a rep the active ones for its area, a distributor those that target it (and outlets and orders of
  * their own scope only).
@@ -152,6 +163,27 @@ const PROMO_OFFERS: AccessRule = {
   allow: ["admin", "marketing"],
   scoped: ["manager", "rep", "distributor", "retailer"],
 };
+
+/**
+ * Leads (C1), by the CRM scope rule: org-wide roles see every lead; a manager or rep those in their territory
+ * subtree or owned by them. Distributors, retailers and drivers have no CRM.
+ */
+const LEADS: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep"] };
+/** Lead forms and lead magnets: head office and marketing. */
+const LEAD_FORMS: AccessRule = { allow: ["admin", "marketing"] };
+
+/**
+ * Service desk (C5): tickets follow the CRM scope (crm/crm-scope.repository.ts): head office and service agents see
+ * every ticket; a manager those of their subtree and those given to them, a rep the same but read-only. SLA settings
+ * are the admin's; the knowledge base is written by service and marketing; the help page is public.
+ */
+const SERVICE_READ: AccessRule = { allow: ["admin", "service"], scoped: ["manager", "rep"] };
+const SERVICE_WRITE: AccessRule = { allow: ["admin", "service"], scoped: ["manager"] };
+const SERVICE_ORG_READ: AccessRule = {
+  allow: ["admin", "manager", "rep", "service"],
+  note: "the org's agents and SLA settings, no ticket",
+};
+const KB_WRITE: AccessRule = { allow: ["admin", "service", "marketing"] };
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   // --- auth: own account
@@ -431,6 +463,80 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "GET /api/v1/promotions/campaigns/{id}": PROMO_MANAGE,
   "PATCH /api/v1/promotions/campaigns/{id}": PROMO_MANAGE,
   "GET /api/v1/promotions/campaigns/{id}/results": PROMO_MANAGE,
+
+  // --- service desk: tickets, inbound email, SLA settings, knowledge base, the public help page
+  "GET /api/v1/service/tickets": SERVICE_READ,
+  "POST /api/v1/service/tickets": SERVICE_WRITE,
+  "GET /api/v1/service/tickets/{id}": SERVICE_READ,
+  "PATCH /api/v1/service/tickets/{id}": SERVICE_WRITE,
+  "POST /api/v1/service/tickets/{id}/messages": SERVICE_WRITE,
+  "POST /api/v1/service/tickets/{id}/status": SERVICE_WRITE,
+  "POST /api/v1/service/tickets/{id}/article": {
+    allow: ["admin", "service"],
+    note: "writers of the knowledge base who also read tickets (marketing writes articles, never reads tickets)",
+  },
+  "POST /api/v1/service/inbound-email": {
+    allow: ["admin", "manager", "service"],
+    note: "a mail bridge's token files the org's mailbox; names no record",
+  },
+  "GET /api/v1/service/agents": SERVICE_ORG_READ,
+  "GET /api/v1/service/settings": SERVICE_ORG_READ,
+  "PUT /api/v1/service/settings": ADMIN_ONLY,
+  "GET /api/v1/kb/articles": KB_WRITE,
+  "POST /api/v1/kb/articles": KB_WRITE,
+  "GET /api/v1/kb/articles/{id}": KB_WRITE,
+  "PATCH /api/v1/kb/articles/{id}": KB_WRITE,
+  "POST /api/v1/kb/articles/{id}/publish": KB_WRITE,
+  "POST /api/v1/kb/articles/{id}/unpublish": KB_WRITE,
+  "GET /api/v1/public/orgs/{orgSlug}/faq": PUBLIC,
+  "GET /api/v1/public/orgs/{orgSlug}/faq/{id}": PUBLIC,
+  "POST /api/v1/public/orgs/{orgSlug}/faq/{id}/vote": PUBLIC,
+  "POST /api/v1/public/orgs/{orgSlug}/tickets": PUBLIC,
+
+  // --- leads (C1): the inbox, merge and conversion; forms and assignment rules; the public form a web site posts to
+  "GET /api/v1/crm/leads": LEADS,
+  "POST /api/v1/crm/leads": LEADS,
+  "POST /api/v1/crm/leads/import": LEADS,
+  "GET /api/v1/crm/leads/{id}": LEADS,
+  "PATCH /api/v1/crm/leads/{id}": LEADS,
+  "GET /api/v1/crm/leads/{id}/duplicates": LEADS,
+  "POST /api/v1/crm/leads/{id}/merge": LEADS,
+  "GET /api/v1/crm/lead-forms": LEAD_FORMS,
+  "POST /api/v1/crm/lead-forms": LEAD_FORMS,
+  "GET /api/v1/crm/lead-forms/{id}": LEAD_FORMS,
+  "PATCH /api/v1/crm/lead-forms/{id}": LEAD_FORMS,
+  "GET /api/v1/crm/assignment-rules": ADMIN_ONLY,
+  "PUT /api/v1/crm/assignment-rules": ADMIN_ONLY,
+  "GET /api/v1/public/forms/{key}": PUBLIC,
+  "POST /api/v1/public/forms/{key}/submissions": PUBLIC,
+
+  // --- loyalty: programs, members and their statements, rewards and redemptions, referrals; surveys
+  "GET /api/v1/loyalty/programs": LOYALTY_READ,
+  "POST /api/v1/loyalty/programs": LOYALTY_MANAGE,
+  "PUT /api/v1/loyalty/programs/{id}": LOYALTY_MANAGE,
+  "GET /api/v1/loyalty/members": LOYALTY_READ,
+  "POST /api/v1/loyalty/members": LOYALTY_MANAGE,
+  "GET /api/v1/loyalty/members/{id}": LOYALTY_READ,
+  "GET /api/v1/loyalty/members/{id}/statement": LOYALTY_READ,
+  "GET /api/v1/loyalty/members/{id}/statement.csv": LOYALTY_READ,
+  "POST /api/v1/loyalty/members/{id}/adjustments": LOYALTY_MANAGE,
+  "POST /api/v1/loyalty/members/{id}/redemptions": LOYALTY_REDEEM,
+  "GET /api/v1/loyalty/redemptions": LOYALTY_READ,
+  "POST /api/v1/loyalty/redemptions/{id}/fulfil": LOYALTY_MANAGE,
+  "POST /api/v1/loyalty/redemptions/{id}/cancel": LOYALTY_REDEEM,
+  "GET /api/v1/loyalty/rewards": LOYALTY_READ,
+  "POST /api/v1/loyalty/rewards": LOYALTY_MANAGE,
+  "PUT /api/v1/loyalty/rewards/{id}": LOYALTY_MANAGE,
+  "POST /api/v1/loyalty/earn-runs": LOYALTY_MANAGE,
+  "GET /api/v1/loyalty/referrals": LOYALTY_READ,
+  "GET /api/v1/surveys": SURVEYS_READ,
+  "POST /api/v1/surveys": SURVEYS_MANAGE,
+  "PUT /api/v1/surveys/{id}": SURVEYS_MANAGE,
+  "GET /api/v1/surveys/{id}/invitations": SURVEYS_READ,
+  "POST /api/v1/surveys/{id}/invitations": SURVEYS_MANAGE,
+  "GET /api/v1/surveys/{id}/results": SURVEYS_READ,
+  "GET /api/v1/public/surveys/{token}": PUBLIC,
+  "POST /api/v1/public/surveys/{token}": PUBLIC,
 };
 
 /** What the table says one caller may do with one operation. */

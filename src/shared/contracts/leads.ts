@@ -146,6 +146,8 @@ export const DuplicateResponse = z.object({
   ),
 });
 
+export type DuplicateResponse = z.infer<typeof DuplicateResponse>;
+
 export const MergeLeadsRequest = z.strictObject({
   mergeIds: z
     .array(z.uuid())
@@ -350,4 +352,5 @@ export const AssignmentRuleResponse = z.object({
   active: z.boolean(),
   assignedCount: z.number().int(),
 });
+export type AssignmentRuleResponse = z.infer<typeof AssignmentRuleResponse>;
 export const AssignmentRuleList = z.object({ items: z.array(AssignmentRuleResponse) });
