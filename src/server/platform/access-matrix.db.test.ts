@@ -18,6 +18,7 @@ import { addDays, businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import { applyPendingSalesChanges } from "../analytics/sales-rollups.service.ts";
+import { ensureAccountForOutlet } from "../crm/accounts.service.ts";
 import { withTransaction } from "../db/transaction.ts";
 import * as incentivesRepo from "../incentives/incentives.repository.ts";
 import { runForecasts } from "../replenishment/demand-forecasting.ts";
@@ -632,6 +633,8 @@ async function freshReplenishmentProposal(p: Place): Promise<string> {
 for (const p of [own, far, inOrgB]) await freshReplenishmentProposal(p);
 // Every place has this month's targets, for every kind of subject: each reader's list has some to show and some to leave out.
 await plantTargets();
+await plantLeads();
+await plantServiceDesk();
 
 // ---------------------------------------------------------------- scheme claims
 
@@ -831,7 +834,8 @@ type OrgTable =
   | "api_tokens"
   | "webhook_endpoints"
   | "webhook_deliveries"
-  | "demand_events";
+  | "demand_events"
+  | "kb_articles";
 type OracleKind =
   | "outlet"
   | "distributor"
@@ -856,6 +860,13 @@ type OracleKind =
   | "claim"
   | "target"
   | "scheme"
+  /** CRM accounts and contacts: the CRM rule (org-wide; a territory scope its subtree and what the caller owns). */
+  | "crmAccount"
+  | "crmContact"
+  | "lead"
+  | "ticket"
+  | "loyaltyMember"
+  | "loyaltyRedemption"
   | OrgTable;
 
 /** The ids (in org A) that a role may see among records of a kind, by the scope rules written out in SQL. */
@@ -1023,6 +1034,50 @@ async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
               where t.org_id = ${org}) p
             where ${byScope({ territory: under("p.path"), distributor: "p.distributor_id" })}`;
       break;
+    case "ticket":
+      // The CRM rule: org-wide all; a territory scope the tickets of its subtree and those given to the caller.
+      q = sql`select k.id from tickets k left join territories r on r.org_id = k.org_id and r.id = k.territory_id
+        where k.org_id = ${org} and ${byScope({ territory: sql`(${under("r.path")} or k.owner_user_id = ${userIdOf(who)})` })}`;
+      break;
+    case "lead":
+      // The CRM rule: org-wide roles all; a manager or rep their territory subtree, or what they own.
+      q =
+        s.kind === "org"
+          ? sql`select id from leads where org_id = ${org}`
+          : s.kind === "territory"
+            ? sql`select l.id from leads l left join territories h on h.org_id = l.org_id and h.id = l.territory_id
+                where l.org_id = ${org} and (${under("h.path")} or l.owner_user_id = ${userIdOf(who)})`
+            : sql`select id from leads where false`;
+      break;
+    case "crmAccount":
+    case "crmContact": {
+      const table = sql.table(kind === "crmAccount" ? "accounts" : "contacts");
+      q = sql`select x.id from ${table} x left join territories r on r.org_id = x.org_id and r.id = x.territory_id
+        where x.org_id = ${org} and ${
+          s.kind === "org"
+            ? sql`true`
+            : s.kind === "territory"
+              ? sql`(${under("r.path")} or x.owner_user_id = ${userIdOf(who)})`
+              : sql`x.owner_user_id = ${userIdOf(who)}`
+        }`;
+      break;
+    }
+    case "loyaltyMember":
+    case "loyaltyRedemption": {
+      // The CRM rule on the member's account (territory subtree or owner); a retailer its own outlet's membership.
+      const members = sql`select m.id from loyalty_members m join accounts a on a.org_id = m.org_id and a.id = m.account_id
+        left join territories r on r.org_id = a.org_id and r.id = a.territory_id
+        where m.org_id = ${org} and ${byScope({
+          territory: sql`(${under("r.path")} or a.owner_user_id = ${userIdOf(who)})`,
+          outlet: "m.outlet_id",
+        })}`;
+      q = (
+        kind === "loyaltyMember"
+          ? members
+          : sql`select d.id from loyalty_redemptions d where d.org_id = ${org} and d.member_id in (${members})`
+      ) as RawBuilder<{ id: string }>;
+      break;
+    }
     default:
       q = sql`select id from ${sql.table(kind)} where org_id = ${org}`;
   }
@@ -1868,7 +1923,11 @@ const SPECS: Record<string, Spec> = {
   ...deliverySpecs(),
   ...claimSpecs(),
   ...targetSpecs(),
+  ...crmRecordSpecs(),
   ...promotionSpecs(),
+  ...leadSpecs(),
+  ...serviceSpecs(),
+  ...loyaltySpecs(),
 };
 
 /**
@@ -3452,3 +3511,665 @@ describe("an outlet's analytics page after it changed distributor", () => {
     expect(page.lastOrderOn, "when the outlet last ordered from DB-2").toBeNull();
   });
 });
+
+// ---------------------------------------------------------------- service desk
+
+/** A ticket at a place (its territory), opened by that org's admin; resolved when asked. */
+async function freshTicket(p: Place, resolved = false): Promise<string> {
+  const ticket = await ok<Row>(
+    p.admin.request("POST", "/api/v1/service/tickets", {
+      type: "question",
+      subject: uniq("Matrix ticket"),
+      requesterName: "রহিম",
+      territoryId: p.territoryId,
+    }),
+    "a ticket",
+  );
+  if (resolved)
+    await ok(
+      p.admin.request("POST", `/api/v1/service/tickets/${ticket.id}/status`, {
+        status: "resolved",
+        resolution: "Done",
+      }),
+      "a resolved ticket",
+    );
+  return ticket.id;
+}
+
+async function freshArticle(p: Place, published = false): Promise<string> {
+  const article = await ok<Row>(
+    p.admin.request("POST", "/api/v1/kb/articles", { titleEn: uniq("Matrix FAQ"), bodyEn: "An answer" }),
+    "an article",
+  );
+  if (published) await ok(p.admin.request("POST", `/api/v1/kb/articles/${article.id}/publish`), "published");
+  return article.id;
+}
+
+/** A ticket at every place (each reader's queue has some to show and some to leave out) and an article per org. */
+async function plantServiceDesk() {
+  for (const p of [own, sibling, far, inOrgB]) await freshTicket(p);
+  for (const p of [own, inOrgB]) await freshArticle(p, true);
+}
+
+/** Tickets: at a place by their territory; articles and settings are the org's; the help page is public. */
+function serviceSpecs(): Record<string, Spec> {
+  const base = "/api/v1/service";
+  const kb = "/api/v1/kb/articles";
+  const help = "/api/v1/public/orgs/org-a";
+  const ticketNotFound = { path: anywhere(notFound("service.ticket_not_found")) };
+  const articleNotFound = { path: anywhere(notFound("service.article_not_found")) };
+  const onTicket = (action: (id: string) => Req, resolved = false): Spec => ({
+    slots: ["path"],
+    request: async (_, at) => action(await freshTicket(at.path, resolved)),
+    refuse: ticketNotFound,
+  });
+  const onArticle = (action: (id: string) => Req): Spec => ({
+    slots: ["path"],
+    request: async (_, at) => action(await freshArticle(at.path)),
+    refuse: articleNotFound,
+  });
+  const week = [...Array(5).fill({ open: "09:00", close: "18:00" }), null, { open: "09:00", close: "18:00" }];
+  const policy = (priority: string, firstResponseMinutes: number, resolutionMinutes: number) => ({
+    priority,
+    firstResponseMinutes,
+    resolutionMinutes,
+    escalatePriority: true,
+    escalateToUserId: null,
+  });
+  const email = () =>
+    [
+      "From: Karim <karim@example.com>",
+      `Subject: ${uniq("Matrix mail")}`,
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Where is my order?",
+    ].join("\r\n");
+  return {
+    [`GET ${base}/tickets`]: {
+      request: async () => get(`${base}/tickets?limit=200`),
+      list: { kind: "ticket" },
+      unfiltered: `${base}/tickets?limit=200&view=all`,
+    },
+    [`POST ${base}/tickets`]: {
+      slots: ["territory"],
+      request: async (_, at) =>
+        post(`${base}/tickets`, {
+          type: "complaint",
+          subject: uniq("Matrix complaint"),
+          requesterName: "করিম",
+          territoryId: at.territory.territoryId,
+        }),
+      refuse: { territory: anywhere(notFound("service.territory_not_found")) },
+      check: (res) => expect(res.json().territoryId).toBe(own.territoryId),
+    },
+    [`GET ${base}/tickets/{id}`]: { ...onTicket((id) => get(`${base}/tickets/${id}`)) },
+    [`PATCH ${base}/tickets/{id}`]: {
+      ...onTicket((id) => patch(`${base}/tickets/${id}`, { priority: "high" })),
+      check: (res) => expect(res.json().priority).toBe("high"),
+    },
+    [`POST ${base}/tickets/{id}/messages`]: {
+      ...onTicket((id) => post(`${base}/tickets/${id}/messages`, { kind: "public", body: "We are on it" })),
+      check: (res) => expect(res.json().firstResponse.metAt).not.toBeNull(),
+    },
+    [`POST ${base}/tickets/{id}/status`]: {
+      ...onTicket((id) => post(`${base}/tickets/${id}/status`, { status: "pending" })),
+      check: (res) => expect(res.json().status).toBe("pending"),
+    },
+    [`POST ${base}/tickets/{id}/article`]: {
+      ...onTicket((id) => post(`${base}/tickets/${id}/article`), true),
+      check: (res) => expect(res.json().status).toBe("draft"),
+    },
+    [`POST ${base}/inbound-email`]: {
+      request: async () => post(`${base}/inbound-email`, { raw: email() }),
+      check: (res) => expect(res.json().action).toBe("created"),
+    },
+    [`GET ${base}/agents`]: { request: async () => get(`${base}/agents`) },
+    [`GET ${base}/settings`]: { request: async () => get(`${base}/settings`) },
+    [`PUT ${base}/settings`]: {
+      request: async () => ({
+        method: "PUT",
+        url: `${base}/settings`,
+        body: {
+          timeZone: "Asia/Dhaka",
+          week,
+          holidays: ["2026-12-16"],
+          policies: [
+            policy("low", 540, 2700),
+            policy("normal", 240, 1080),
+            policy("high", 120, 540),
+            policy("urgent", 30, 240),
+          ],
+        },
+      }),
+    },
+    [`GET ${kb}`]: { request: async () => get(`${kb}?limit=200`), list: { kind: "kb_articles" } },
+    [`POST ${kb}`]: { request: async () => post(kb, { titleBn: uniq("প্রশ্ন"), bodyBn: "উত্তর" }) },
+    [`GET ${kb}/{id}`]: onArticle((id) => get(`${kb}/${id}`)),
+    [`PATCH ${kb}/{id}`]: onArticle((id) => patch(`${kb}/${id}`, { titleBn: "নতুন শিরোনাম" })),
+    [`POST ${kb}/{id}/publish`]: {
+      ...onArticle((id) => post(`${kb}/${id}/publish`)),
+      check: (res) => expect(res.json().status).toBe("published"),
+    },
+    [`POST ${kb}/{id}/unpublish`]: onArticle((id) => post(`${kb}/${id}/unpublish`)),
+    "GET /api/v1/public/orgs/{orgSlug}/faq": {
+      request: async () => get(`${help}/faq?lang=en&q=matrix`),
+      check: (res) => expect(res.json().items.length).toBeGreaterThan(0),
+    },
+    "GET /api/v1/public/orgs/{orgSlug}/faq/{id}": {
+      request: async () => get(`${help}/faq/${await freshArticle(own, true)}`),
+    },
+    "POST /api/v1/public/orgs/{orgSlug}/faq/{id}/vote": {
+      request: async () => post(`${help}/faq/${await freshArticle(own, true)}/vote`, { helpful: true }),
+    },
+    "POST /api/v1/public/orgs/{orgSlug}/tickets": {
+      request: async () =>
+        post(`${help}/tickets`, { name: "সালমা", phone: "01811223344", subject: "দাম", message: "চিনির দাম কত?" }),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- leads (C1)
+
+/** A lead placed on the place's route, made by its org's admin (owned by nobody). */
+async function freshLead(p: Place, name = uniq("AM lead")) {
+  return (
+    await ok<Row>(
+      p.admin.request("POST", "/api/v1/crm/leads", {
+        name,
+        phone: "01712345678",
+        territoryId: p.routeId,
+        ownerUserId: null,
+      }),
+      "a lead",
+    )
+  ).id;
+}
+
+async function freshLeadForm(p: Place) {
+  return ok<{ id: string; publicKey: string }>(
+    p.admin.request("POST", "/api/v1/crm/lead-forms", { name: uniq("AM form"), fields: { phone: "required" } }),
+    "a lead form",
+  );
+}
+
+/** Every place has leads: each reader's inbox has some to show and some to leave out. */
+async function plantLeads() {
+  for (const p of [own, sibling, far, inOrgB]) await freshLead(p);
+}
+
+/**
+ * Leads: a lead is "at" the route it is placed on; a manager or rep outside finds it "not found", as does anyone in
+ * another org. Forms and assignment rules are head office's (and marketing's, for forms): only another org's are out
+ * of reach. The public form routes answer anyone.
+ */
+function leadSpecs(): Record<string, Spec> {
+  const base = "/api/v1/crm/leads";
+  const leadNotFound = { path: anywhere(notFound("lead.not_found")) };
+  const formNotFound = { path: anywhere(notFound("lead.form_not_found")) };
+  return {
+    [`GET ${base}`]: {
+      request: async () => get(`${base}?limit=200&view=all`),
+      list: { kind: "lead", ids: items },
+      unfiltered: `${base}?limit=200&view=all`,
+    },
+    [`POST ${base}`]: {
+      slots: ["route"],
+      request: async (_, at) =>
+        post(base, { name: uniq("AM new lead"), phone: "01812345678", territoryId: at.route.routeId }),
+      refuse: { route: anywhere(notFound("lead.territory_not_found")) },
+      check: (res) => expect(res.json().territoryId).toBe(own.routeId),
+    },
+    [`POST ${base}/import`]: {
+      request: async () =>
+        post(`${base}/import`, { format: "csv", text: `name,phone\n${uniq("AM import")},01912345678\n` }),
+      check: (res) => expect(res.json().imported).toBe(1),
+    },
+    [`GET ${base}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/${await freshLead(at.path)}`),
+      refuse: leadNotFound,
+      check: (res) => expect(res.json().territoryId).toBe(own.routeId),
+    },
+    [`PATCH ${base}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${base}/${await freshLead(at.path)}`, { status: "contacted" }),
+      refuse: leadNotFound,
+      check: (res) => expect(res.json().status).toBe("contacted"),
+    },
+    [`GET ${base}/{id}/duplicates`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${base}/${await freshLead(at.path)}/duplicates`),
+      refuse: leadNotFound,
+    },
+    [`POST ${base}/{id}/merge`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${base}/${await freshLead(at.path)}/merge`, { mergeIds: [await freshLead(own)] }),
+      refuse: leadNotFound,
+      check: (res) => expect(res.json().status).toBe("new"),
+    },
+    "GET /api/v1/crm/lead-forms": { request: async () => get("/api/v1/crm/lead-forms") },
+    "POST /api/v1/crm/lead-forms": {
+      request: async () => post("/api/v1/crm/lead-forms", { name: uniq("AM form"), fields: { email: "required" } }),
+    },
+    "GET /api/v1/crm/lead-forms/{id}": {
+      slots: ["path"],
+      request: async (_, at) => get(`/api/v1/crm/lead-forms/${(await freshLeadForm(at.path)).id}`),
+      refuse: formNotFound,
+    },
+    "PATCH /api/v1/crm/lead-forms/{id}": {
+      slots: ["path"],
+      request: async (_, at) => patch(`/api/v1/crm/lead-forms/${(await freshLeadForm(at.path)).id}`, { active: false }),
+      refuse: formNotFound,
+    },
+    "GET /api/v1/crm/assignment-rules": { request: async () => get("/api/v1/crm/assignment-rules") },
+    "PUT /api/v1/crm/assignment-rules": {
+      request: async () => ({ method: "PUT", url: "/api/v1/crm/assignment-rules", body: { rules: [] } }),
+    },
+    "GET /api/v1/public/forms/{key}": {
+      request: async () => get(`/api/v1/public/forms/${(await freshLeadForm(own)).publicKey}`),
+    },
+    "POST /api/v1/public/forms/{key}/submissions": {
+      request: async () =>
+        post(`/api/v1/public/forms/${(await freshLeadForm(own)).publicKey}/submissions`, {
+          name: uniq("AM visitor"),
+          phone: "01712345678",
+        }),
+      check: (res) => expect(res.json().ok).toBe(true),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- CRM records (accounts, contacts, fields, segments)
+
+/** A company account at a place (its territory, no owner), made by that org's admin; archived when asked. */
+async function freshAccount(p: Place, archived = false): Promise<string> {
+  const { id } = await ok<Row>(
+    p.admin.request("POST", "/api/v1/crm/accounts", {
+      name: uniq("Matrix Account"),
+      territoryId: p.territoryId,
+      ownerUserId: null,
+    }),
+    "an account",
+  );
+  if (archived) await ok(p.admin.request("POST", `/api/v1/crm/accounts/${id}/archive`), "an archived account");
+  return id;
+}
+
+async function freshContact(p: Place, archived = false): Promise<string> {
+  const { id } = await ok<Row>(
+    p.admin.request("POST", "/api/v1/crm/contacts", {
+      name: uniq("Matrix Contact"),
+      territoryId: p.territoryId,
+      ownerUserId: null,
+    }),
+    "a contact",
+  );
+  if (archived) await ok(p.admin.request("POST", `/api/v1/crm/contacts/${id}/archive`), "an archived contact");
+  return id;
+}
+
+async function freshCustomField(p: Place): Promise<string> {
+  const key = uniq("matrix").replace("-", "_");
+  return (
+    await ok<Row>(
+      p.admin.request("POST", "/api/v1/crm/custom-fields", {
+        entity: "contact",
+        key,
+        labelEn: "Matrix field",
+        labelBn: "ম্যাট্রিক্স ফিল্ড",
+        type: "text",
+      }),
+      "a custom field",
+    )
+  ).id;
+}
+
+/**
+ * A segment over accounts: shared and made by the place's admin, or (to change or remove it, which only its owner
+ * may) the caller's own; a caller who cannot make one gets the admin's.
+ */
+async function freshSegment(p: Place, who?: Who): Promise<string> {
+  const maker =
+    who && p !== inOrgB && ["admin", "manager", "rep", "marketing", "service"].includes(who) ? callerOf(who) : p.admin;
+  return (
+    await ok<Row>(
+      maker.request("POST", "/api/v1/crm/segments", {
+        name: uniq("Matrix segment"),
+        entity: "account",
+        shared: true,
+        filter: { all: [] },
+      }),
+      "a segment",
+    )
+  ).id;
+}
+
+/** Accounts and contacts: at a place by their territory (and owner); fields and segments are the org's. */
+function crmRecordSpecs(): Record<string, Spec> {
+  const accounts = "/api/v1/crm/accounts";
+  const contacts = "/api/v1/crm/contacts";
+  const segments = "/api/v1/crm/segments";
+  const byTerritory = { territory: anywhere(notFound("crm.territory_not_found")) };
+  const networkIds = (b: Json) => (b.items as { networkId: string }[]).map((i) => i.networkId);
+  return {
+    [`GET ${accounts}`]: {
+      request: async (_, at) => {
+        await freshAccount(at.path);
+        return get(`${accounts}?limit=200`);
+      },
+      list: { kind: "crmAccount" },
+    },
+    [`POST ${accounts}`]: {
+      slots: ["territory"],
+      request: async (_, at) => post(accounts, { name: uniq("Matrix Co"), territoryId: at.territory.territoryId }),
+      refuse: byTerritory,
+      check: (res) => expect(res.json().kind).toBe("company"),
+    },
+    [`GET ${accounts}/network`]: {
+      request: async () => get(`${accounts}/network?kind=outlet&limit=200`),
+      list: { kind: "outlet", ids: networkIds },
+    },
+    [`POST ${accounts}/network/{kind}/{id}`]: {
+      slots: ["outlet"],
+      request: async (_, at) => post(`${accounts}/network/outlet/${at.outlet.outletId}`),
+      refuse: { outlet: anywhere(notFound("crm.network_record_not_found")) },
+    },
+    [`GET ${accounts}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${accounts}/${await freshAccount(at.path)}`),
+      refuse: { path: anywhere(notFound("crm.account_not_found")) },
+    },
+    [`PATCH ${accounts}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${accounts}/${await freshAccount(at.path)}`, { industry: "Retail" }),
+      refuse: { path: anywhere(notFound("crm.account_not_found")) },
+      check: (res) => expect(res.json().industry).toBe("Retail"),
+    },
+    [`POST ${accounts}/{id}/archive`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${accounts}/${await freshAccount(at.path)}/archive`),
+      refuse: { path: anywhere(notFound("crm.account_not_found")) },
+      check: (res) => expect(res.json().archivedAt).not.toBeNull(),
+    },
+    [`POST ${accounts}/{id}/restore`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${accounts}/${await freshAccount(at.path, true)}/restore`),
+      refuse: { path: anywhere(notFound("crm.account_not_found")) },
+      check: (res) => expect(res.json().archivedAt).toBeNull(),
+    },
+    [`GET ${contacts}`]: {
+      request: async (_, at) => {
+        await freshContact(at.path);
+        return get(`${contacts}?limit=200`);
+      },
+      list: { kind: "crmContact" },
+    },
+    [`POST ${contacts}`]: {
+      slots: ["territory"],
+      request: async (_, at) => post(contacts, { name: uniq("Matrix Person"), territoryId: at.territory.territoryId }),
+      refuse: byTerritory,
+    },
+    [`GET ${contacts}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${contacts}/${await freshContact(at.path)}`),
+      refuse: { path: anywhere(notFound("crm.contact_not_found")) },
+    },
+    [`PATCH ${contacts}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${contacts}/${await freshContact(at.path)}`, { title: "Buyer" }),
+      refuse: { path: anywhere(notFound("crm.contact_not_found")) },
+      check: (res) => expect(res.json().title).toBe("Buyer"),
+    },
+    [`POST ${contacts}/{id}/archive`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${contacts}/${await freshContact(at.path)}/archive`),
+      refuse: { path: anywhere(notFound("crm.contact_not_found")) },
+    },
+    [`POST ${contacts}/{id}/restore`]: {
+      slots: ["path"],
+      request: async (_, at) => post(`${contacts}/${await freshContact(at.path, true)}/restore`),
+      refuse: { path: anywhere(notFound("crm.contact_not_found")) },
+    },
+    "GET /api/v1/crm/custom-fields": { request: async () => get("/api/v1/crm/custom-fields?entity=contact") },
+    "POST /api/v1/crm/custom-fields": {
+      request: async () =>
+        post("/api/v1/crm/custom-fields", {
+          entity: "account",
+          key: uniq("matrix").replace("-", "_"),
+          labelEn: "Size",
+          labelBn: "আকার",
+          type: "number",
+        }),
+    },
+    "PATCH /api/v1/crm/custom-fields/{id}": {
+      slots: ["path"],
+      request: async (_, at) =>
+        patch(`/api/v1/crm/custom-fields/${await freshCustomField(at.path)}`, { labelEn: "Renamed" }),
+      refuse: { path: anywhere(notFound("crm.custom_field_not_found")) },
+    },
+    [`GET ${segments}`]: { request: async () => get(`${segments}?entity=account`) },
+    [`POST ${segments}`]: {
+      request: async () =>
+        post(segments, {
+          name: uniq("Matrix saved"),
+          entity: "contact",
+          filter: { all: [{ field: "name", op: "contains", value: "Matrix" }] },
+        }),
+    },
+    [`GET ${segments}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${segments}/${await freshSegment(at.path)}`),
+      refuse: { path: anywhere(notFound("crm.segment_not_found")) },
+    },
+    [`PATCH ${segments}/{id}`]: {
+      slots: ["path"],
+      request: async (who, at) => patch(`${segments}/${await freshSegment(at.path, who)}`, { name: uniq("Renamed") }),
+      refuse: { path: anywhere(notFound("crm.segment_not_found")) },
+    },
+    [`DELETE ${segments}/{id}`]: {
+      slots: ["path"],
+      request: async (who, at) => ({ method: "DELETE", url: `${segments}/${await freshSegment(at.path, who)}` }),
+      refuse: { path: anywhere(notFound("crm.segment_not_found")) },
+    },
+    [`GET ${segments}/{id}/members`]: {
+      slots: ["path"],
+      request: async (_, at) => {
+        await freshAccount(at.path);
+        return get(`${segments}/${await freshSegment(at.path)}/members?limit=200`);
+      },
+      list: { kind: "crmAccount" },
+      refuse: { path: anywhere(notFound("crm.segment_not_found")) },
+    },
+    "GET /api/v1/crm/timeline": {
+      slots: ["path"],
+      request: async (_, at) => get(`/api/v1/crm/timeline?type=account&id=${await freshAccount(at.path)}`),
+      refuse: { path: anywhere(notFound("crm.account_not_found")) },
+    },
+  };
+}
+
+// ---------------------------------------------------------------- loyalty and surveys
+
+/**
+ * Loyalty: one program, reward and survey per org (made on first use, for class-A outlets only, so the earning run
+ * enrols none of the places), and a member at each place (its outlet's account) with points to redeem.
+ */
+function loyaltySpecs(): Record<string, Spec> {
+  const L = "/api/v1/loyalty";
+  const S = "/api/v1/surveys";
+  const once = <K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> => {
+    const known = cache.get(key);
+    if (known) return known;
+    const made = make();
+    cache.set(key, made);
+    return made;
+  };
+  const program = (name = "Matrix Rewards") => ({
+    name,
+    nameBn: "ম্যাট্রিক্স রিওয়ার্ডস",
+    pointsPer100Taka: 1,
+    outletClasses: ["A"],
+    expiryMonths: 12,
+    tiers: [{ name: "Base", nameBn: "বেস", thresholdPoints: 0, multiplierBp: 10_000 }],
+  });
+  const programs = new Map<string, Promise<string>>();
+  const programOf = (p: Place) =>
+    once(
+      programs,
+      p.orgId,
+      async () => (await ok<Row>(p.admin.request("POST", `${L}/programs`, program()), "a program")).id,
+    );
+  const accountOf = async (p: Place) => (await ensureAccountForOutlet(db, p.orgId, p.outletId)).id;
+  const members = new Map<Place, Promise<string>>();
+  const memberAt = (p: Place) =>
+    once(members, p, async () => {
+      const m = await ok<Row>(
+        p.admin.request("POST", `${L}/members`, { programId: await programOf(p), accountId: await accountOf(p) }),
+        "a member",
+      );
+      await ok(
+        p.admin.request("POST", `${L}/members/${m.id}/adjustments`, { points: 1_000_000, note: "matrix" }),
+        "points",
+      );
+      return m.id;
+    });
+  const reward = (programId: string) => ({ programId, name: "Matrix mug", nameBn: "মগ", pointsCost: 10 });
+  const rewards = new Map<string, Promise<string>>();
+  const rewardOf = (p: Place) =>
+    once(
+      rewards,
+      p.orgId,
+      async () => (await ok<Row>(p.admin.request("POST", `${L}/rewards`, reward(await programOf(p))), "a reward")).id,
+    );
+  const freshRedemption = async (p: Place) =>
+    (
+      await ok<Row>(
+        p.admin.request("POST", `${L}/members/${await memberAt(p)}/redemptions`, { rewardId: await rewardOf(p) }),
+        "a redemption",
+      )
+    ).id;
+  const survey = {
+    kind: "nps",
+    name: "Matrix NPS",
+    question: "Recommend us?",
+    questionBn: "সুপারিশ করবেন?",
+    trigger: "manual",
+  };
+  const surveys = new Map<string, Promise<string>>();
+  const surveyOf = (p: Place) =>
+    once(surveys, p.orgId, async () => (await ok<Row>(p.admin.request("POST", S, survey), "a survey")).id);
+  const freshToken = async () =>
+    (
+      await ok<{ token: string }>(
+        own.admin.request("POST", `${S}/${await surveyOf(own)}/invitations`, { accountId: await accountOf(own) }),
+        "an invitation",
+      )
+    ).token;
+  const memberNotFound = { path: anywhere(notFound("loyalty.member_not_found")) };
+  const onMember = (
+    path: (id: string) => string,
+    body?: (p: Place) => Promise<unknown>,
+    method: "GET" | "POST" = "GET",
+  ): Spec => ({
+    slots: ["path"],
+    request: async (_, at) => ({
+      method,
+      url: path(await memberAt(at.path)),
+      ...(body && { body: await body(at.path) }),
+    }),
+    refuse: memberNotFound,
+  });
+  const onRedemption = (action: string): Spec => ({
+    slots: ["path"],
+    request: async (_, at) => post(`${L}/redemptions/${await freshRedemption(at.path)}/${action}`),
+    refuse: { path: anywhere(notFound("loyalty.redemption_not_found")) },
+  });
+  const surveyNotFound = { path: anywhere(notFound("surveys.not_found")) };
+  return {
+    [`GET ${L}/programs`]: { request: async () => get(`${L}/programs`) },
+    [`POST ${L}/programs`]: { request: async () => post(`${L}/programs`, program(uniq("Matrix program"))) },
+    [`PUT ${L}/programs/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => ({ method: "PUT", url: `${L}/programs/${await programOf(at.path)}`, body: program() }),
+      refuse: { path: anywhere(notFound("loyalty.program_not_found")) },
+    },
+    [`GET ${L}/members`]: {
+      request: async () => {
+        for (const p of [own, nextDoor, far]) await memberAt(p);
+        return get(`${L}/members?limit=200`);
+      },
+      list: { kind: "loyaltyMember" },
+    },
+    [`POST ${L}/members`]: {
+      request: async () => {
+        const fresh = await ok<Row>(
+          adminA.request("POST", `${L}/programs`, program(uniq("Matrix program"))),
+          "a program",
+        );
+        return post(`${L}/members`, { programId: fresh.id, accountId: await accountOf(own) });
+      },
+    },
+    [`GET ${L}/members/{id}`]: onMember((id) => `${L}/members/${id}`),
+    [`GET ${L}/members/{id}/statement`]: onMember((id) => `${L}/members/${id}/statement`),
+    [`GET ${L}/members/{id}/statement.csv`]: onMember((id) => `${L}/members/${id}/statement.csv`),
+    [`POST ${L}/members/{id}/adjustments`]: onMember(
+      (id) => `${L}/members/${id}/adjustments`,
+      async () => ({ points: 5, note: "matrix" }),
+      "POST",
+    ),
+    [`POST ${L}/members/{id}/redemptions`]: onMember(
+      (id) => `${L}/members/${id}/redemptions`,
+      async (p) => ({ rewardId: await rewardOf(p) }),
+      "POST",
+    ),
+    [`GET ${L}/redemptions`]: {
+      request: async () => {
+        for (const p of [own, nextDoor, far]) await freshRedemption(p);
+        return get(`${L}/redemptions`);
+      },
+      list: { kind: "loyaltyRedemption" },
+    },
+    [`POST ${L}/redemptions/{id}/fulfil`]: onRedemption("fulfil"),
+    [`POST ${L}/redemptions/{id}/cancel`]: onRedemption("cancel"),
+    [`GET ${L}/rewards`]: { request: async () => get(`${L}/rewards`) },
+    [`POST ${L}/rewards`]: { request: async () => post(`${L}/rewards`, reward(await programOf(own))) },
+    [`PUT ${L}/rewards/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => ({
+        method: "PUT",
+        url: `${L}/rewards/${await rewardOf(at.path)}`,
+        body: reward(await programOf(at.path)),
+      }),
+      refuse: { path: anywhere(notFound("loyalty.reward_not_found")) },
+    },
+    [`POST ${L}/earn-runs`]: { request: async () => post(`${L}/earn-runs`) },
+    [`GET ${L}/referrals`]: { request: async () => get(`${L}/referrals`) },
+    [`GET ${S}`]: { request: async () => get(S) },
+    [`POST ${S}`]: { request: async () => post(S, survey) },
+    [`PUT ${S}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => ({ method: "PUT", url: `${S}/${await surveyOf(at.path)}`, body: survey }),
+      refuse: surveyNotFound,
+    },
+    [`GET ${S}/{id}/invitations`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${S}/${await surveyOf(at.path)}/invitations`),
+      refuse: surveyNotFound,
+    },
+    [`POST ${S}/{id}/invitations`]: {
+      slots: ["path"],
+      request: async (_, at) =>
+        post(`${S}/${await surveyOf(at.path)}/invitations`, { accountId: await accountOf(at.path) }),
+      refuse: surveyNotFound,
+    },
+    [`GET ${S}/{id}/results`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${S}/${await surveyOf(at.path)}/results?segment=territory`),
+      refuse: surveyNotFound,
+    },
+    "GET /api/v1/public/surveys/{token}": { request: async () => get(`/api/v1/public/surveys/${await freshToken()}`) },
+    "POST /api/v1/public/surveys/{token}": {
+      request: async () => post(`/api/v1/public/surveys/${await freshToken()}`, { score: 9 }),
+    },
+  };
+}

@@ -171,6 +171,16 @@ const PROMO_OFFERS: AccessRule = {
 const LEADS: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep"] };
 /** Lead forms and lead magnets: head office and marketing. */
 const LEAD_FORMS: AccessRule = { allow: ["admin", "marketing"] };
+/**
+ * CRM records (C2): accounts and contacts follow the CRM scope rule (territory subtree or owner); custom field
+ * definitions and saved segments are the org's (a private segment its owner's), so every CRM user reaches them; the
+ * fields are set by the admin. Opening an outlet's or distributor's account follows the network scope.
+ */
+const CRM_RECORDS: AccessRule = { allow: ORG_WIDE_READERS, scoped: ["manager", "rep"] };
+const CRM_ORG: AccessRule = {
+  allow: ["admin", "manager", "rep", "marketing", "service"],
+  note: "the org's custom fields and segments (shared, or the caller's own); members within the caller's CRM scope",
+};
 
 /**
  * Service desk (C5): tickets follow the CRM scope (crm/crm-scope.repository.ts): head office and service agents see
@@ -509,6 +519,32 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "PUT /api/v1/crm/assignment-rules": ADMIN_ONLY,
   "GET /api/v1/public/forms/{key}": PUBLIC,
   "POST /api/v1/public/forms/{key}/submissions": PUBLIC,
+
+  // --- CRM records (C2): accounts (companies, outlets and distributors), contacts, custom fields, segments, timeline
+  "GET /api/v1/crm/accounts": CRM_RECORDS,
+  "POST /api/v1/crm/accounts": CRM_RECORDS,
+  "GET /api/v1/crm/accounts/network": CRM_RECORDS,
+  "POST /api/v1/crm/accounts/network/{kind}/{id}": CRM_RECORDS,
+  "GET /api/v1/crm/accounts/{id}": CRM_RECORDS,
+  "PATCH /api/v1/crm/accounts/{id}": CRM_RECORDS,
+  "POST /api/v1/crm/accounts/{id}/archive": CRM_RECORDS,
+  "POST /api/v1/crm/accounts/{id}/restore": CRM_RECORDS,
+  "GET /api/v1/crm/contacts": CRM_RECORDS,
+  "POST /api/v1/crm/contacts": CRM_RECORDS,
+  "GET /api/v1/crm/contacts/{id}": CRM_RECORDS,
+  "PATCH /api/v1/crm/contacts/{id}": CRM_RECORDS,
+  "POST /api/v1/crm/contacts/{id}/archive": CRM_RECORDS,
+  "POST /api/v1/crm/contacts/{id}/restore": CRM_RECORDS,
+  "GET /api/v1/crm/custom-fields": CRM_ORG,
+  "POST /api/v1/crm/custom-fields": ADMIN_ONLY,
+  "PATCH /api/v1/crm/custom-fields/{id}": ADMIN_ONLY,
+  "GET /api/v1/crm/segments": CRM_ORG,
+  "POST /api/v1/crm/segments": CRM_ORG,
+  "GET /api/v1/crm/segments/{id}": CRM_ORG,
+  "PATCH /api/v1/crm/segments/{id}": CRM_ORG,
+  "DELETE /api/v1/crm/segments/{id}": CRM_ORG,
+  "GET /api/v1/crm/segments/{id}/members": CRM_ORG,
+  "GET /api/v1/crm/timeline": CRM_RECORDS,
 
   // --- loyalty: programs, members and their statements, rewards and redemptions, referrals; surveys
   "GET /api/v1/loyalty/programs": LOYALTY_READ,
