@@ -161,7 +161,7 @@ export async function territoryOfRecords(db: Executor, orgId: string, refs: read
 
 export async function activeUserExists(db: Executor, orgId: string, userId: string): Promise<boolean> {
   const r = await sql<{ one: number }>`
-    select 1 as one from users where org_id = ${orgId} and id = ${userId} and active`.execute(db);
+    select 1 as one from users where org_id = ${orgId} and id = ${userId} and deactivated_at is null`.execute(db);
   return r.rows.length > 0;
 }
 
