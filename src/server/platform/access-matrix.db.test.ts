@@ -863,6 +863,9 @@ type OracleKind =
   /** CRM accounts and contacts: the CRM rule (org-wide; a territory scope its subtree and what the caller owns). */
   | "crmAccount"
   | "crmContact"
+  /** Deals and activities: the same CRM rule on their own territory and owner. */
+  | "deal"
+  | "activity"
   | "lead"
   | "ticket"
   | "loyaltyMember"
@@ -1049,6 +1052,19 @@ async function visibleIds(kind: OracleKind, who: Role): Promise<Set<string>> {
                 where l.org_id = ${org} and (${under("h.path")} or l.owner_user_id = ${userIdOf(who)})`
             : sql`select id from leads where false`;
       break;
+    case "deal":
+    case "activity": {
+      const table = sql.table(kind === "deal" ? "deals" : "activities");
+      q = sql`select x.id from ${table} x left join territories r on r.org_id = x.org_id and r.id = x.territory_id
+        where x.org_id = ${org} and ${
+          s.kind === "org"
+            ? sql`true`
+            : s.kind === "territory"
+              ? sql`(${under("r.path")} or x.owner_user_id = ${userIdOf(who)})`
+              : sql`x.owner_user_id = ${userIdOf(who)}`
+        }`;
+      break;
+    }
     case "crmAccount":
     case "crmContact": {
       const table = sql.table(kind === "crmAccount" ? "accounts" : "contacts");
@@ -1924,6 +1940,7 @@ const SPECS: Record<string, Spec> = {
   ...claimSpecs(),
   ...targetSpecs(),
   ...crmRecordSpecs(),
+  ...pipelineSpecs(),
   ...promotionSpecs(),
   ...leadSpecs(),
   ...serviceSpecs(),
@@ -3747,6 +3764,17 @@ function leadSpecs(): Record<string, Spec> {
       refuse: leadNotFound,
       check: (res) => expect(res.json().status).toBe("new"),
     },
+    [`POST ${base}/{id}/convert`]: {
+      slots: ["path"],
+      request: async (_, at) =>
+        post(`${base}/${await freshLead(at.path)}/convert`, {
+          account: { name: uniq("AM account") },
+          contact: { create: true },
+          deal: { name: uniq("AM deal"), amountPoisha: 100_000 },
+        }),
+      refuse: leadNotFound,
+      check: (res) => expect(res.json().lead.status).toBe("converted"),
+    },
     "GET /api/v1/crm/lead-forms": { request: async () => get("/api/v1/crm/lead-forms") },
     "POST /api/v1/crm/lead-forms": {
       request: async () => post("/api/v1/crm/lead-forms", { name: uniq("AM form"), fields: { email: "required" } }),
@@ -3985,6 +4013,158 @@ function crmRecordSpecs(): Record<string, Spec> {
       request: async (_, at) => get(`/api/v1/crm/timeline?type=account&id=${await freshAccount(at.path)}`),
       refuse: { path: anywhere(notFound("crm.account_not_found")) },
     },
+  };
+}
+
+// ---------------------------------------------------------------- sales path and activities (C3, C4)
+
+/** A deal on a fresh account at a place (its territory), made by that org's admin. */
+async function freshDeal(p: Place): Promise<{ id: string; version: number; stageId: string }> {
+  return ok(
+    p.admin.request("POST", "/api/v1/crm/deals", {
+      name: uniq("Matrix deal"),
+      accountId: await freshAccount(p),
+      territoryId: p.territoryId,
+      amountPoisha: 10_000_00,
+    }),
+    "a deal",
+  );
+}
+
+/** A note about a fresh account at a place, logged by that org's admin (so it lies in the place's territory). */
+async function freshActivity(p: Place): Promise<string> {
+  return (
+    await ok<Row>(
+      p.admin.request("POST", "/api/v1/crm/activities", {
+        kind: "note",
+        subject: uniq("Matrix note"),
+        links: [{ type: "account", id: await freshAccount(p) }],
+      }),
+      "an activity",
+    )
+  ).id;
+}
+
+const pipelineBody = () => ({
+  name: uniq("Matrix pipeline"),
+  nameBn: "ম্যাট্রিক্স পাইপলাইন",
+  stages: [
+    { name: "Open", nameBn: "চলমান", kind: "open", probabilityBp: 3000 },
+    { name: "Won", nameBn: "জয়", kind: "won", probabilityBp: 10000 },
+    { name: "Lost", nameBn: "হারানো", kind: "lost", probabilityBp: 0 },
+  ],
+});
+
+/** The next stage of a deal's default pipeline after its first: a move that needs no lost reason. */
+async function secondStage(p: Place): Promise<string> {
+  const { items } = await ok<{ items: { isDefault: boolean; stages: { id: string }[] }[] }>(
+    p.admin.request("GET", "/api/v1/crm/pipelines"),
+    "pipelines",
+  );
+  return must(items.find((i) => i.isDefault)?.stages[1]?.id, "a second stage");
+}
+
+/** Deals, activities and the forecast follow the CRM rule by territory and owner; pipelines are the org's. */
+function pipelineSpecs(): Record<string, Spec> {
+  const deals = "/api/v1/crm/deals";
+  const activities = "/api/v1/crm/activities";
+  const dealNotFound = { path: anywhere(notFound("deals.not_found")) };
+  const boardIds = (b: Json) => (b.columns as { deals: Row[] }[]).flatMap((c) => c.deals.map((d) => d.id));
+  return {
+    "GET /api/v1/crm/pipelines": { request: async () => get("/api/v1/crm/pipelines") },
+    "POST /api/v1/crm/pipelines": { request: async () => post("/api/v1/crm/pipelines", pipelineBody()) },
+    "PUT /api/v1/crm/pipelines/{id}": {
+      slots: ["path"],
+      request: async (_, at) => {
+        const made = await ok<Row>(at.path.admin.request("POST", "/api/v1/crm/pipelines", pipelineBody()), "pipeline");
+        return { method: "PUT", url: `/api/v1/crm/pipelines/${made.id}`, body: pipelineBody() };
+      },
+      refuse: { path: anywhere(notFound("deals.pipeline_not_found")) },
+    },
+    "GET /api/v1/crm/lost-reasons": { request: async () => get("/api/v1/crm/lost-reasons") },
+    "PUT /api/v1/crm/lost-reasons": {
+      request: async () => {
+        const { items } = await ok<{ items: { id: string; label: string; labelBn: string }[] }>(
+          adminA.request("GET", "/api/v1/crm/lost-reasons"),
+          "lost reasons",
+        );
+        return { method: "PUT", url: "/api/v1/crm/lost-reasons", body: { items } };
+      },
+    },
+    [`GET ${deals}`]: {
+      request: async (_, at) => {
+        await freshDeal(at.path);
+        return get(`${deals}?limit=200`);
+      },
+      list: { kind: "deal" },
+    },
+    [`POST ${deals}`]: {
+      slots: ["territory"],
+      request: async (_, at) =>
+        post(deals, { name: uniq("Matrix new deal"), accountId: await freshAccount(at.territory), amountPoisha: 1 }),
+      refuse: { territory: anywhere(notFound("deals.account_not_found")) },
+    },
+    [`GET ${deals}/board`]: {
+      request: async (_, at) => {
+        await freshDeal(at.path);
+        return get(`${deals}/board`);
+      },
+      list: { kind: "deal", ids: boardIds },
+    },
+    [`GET ${deals}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => get(`${deals}/${(await freshDeal(at.path)).id}`),
+      refuse: dealNotFound,
+    },
+    [`PATCH ${deals}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${deals}/${(await freshDeal(at.path)).id}`, { amountPoisha: 20_000_00 }),
+      refuse: dealNotFound,
+      check: (res) => expect(res.json().amountPoisha).toBe(20_000_00),
+    },
+    [`POST ${deals}/{id}/move`]: {
+      slots: ["path"],
+      request: async (_, at) => {
+        const d = await freshDeal(at.path);
+        return post(`${deals}/${d.id}/move`, { stageId: await secondStage(at.path), version: d.version });
+      },
+      refuse: dealNotFound,
+    },
+    "GET /api/v1/crm/forecast": { request: async () => get("/api/v1/crm/forecast") },
+    [`GET ${activities}`]: {
+      slots: ["path"],
+      request: async (_, at) => {
+        const accountId = await freshAccount(at.path);
+        await ok(
+          at.path.admin.request("POST", activities, {
+            kind: "note",
+            subject: uniq("Matrix note"),
+            links: [{ type: "account", id: accountId }],
+          }),
+          "a note",
+        );
+        return get(`${activities}?recordType=account&recordId=${accountId}`);
+      },
+      list: { kind: "activity" },
+      refuse: { path: anywhere(notFound("activities.record_not_found")) },
+    },
+    [`POST ${activities}`]: {
+      slots: ["territory"],
+      request: async (_, at) =>
+        post(activities, {
+          kind: "call",
+          subject: uniq("Matrix call"),
+          callOutcome: "connected",
+          links: [{ type: "account", id: await freshAccount(at.territory) }],
+        }),
+      refuse: { territory: anywhere(notFound("activities.record_not_found")) },
+    },
+    [`PATCH ${activities}/{id}`]: {
+      slots: ["path"],
+      request: async (_, at) => patch(`${activities}/${await freshActivity(at.path)}`, { subject: "Changed" }),
+      refuse: { path: anywhere(notFound("activities.not_found")) },
+    },
+    "GET /api/v1/crm/my-day": { request: async () => get("/api/v1/crm/my-day") },
   };
 }
 

@@ -183,6 +183,20 @@ const CRM_ORG: AccessRule = {
 };
 
 /**
+ * Sales path and activities (C3, C4): deals and activities follow the CRM scope rule (territory subtree or owner), and
+ * so does the forecast built from the deals; pipelines, their playbooks and the lost reasons are the org's, read by
+ * every CRM user and set by the admin; "my day" is each user's own.
+ */
+const CRM_CONFIG_READ: AccessRule = {
+  allow: ["admin", "manager", "rep", "marketing", "service"],
+  note: "the org's pipelines, stages and lost reasons, no deal",
+};
+const MY_DAY: AccessRule = {
+  allow: ["admin", "manager", "rep", "marketing", "service"],
+  note: "the caller's own tasks, meetings, calls and deals",
+};
+
+/**
  * Service desk (C5): tickets follow the CRM scope (crm/crm-scope.repository.ts): head office and service agents see
  * every ticket; a manager those of their subtree and those given to them, a rep the same but read-only. SLA settings
  * are the admin's; the knowledge base is written by service and marketing; the help page is public.
@@ -511,6 +525,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "PATCH /api/v1/crm/leads/{id}": LEADS,
   "GET /api/v1/crm/leads/{id}/duplicates": LEADS,
   "POST /api/v1/crm/leads/{id}/merge": LEADS,
+  "POST /api/v1/crm/leads/{id}/convert": LEADS,
   "GET /api/v1/crm/lead-forms": LEAD_FORMS,
   "POST /api/v1/crm/lead-forms": LEAD_FORMS,
   "GET /api/v1/crm/lead-forms/{id}": LEAD_FORMS,
@@ -545,6 +560,24 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   "DELETE /api/v1/crm/segments/{id}": CRM_ORG,
   "GET /api/v1/crm/segments/{id}/members": CRM_ORG,
   "GET /api/v1/crm/timeline": CRM_RECORDS,
+
+  // --- sales path and activities (C3, C4): pipelines, lost reasons, deals and their board, forecast, activities
+  "GET /api/v1/crm/pipelines": CRM_CONFIG_READ,
+  "POST /api/v1/crm/pipelines": ADMIN_ONLY,
+  "PUT /api/v1/crm/pipelines/{id}": ADMIN_ONLY,
+  "GET /api/v1/crm/lost-reasons": CRM_CONFIG_READ,
+  "PUT /api/v1/crm/lost-reasons": ADMIN_ONLY,
+  "GET /api/v1/crm/deals": CRM_RECORDS,
+  "POST /api/v1/crm/deals": CRM_RECORDS,
+  "GET /api/v1/crm/deals/board": CRM_RECORDS,
+  "GET /api/v1/crm/deals/{id}": CRM_RECORDS,
+  "PATCH /api/v1/crm/deals/{id}": CRM_RECORDS,
+  "POST /api/v1/crm/deals/{id}/move": CRM_RECORDS,
+  "GET /api/v1/crm/forecast": CRM_RECORDS,
+  "GET /api/v1/crm/activities": CRM_RECORDS,
+  "POST /api/v1/crm/activities": CRM_RECORDS,
+  "PATCH /api/v1/crm/activities/{id}": CRM_RECORDS,
+  "GET /api/v1/crm/my-day": MY_DAY,
 
   // --- loyalty: programs, members and their statements, rewards and redemptions, referrals; surveys
   "GET /api/v1/loyalty/programs": LOYALTY_READ,
