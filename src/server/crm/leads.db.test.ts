@@ -675,3 +675,119 @@ describe("assignment rules", () => {
     await ok(admin.request("PUT", "/api/v1/crm/assignment-rules", { rules: [] }), "clear the rules");
   });
 });
+
+describe("conversion", () => {
+  const count = async (table: "accounts" | "contacts" | "deals", where: ReturnType<typeof sql>) =>
+    (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(table)} where org_id = ${orgA()} and ${where}`.execute(db())
+    ).rows[0]?.n;
+
+  it("creates the account, contact and deal once, with the lead's details and activities", async () => {
+    const lead = await createLead(admin, {
+      name: "Anwar Hossain",
+      phone: "01711-223344",
+      email: "Anwar@Padma.example",
+      company: "Padma Foods",
+      title: "Owner",
+    });
+    const acts: string[] = [];
+    for (const subject of ["Intro call", "Sent samples"])
+      acts.push(
+        (
+          await ok<{ id: string }>(
+            admin.request("POST", "/api/v1/crm/activities", {
+              kind: "note",
+              subject,
+              links: [{ type: "lead", id: lead.id }],
+            }),
+            "an activity",
+          )
+        ).id,
+      );
+    const body = {
+      account: { name: "Padma Foods Ltd" },
+      contact: { create: true },
+      deal: { name: "Padma Foods: first order", amountPoisha: 25_000_000, expectedClose: "2026-12-31" },
+    };
+    const res = await ok<{ lead: Lead; accountId: string; contactId: string; dealId: string }>(
+      admin.request("POST", `/api/v1/crm/leads/${lead.id}/convert`, body),
+      "convert",
+    );
+    expect(res.lead).toMatchObject({
+      status: "converted",
+      convertedAccountId: res.accountId,
+      convertedContactId: res.contactId,
+      convertedDealId: res.dealId,
+    });
+    const contact = await ok<Json>(admin.request("GET", `/api/v1/crm/contacts/${res.contactId}`), "contact");
+    expect(contact).toMatchObject({
+      name: "Anwar Hossain",
+      phoneE164: "+8801711223344",
+      accountId: res.accountId,
+      title: "Owner",
+    });
+    expect(String(contact.email).toLowerCase()).toBe("anwar@padma.example");
+    const deal = await ok<Json>(admin.request("GET", `/api/v1/crm/deals/${res.dealId}`), "deal");
+    expect(deal).toMatchObject({ accountId: res.accountId, contactId: res.contactId, amountPoisha: 25_000_000 });
+    for (const ref of [
+      { type: "contact" as const, id: res.contactId },
+      { type: "account" as const, id: res.accountId },
+      { type: "deal" as const, id: res.dealId },
+      { type: "lead" as const, id: lead.id },
+    ])
+      expect(new Set(await activityIdsFor(db(), orgA(), ref)), ref.type).toEqual(new Set(acts));
+
+    const again = await admin.request("POST", `/api/v1/crm/leads/${lead.id}/convert`, body, {
+      "accept-language": "bn",
+    });
+    expect(again.statusCode).toBe(409);
+    expect(errorCode(again)).toBe("lead.already_converted");
+    expect(hasBengali(again.json().error.message)).toBe(true);
+    expect(await count("accounts", sql`name = 'Padma Foods Ltd'`)).toBe(1);
+    expect(await count("contacts", sql`name = 'Anwar Hossain'`)).toBe(1);
+    expect(await count("deals", sql`name = 'Padma Foods: first order'`)).toBe(1);
+    // A converted lead is closed to edits.
+    expect((await admin.request("PATCH", `/api/v1/crm/leads/${lead.id}`, { status: "new" })).statusCode).toBe(409);
+  });
+
+  it("two conversions at once make one set of records", async () => {
+    const lead = await createLead(admin, { name: "Twice Converted", phone: "01711-998877" });
+    const body = {
+      account: { name: "Race Traders" },
+      contact: { create: true },
+      deal: { name: "Race deal", amountPoisha: 100_000 },
+    };
+    const answers = await Promise.all([
+      admin.request("POST", `/api/v1/crm/leads/${lead.id}/convert`, body),
+      admin.request("POST", `/api/v1/crm/leads/${lead.id}/convert`, body),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(await count("accounts", sql`name = 'Race Traders'`)).toBe(1);
+    expect(await count("contacts", sql`name = 'Twice Converted'`)).toBe(1);
+    expect(await count("deals", sql`name = 'Race deal'`)).toBe(1);
+  });
+
+  it("links an existing account and contact, with no deal; another org's or another territory's lead is not found", async () => {
+    const account = await ok<{ id: string }>(
+      admin.request("POST", "/api/v1/crm/accounts", { name: "Existing Co" }),
+      "account",
+    );
+    const contact = await ok<{ id: string }>(
+      admin.request("POST", "/api/v1/crm/contacts", { name: "Existing Person", accountId: account.id }),
+      "contact",
+    );
+    const lead = await createLead(admin, { name: "Existing Person", territoryId: siblingTerritoryId });
+    const body = { account: { id: account.id }, contact: { id: contact.id }, deal: null };
+    expect((await adminB.request("POST", `/api/v1/crm/leads/${lead.id}/convert`, body)).statusCode).toBe(404);
+    expect((await rep.request("POST", `/api/v1/crm/leads/${lead.id}/convert`, body)).statusCode).toBe(404);
+    const res = await ok<{ lead: Lead; dealId: string | null }>(
+      admin.request("POST", `/api/v1/crm/leads/${lead.id}/convert`, body),
+      "convert",
+    );
+    expect(res.dealId).toBeNull();
+    expect(res.lead).toMatchObject({ convertedAccountId: account.id, convertedContactId: contact.id });
+    expect(await count("contacts", sql`name = 'Existing Person'`)).toBe(1);
+  });
+});

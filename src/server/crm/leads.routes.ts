@@ -7,6 +7,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ErrorResponse, IdParams } from "../../shared/contracts/common.ts";
 import {
   AssignmentRuleList,
+  ConvertLeadRequest,
+  ConvertLeadResponse,
   CreateLeadFormRequest,
   CreateLeadRequest,
   DuplicateResponse,
@@ -27,6 +29,7 @@ import {
   UpdateLeadRequest,
 } from "../../shared/contracts/leads.ts";
 import { type App, ctxOf, requestMeta } from "../platform/http.ts";
+import { convertLead } from "./lead-conversion.service.ts";
 import * as forms from "./lead-forms.service.ts";
 import { embedScript, thanksPage } from "./lead-forms-embed.ts";
 import { importLeads } from "./lead-import.service.ts";
@@ -148,6 +151,22 @@ export function leadsRoutes(app: App) {
       },
     },
     async (request) => service.mergeLeads(ctxOf(request), request.params.id, request.body.mergeIds),
+  );
+
+  app.post(
+    `${LEADS}/:id/convert`,
+    {
+      config: { access: "crm.write" },
+      schema: {
+        tags,
+        summary:
+          "Convert a lead: create (or link) its account and contact and optionally a deal, copy its activities onto them; once only (409 lead.already_converted)",
+        params: IdParams,
+        body: ConvertLeadRequest,
+        response: { 200: ConvertLeadResponse, ...errors },
+      },
+    },
+    async (request) => convertLead(ctxOf(request), request.params.id, request.body),
   );
 
   // --- forms (admin)
