@@ -790,4 +790,36 @@ describe("conversion", () => {
     expect(res.lead).toMatchObject({ convertedAccountId: account.id, convertedContactId: contact.id });
     expect(await count("contacts", sql`name = 'Existing Person'`)).toBe(1);
   });
+
+  it("puts the originating lead on the new contact's and account's timelines, in the caller's language", async () => {
+    const form = await newForm(admin, { name: "Website contact form" });
+    await submit(form.publicKey, { name: "Timeline Person", phone: "01711-556677", utm_campaign: "winter-2026" });
+    const [row] = await leadsOfForm(form.id);
+    const leadId = must(row, "the lead").id;
+    const res = await ok<{ accountId: string; contactId: string }>(
+      admin.request("POST", `/api/v1/crm/leads/${leadId}/convert`, {
+        account: { name: "Timeline Traders" },
+        contact: { create: true },
+        deal: null,
+      }),
+      "convert",
+    );
+    for (const [type, id] of [
+      ["contact", res.contactId],
+      ["account", res.accountId],
+    ] as const) {
+      const en = await ok<{ items: { kind: string; title: string; link: { id: string } | null }[] }>(
+        admin.request("GET", `/api/v1/crm/timeline?type=${type}&id=${id}`, undefined, { "accept-language": "en" }),
+        "timeline",
+      );
+      const item = en.items.find((i) => i.kind === "lead");
+      expect(item?.title, type).toBe('Captured as a lead from form "Website contact form", campaign winter-2026');
+      expect(item?.link?.id).toBe(leadId);
+      const bn = await ok<{ items: { kind: string; title: string }[] }>(
+        admin.request("GET", `/api/v1/crm/timeline?type=${type}&id=${id}`, undefined, { "accept-language": "bn" }),
+        "timeline",
+      );
+      expect(hasBengali(bn.items.find((i) => i.kind === "lead")?.title ?? "")).toBe(true);
+    }
+  });
 });

@@ -525,3 +525,56 @@ export async function putAssignmentRules(ctx: Ctx, body: PutAssignmentRulesReque
 export async function leadsByReferralCodes(db: Executor, orgId: string, codes: string[]) {
   return repo.leadsByReferralCodes(db, orgId, codes);
 }
+
+const SOURCE_WORDS: Record<LeadSource, { en: string; bn: string }> = {
+  web_form: { en: "the web form", bn: "ওয়েব ফর্ম" },
+  lead_magnet: { en: "a lead magnet", bn: "লিড ম্যাগনেট" },
+  api: { en: "the API", bn: "API" },
+  import: { en: "an import", bn: "আমদানি" },
+  manual: { en: "a hand entry", bn: "হাতে লেখা" },
+  referral: { en: "a referral", bn: "রেফারেল" },
+  chat: { en: "a chat", bn: "চ্যাট" },
+};
+
+/** "Captured from form X, campaign Y" in the caller's language. */
+export function leadOriginTitle(
+  l: { source: LeadSource; form_name: string | null; utm_campaign: string | null },
+  locale: Locale,
+): string {
+  const from = l.form_name
+    ? locale === "bn"
+      ? `ফর্ম "${l.form_name}"`
+      : `form "${l.form_name}"`
+    : SOURCE_WORDS[l.source][locale];
+  const campaign = l.utm_campaign
+    ? locale === "bn"
+      ? `, ক্যাম্পেইন ${l.utm_campaign}`
+      : `, campaign ${l.utm_campaign}`
+    : "";
+  return locale === "bn" ? `লিড হিসেবে পাওয়া: ${from}${campaign}` : `Captured as a lead from ${from}${campaign}`;
+}
+
+/**
+ * For the timeline of a contact or account: the leads it came from (timeline-sources.ts lists this source), newest
+ * first, at most page.limit at or before page.before.
+ */
+export async function leadOriginItems(
+  db: Executor,
+  ctx: Ctx,
+  refs: readonly { type: string; id: string }[],
+  page: { before: Date; limit: number },
+) {
+  const rows = await repo.originatingLeads(db, ctx.actor.orgId, {
+    contactIds: refs.filter((r) => r.type === "contact").map((r) => r.id),
+    accountIds: refs.filter((r) => r.type === "account").map((r) => r.id),
+    ...page,
+  });
+  return rows.map((l) => ({
+    at: l.created_at.toISOString(),
+    kind: "lead" as const,
+    title: leadOriginTitle(l, ctx.locale),
+    detail: l.utm_source ? `utm_source: ${l.utm_source}` : null,
+    link: { type: "lead", id: l.id },
+    actorName: null,
+  }));
+}

@@ -3,6 +3,7 @@
 import { dropHistory } from "../delivery/drop-history.service.ts";
 import { visitHistory } from "../field/visit-history.service.ts";
 import { orderHistory } from "../orders/order-history.service.ts";
+import { leadOriginItems } from "./leads.service.ts";
 import type { TimelineSource } from "./timeline-source.ts";
 import { dropDetail, dropTitle, orderDetail, orderTitle, visitDetail, visitTitle } from "./timeline-texts.ts";
 
@@ -53,4 +54,8 @@ export const deliveriesSource: TimelineSource = async (db, ctx, subject, page) =
   }));
 };
 
-export const TIMELINE_SOURCES: TimelineSource[] = [ordersSource, visitsSource, deliveriesSource];
+/** The lead a contact or account came from: "Captured as a lead from form X, campaign Y". */
+export const leadOriginSource: TimelineSource = (db, ctx, subject, page) =>
+  leadOriginItems(db, ctx, subject.refs, page);
+
+export const TIMELINE_SOURCES: TimelineSource[] = [ordersSource, visitsSource, deliveriesSource, leadOriginSource];
