@@ -12,6 +12,7 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { TwoStepSetupPage } from "./features/auth/two-step-setup-page.tsx";
 import { sessionQueryOptions } from "./features/auth/use-session.ts";
 import { catalogRoutes } from "./features/catalog/catalog-routes.tsx";
+import { crmRecordRoutes } from "./features/crm/crm-routes.tsx";
 import { deliveryRoutes } from "./features/delivery/delivery-routes.tsx";
 import { fieldRoutes } from "./features/field/field-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
@@ -22,6 +23,7 @@ import { printRoutes } from "./features/orders/print-routes.tsx";
 import { promotionsRoutes } from "./features/promotions/promotions-routes.tsx";
 import { replenishmentRoutes } from "./features/replenishment/replenishment-routes.tsx";
 import { retailerRoutes } from "./features/retailer/retailer-routes.tsx";
+import { helpRoutes, serviceRoutes } from "./features/service/service-routes.tsx";
 import { targetsRoutes } from "./features/targets/targets-routes.tsx";
 import { ApiTokensPage } from "./features/tokens/api-tokens-page.tsx";
 import { UserListPage } from "./features/users/user-list-page.tsx";
@@ -157,6 +159,7 @@ const routeTree = rootRoute.addChildren([
   twoStepSetupRoute,
   inviteRoute,
   ...retailerRoutes(rootRoute),
+  ...helpRoutes(rootRoute),
   ...printRoutes(rootRoute),
   appRoute.addChildren([
     homeRoute,
@@ -175,6 +178,8 @@ const routeTree = rootRoute.addChildren([
     ...targetsRoutes(appRoute),
     ...promotionsRoutes(appRoute),
     ...incentivesRoutes(appRoute),
+    ...crmRecordRoutes(appRoute),
+    ...serviceRoutes(appRoute),
   ]),
 ]);
 

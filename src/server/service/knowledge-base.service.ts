@@ -76,7 +76,11 @@ export async function listArticles(
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { items: page.map(articleOf), nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null };
+  return {
+    items: page.map(articleOf),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null,
+    helpPagePath: `/help/${await repo.orgSlugOf(ctx.db, ctx.actor.orgId)}`,
+  };
 }
 
 export async function getArticle(ctx: Ctx, id: string) {

@@ -192,6 +192,11 @@ export async function managersOver(db: Executor, orgId: string, territoryId: str
   return (await q.execute()).map((r) => r.id);
 }
 
+export async function orgSlugOf(db: Executor, orgId: string): Promise<string> {
+  const row = await db.selectFrom("orgs").select("slug").where("id", "=", orgId).executeTakeFirstOrThrow();
+  return row.slug;
+}
+
 export function findOrgBySlug(db: Executor, slug: string) {
   return db
     .selectFrom("orgs")

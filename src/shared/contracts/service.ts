@@ -264,7 +264,12 @@ export const ArticleResponse = z.object({
   updatedAt: Timestamp,
 });
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
-export const ArticleListResponse = z.object({ items: z.array(ArticleResponse), nextCursor: z.string().nullable() });
+export const ArticleListResponse = z.object({
+  items: z.array(ArticleResponse),
+  nextCursor: z.string().nullable(),
+  /** Where the org's public help page is (/help/<org slug>). */
+  helpPagePath: z.string(),
+});
 
 // --- public
 

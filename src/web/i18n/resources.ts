@@ -14,6 +14,8 @@ import fieldBn from "./areas/field.bn.json";
 import fieldEn from "./areas/field.en.json";
 import incentivesBn from "./areas/incentives.bn.json";
 import incentivesEn from "./areas/incentives.en.json";
+import loyaltyBn from "./areas/loyalty.bn.json";
+import loyaltyEn from "./areas/loyalty.en.json";
 import networkBn from "./areas/network.bn.json";
 import networkEn from "./areas/network.en.json";
 import ordersBn from "./areas/orders.bn.json";
@@ -22,6 +24,8 @@ import promotionsBn from "./areas/promotions.bn.json";
 import promotionsEn from "./areas/promotions.en.json";
 import replenishmentBn from "./areas/replenishment.bn.json";
 import replenishmentEn from "./areas/replenishment.en.json";
+import serviceBn from "./areas/service.bn.json";
+import serviceEn from "./areas/service.en.json";
 import targetsBn from "./areas/targets.bn.json";
 import targetsEn from "./areas/targets.en.json";
 import webhooksBn from "./areas/webhooks.bn.json";
@@ -42,8 +46,10 @@ export const en = {
   promotions: promotionsEn,
   claims: claimsEn,
   incentives: incentivesEn,
+  loyalty: loyaltyEn,
   crm: crmEn,
   activities: activitiesEn,
+  service: serviceEn,
 };
 export const bn: typeof en = {
   ...coreBn,
@@ -58,6 +64,8 @@ export const bn: typeof en = {
   promotions: promotionsBn,
   claims: claimsBn,
   incentives: incentivesBn,
+  loyalty: loyaltyBn,
   crm: crmBn,
   activities: activitiesBn,
+  service: serviceBn,
 };

@@ -9,6 +9,7 @@ import { AnalyticsIcon } from "../features/analytics/analytics-icons.tsx";
 import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
 import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
+import { AccountIcon, ContactIcon, FieldsIcon } from "../features/crm/crm-icons.tsx";
 import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery/delivery-icons.tsx";
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { INCENTIVES_ACCESS } from "../features/incentives/incentives-access.ts";
@@ -20,6 +21,7 @@ import { PROMOTIONS_ACCESS } from "../features/promotions/promotions-access.ts";
 import { CampaignIcon, SchemeIcon } from "../features/promotions/promotions-icons.tsx";
 import { REPLENISHMENT_ACCESS } from "../features/replenishment/replenishment-access.ts";
 import { ReplenishIcon, StockAlertIcon } from "../features/replenishment/replenishment-icons.tsx";
+import { KnowledgeIcon, ServiceIcon, SlaIcon } from "../features/service/service-icons.tsx";
 import { TargetIcon } from "../features/targets/targets-icons.tsx";
 import { WebhookIcon } from "../features/webhooks/webhook-icons.tsx";
 import { useLocale } from "../i18n/i18n.ts";
@@ -154,6 +156,29 @@ const NAV_ITEMS: NavItem[] = [
     permission: REPLENISHMENT_ACCESS.read,
   },
   {
+    to: "/crm/contacts",
+    labelKey: "crm.nav.contacts",
+    descriptionKey: "crm.nav.contactsDesc",
+    testId: "nav-crm-contacts",
+    icon: <ContactIcon />,
+    permission: "crm.read",
+  },
+  {
+    to: "/crm/accounts",
+    labelKey: "crm.nav.accounts",
+    descriptionKey: "crm.nav.accountsDesc",
+    testId: "nav-crm-accounts",
+    icon: <AccountIcon />,
+    permission: "crm.read",
+  },
+  {
+    to: "/crm/settings/fields",
+    labelKey: "crm.nav.fields",
+    testId: "nav-crm-fields",
+    icon: <FieldsIcon />,
+    permission: "crm.manage",
+  },
+  {
     to: "/targets",
     labelKey: "targets.nav.targets",
     descriptionKey: "targets.nav.targetsDesc",
@@ -192,6 +217,30 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-incentives",
     icon: <IncentiveIcon />,
     permission: INCENTIVES_ACCESS.read,
+  },
+  {
+    to: "/service",
+    labelKey: "service.nav.service",
+    descriptionKey: "service.nav.serviceDesc",
+    testId: "nav-service",
+    icon: <ServiceIcon />,
+    permission: "service.read",
+  },
+  {
+    to: "/service/kb",
+    labelKey: "service.nav.kb",
+    descriptionKey: "service.nav.kbDesc",
+    testId: "nav-kb",
+    icon: <KnowledgeIcon />,
+    permission: "kb.write",
+  },
+  {
+    to: "/service/settings",
+    labelKey: "service.nav.settings",
+    descriptionKey: "service.nav.settingsDesc",
+    testId: "nav-service-settings",
+    icon: <SlaIcon />,
+    permission: "service.manage",
   },
   {
     to: "/collections",
