@@ -126,6 +126,29 @@ describe("pipelines", () => {
     expect(lost.items.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("shows the default pipeline before its first use without writing it, with the ids it is then made with", async () => {
+    const count = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from pipelines where org_id = ${t.orgB.orgId}`.execute(db()))
+          .rows[0]?.n,
+      );
+    const seen = await ok<{ items: PipelineResponse[] }>(otherOrg.request("GET", "/api/v1/crm/pipelines"), "preview");
+    const reasons = await ok<{ items: { id: string }[] }>(otherOrg.request("GET", "/api/v1/crm/lost-reasons"), "r");
+    await ok(otherOrg.request("GET", "/api/v1/crm/deals/board"), "board");
+    expect(await count()).toBe(0);
+    const preview = must(seen.items[0], "preview");
+    const accountId = await account("Org B shop", null, null, t.orgB.orgId);
+    const d = await ok<DealDetailResponse>(
+      otherOrg.request("POST", "/api/v1/crm/deals", { name: "B", accountId, amountPoisha: 1 }),
+      "first deal",
+    );
+    expect(await count()).toBe(1);
+    expect(d.pipelineId).toBe(preview.id);
+    expect(d.stageId).toBe(preview.stages[0]?.id);
+    const after = await ok<{ items: { id: string }[] }>(otherOrg.request("GET", "/api/v1/crm/lost-reasons"), "r2");
+    expect(after.items.map((r) => r.id)).toEqual(reasons.items.map((r) => r.id));
+  });
+
   it("lets the admin add a pipeline with a playbook per stage, and refuses one without a lost stage", async () => {
     const body = {
       name: "Distributor onboarding",

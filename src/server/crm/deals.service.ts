@@ -37,7 +37,13 @@ import { DealErrors } from "./deals.errors.ts";
 import * as repo from "./deals.repository.ts";
 import { forecast } from "./forecast.ts";
 import * as pipelinesRepo from "./pipelines.repository.ts";
-import { ensureDefaultPipeline, lostReasons, pipelineById, stageOf } from "./pipelines.service.ts";
+import {
+  defaultPipelineIdOrPreview,
+  ensureDefaultPipeline,
+  lostReasons,
+  pipelineById,
+  stageOf,
+} from "./pipelines.service.ts";
 import type { RecordRef } from "./timeline-source.ts";
 
 const viewerOf = (ctx: Ctx): repo.Viewer => ({ scope: ctx.actor.scope, userId: ctx.actor.userId });
@@ -193,6 +199,7 @@ export async function createDeal(ctx: Ctx, body: CreateDealRequest, now = new Da
   return withTransaction(ctx.db, async (tx) => {
     const orgId = ctx.actor.orgId;
     const viewer = viewerOf(ctx);
+    await ensureDefaultPipeline(tx, orgId);
     if (!(await repo.findRecord(tx, orgId, "account", body.accountId, viewer))) throw DealErrors.accountNotFound();
     if (body.contactId && !(await repo.findRecord(tx, orgId, "contact", body.contactId, viewer)))
       throw DealErrors.contactNotFound();
@@ -276,7 +283,7 @@ export async function listDeals(ctx: Ctx, q: DealQuery): Promise<DealsResponse> 
 export async function board(ctx: Ctx, q: BoardQuery): Promise<BoardResponse> {
   if (!can(ctx.actor, "crm.read")) throw AccessErrors.forbidden();
   const orgId = ctx.actor.orgId;
-  const pipelineId = q.pipelineId ?? (await withTransaction(ctx.db, (tx) => ensureDefaultPipeline(tx, orgId)));
+  const pipelineId = q.pipelineId ?? (await defaultPipelineIdOrPreview(ctx.db, orgId));
   const pipeline = await pipelineById(ctx.db, orgId, pipelineId);
   if (!pipeline) throw DealErrors.pipelineNotFound();
   const deals = (await repo.boardDeals(ctx.db, orgId, pipelineId, viewerOf(ctx), q.ownerUserId)).map(dealOf);
@@ -413,8 +420,7 @@ export async function moveDeal(
 export async function dealForecast(ctx: Ctx, q: ForecastQuery, today = businessDate()): Promise<ForecastResponse> {
   if (!can(ctx.actor, "crm.read")) throw AccessErrors.forbidden();
   const orgId = ctx.actor.orgId;
-  if (q.pipelineId && (await pipelinesRepo.listPipelines(ctx.db, orgId, [q.pipelineId])).length === 0)
-    throw DealErrors.pipelineNotFound();
+  if (q.pipelineId && !(await pipelineById(ctx.db, orgId, q.pipelineId))) throw DealErrors.pipelineNotFound();
   const rows = await repo.forecastRows(ctx.db, orgId, viewerOf(ctx), q.pipelineId);
   return forecast(
     rows.map((r) => ({

@@ -4,6 +4,12 @@
 //
 // A stage that still holds deals is never removed (their history and the forecast name it); a removed stage is
 // archived, so old stage history keeps its name.
+//
+// Reads never write: until the org's first write that needs it (a deal, a pipeline edited, lost reasons set), the
+// default pipeline is shown as it will be made, with the same ids: they are derived from the org's id, so the
+// pipeline a reader saw is the one a later write creates, whichever write comes first.
+
+import { createHash } from "node:crypto";
 import {
   type LostReasonsResponse,
   type PipelineRequest,
@@ -61,6 +67,39 @@ function pipelinesOf(rows: readonly repo.PipelineRow[], stages: readonly repo.St
   }));
 }
 
+/** A UUID derived from the org and a name (version 8: application-defined), the same on every call. */
+export function derivedId(orgId: string, name: string): string {
+  const h = createHash("sha256").update(`${orgId}/${name}`).digest("hex").slice(0, 32).split("");
+  h[12] = "8";
+  h[16] = ((Number.parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
+  const x = h.join("");
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** The default pipeline's rows as they are (or will be) stored for this org. */
+function defaultRows(orgId: string) {
+  const pipelineId = derivedId(orgId, "default-pipeline");
+  const stages: repo.StageValues[] = DEFAULT_STAGES.map((s, position) => ({
+    id: derivedId(orgId, `default-pipeline/stage/${position}`),
+    pipeline_id: pipelineId,
+    position,
+    name: s.name,
+    name_bn: s.nameBn,
+    kind: s.kind,
+    probability_bp: s.probabilityBp,
+    stuck_after_days: s.stuckAfterDays,
+    playbook: s.playbook,
+  }));
+  const reasons: repo.LostReasonRow[] = DEFAULT_LOST_REASONS.map((r, position) => ({
+    id: derivedId(orgId, `default-lost-reason/${position}`),
+    label: r.label,
+    label_bn: r.labelBn,
+    position,
+  }));
+  const pipeline: repo.PipelineRow = { id: pipelineId, ...DEFAULT_PIPELINE, is_default: true, position: 0 };
+  return { pipeline, stages, reasons };
+}
+
 /**
  * The org's default pipeline's id, made (with its stages and the default lost reasons) when the org has none yet.
  * Safe when two first uses race: one inserts, the other finds it.
@@ -68,54 +107,48 @@ function pipelinesOf(rows: readonly repo.PipelineRow[], stages: readonly repo.St
 export async function ensureDefaultPipeline(tx: Executor, orgId: string): Promise<string> {
   const existing = await repo.defaultPipelineId(tx, orgId);
   if (existing) return existing;
-  const id = newId();
-  if (await repo.insertDefaultPipeline(tx, orgId, { id, ...DEFAULT_PIPELINE })) {
-    await repo.insertStages(
-      tx,
-      orgId,
-      DEFAULT_STAGES.map((s, position) => ({
-        id: newId(),
-        pipeline_id: id,
-        position,
-        name: s.name,
-        name_bn: s.nameBn,
-        kind: s.kind,
-        probability_bp: s.probabilityBp,
-        stuck_after_days: s.stuckAfterDays,
-        playbook: s.playbook,
-      })),
-    );
-    if ((await repo.listLostReasons(tx, orgId)).length === 0)
-      await repo.insertLostReasons(
-        tx,
-        orgId,
-        DEFAULT_LOST_REASONS.map((r, position) => ({ id: newId(), label: r.label, label_bn: r.labelBn, position })),
-      );
-    return id;
+  const rows = defaultRows(orgId);
+  if (await repo.insertDefaultPipeline(tx, orgId, rows.pipeline)) {
+    await repo.insertStages(tx, orgId, rows.stages);
+    if ((await repo.listLostReasons(tx, orgId)).length === 0) await repo.insertLostReasons(tx, orgId, rows.reasons);
+    return rows.pipeline.id;
   }
   const other = await repo.defaultPipelineId(tx, orgId);
   if (!other) throw new Error("default pipeline neither inserted nor found");
   return other;
 }
 
-/** One pipeline with its current stages (or undefined). */
+/** The org's pipelines, or (before its first use) the default one as it will be made. */
+async function pipelinesOrPreview(db: Executor, orgId: string, ids?: readonly string[]): Promise<PipelineResponse[]> {
+  const rows = await repo.listPipelines(db, orgId, ids);
+  if (rows.length > 0)
+    return pipelinesOf(
+      rows,
+      await repo.listStages(
+        db,
+        orgId,
+        rows.map((p) => p.id),
+      ),
+    );
+  const preview = defaultRows(orgId);
+  if (ids && !ids.includes(preview.pipeline.id)) return [];
+  if (await repo.defaultPipelineId(db, orgId)) return [];
+  return pipelinesOf([preview.pipeline], preview.stages);
+}
+
+/** The id of the org's default pipeline (made or not yet). */
+export async function defaultPipelineIdOrPreview(db: Executor, orgId: string): Promise<string> {
+  return (await repo.defaultPipelineId(db, orgId)) ?? defaultRows(orgId).pipeline.id;
+}
+
+/** One pipeline with its current stages (or undefined); the default one before its first use too. */
 export async function pipelineById(db: Executor, orgId: string, id: string): Promise<PipelineResponse | undefined> {
-  const rows = await repo.listPipelines(db, orgId, [id]);
-  return pipelinesOf(rows, await repo.listStages(db, orgId, [id]))[0];
+  return (await pipelinesOrPreview(db, orgId, [id]))[0];
 }
 
 export async function listPipelines(ctx: Ctx): Promise<PipelinesResponse> {
   if (!can(ctx.actor, "crm.read")) throw AccessErrors.forbidden();
-  const orgId = ctx.actor.orgId;
-  if (!(await repo.defaultPipelineId(ctx.db, orgId)))
-    await withTransaction(ctx.db, (tx) => ensureDefaultPipeline(tx, orgId));
-  const rows = await repo.listPipelines(ctx.db, orgId);
-  const stages = await repo.listStages(
-    ctx.db,
-    orgId,
-    rows.map((p) => p.id),
-  );
-  return { items: pipelinesOf(rows, stages) };
+  return { items: await pipelinesOrPreview(ctx.db, ctx.actor.orgId) };
 }
 
 function checkStages(stages: PipelineRequest["stages"]) {
@@ -176,11 +209,12 @@ export async function createPipeline(ctx: Ctx, body: PipelineRequest): Promise<P
 
 export async function updatePipeline(ctx: Ctx, id: string, body: PipelineRequest): Promise<PipelineResponse> {
   if (!can(ctx.actor, "crm.manage")) throw AccessErrors.forbidden();
-  checkStages(body.stages);
   return withTransaction(ctx.db, async (tx) => {
     const orgId = ctx.actor.orgId;
+    await ensureDefaultPipeline(tx, orgId);
     const locked = await repo.lockPipeline(tx, orgId, id);
     if (!locked) throw DealErrors.pipelineNotFound();
+    checkStages(body.stages);
     const before = await pipelineById(tx, orgId, id);
     await repo.updatePipeline(tx, orgId, id, { name: body.name, name_bn: body.nameBn });
     await writeStages(tx, orgId, id, body.stages);
@@ -194,22 +228,23 @@ export async function updatePipeline(ctx: Ctx, id: string, body: PipelineRequest
 
 // --- lost reasons
 
+/** The org's lost reasons, or (before its first use) the default ones as they will be made. */
 export async function lostReasons(db: Executor, orgId: string) {
-  return (await repo.listLostReasons(db, orgId)).map((r) => ({ id: r.id, label: r.label, labelBn: r.label_bn }));
+  let rows = await repo.listLostReasons(db, orgId);
+  if (rows.length === 0 && !(await repo.defaultPipelineId(db, orgId))) rows = defaultRows(orgId).reasons;
+  return rows.map((r) => ({ id: r.id, label: r.label, labelBn: r.label_bn }));
 }
 
 export async function listLostReasons(ctx: Ctx): Promise<LostReasonsResponse> {
   if (!can(ctx.actor, "crm.read")) throw AccessErrors.forbidden();
-  const orgId = ctx.actor.orgId;
-  if (!(await repo.defaultPipelineId(ctx.db, orgId)))
-    await withTransaction(ctx.db, (tx) => ensureDefaultPipeline(tx, orgId));
-  return { items: await lostReasons(ctx.db, orgId) };
+  return { items: await lostReasons(ctx.db, ctx.actor.orgId) };
 }
 
 export async function setLostReasons(ctx: Ctx, body: SetLostReasonsRequest): Promise<LostReasonsResponse> {
   if (!can(ctx.actor, "crm.manage")) throw AccessErrors.forbidden();
   return withTransaction(ctx.db, async (tx) => {
     const orgId = ctx.actor.orgId;
+    await ensureDefaultPipeline(tx, orgId);
     await repo.lockOrgForLostReasons(tx, orgId);
     const before = await lostReasons(tx, orgId);
     const named = body.items.flatMap((i) => (i.id ? [i.id] : []));
