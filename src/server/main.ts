@@ -5,6 +5,7 @@ import { analyticsJobs } from "./analytics/analytics-jobs.ts";
 import { type SalesRollupWorker, startSalesRollupWorker } from "./analytics/sales-rollup-worker.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { crmJobs } from "./crm/crm-jobs.ts";
 import { openDatabase } from "./db/connection.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrate.ts";
@@ -69,6 +70,7 @@ async function main() {
       // Survey links in emails point at this server; behind a proxy the public address is the same path.
       ...loyaltyJobs(database.db, log, mailer, `http://localhost:${config.http.port}`),
       ...serviceJobs(database.db, log),
+      ...crmJobs(database.db, log),
     ]);
     webhooks = startWebhookDispatcher(database.db, log, { ...config.webhooks, secretKey: config.auth.secretKey });
     rollups = startSalesRollupWorker(database.db, log);
