@@ -17,6 +17,7 @@ import { deliveryRoutes } from "./features/delivery/delivery-routes.tsx";
 import { fieldRoutes } from "./features/field/field-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
 import { incentivesRoutes } from "./features/incentives/incentives-routes.tsx";
+import { loyaltyRoutes, publicSurveyRoutes } from "./features/loyalty/loyalty-routes.tsx";
 import { networkRoutes } from "./features/network/network-routes.tsx";
 import { ordersRoutes } from "./features/orders/orders-routes.tsx";
 import { printRoutes } from "./features/orders/print-routes.tsx";
@@ -161,6 +162,7 @@ const routeTree = rootRoute.addChildren([
   ...retailerRoutes(rootRoute),
   ...helpRoutes(rootRoute),
   ...printRoutes(rootRoute),
+  ...publicSurveyRoutes(rootRoute),
   appRoute.addChildren([
     homeRoute,
     profileRoute,
@@ -178,6 +180,7 @@ const routeTree = rootRoute.addChildren([
     ...targetsRoutes(appRoute),
     ...promotionsRoutes(appRoute),
     ...incentivesRoutes(appRoute),
+    ...loyaltyRoutes(appRoute),
     ...crmRecordRoutes(appRoute),
     ...serviceRoutes(appRoute),
   ]),

@@ -79,6 +79,7 @@ export const ProgramResponse = z.object({
 });
 export type ProgramResponse = z.infer<typeof ProgramResponse>;
 export const ProgramsResponse = z.object({ items: z.array(ProgramResponse) });
+export type ProgramsResponse = z.infer<typeof ProgramsResponse>;
 
 export const MemberQuery = z.strictObject({
   programId: z.uuid().optional(),
@@ -109,6 +110,7 @@ export const MemberResponse = z.object({
 });
 export type MemberResponse = z.infer<typeof MemberResponse>;
 export const MembersResponse = z.object({ items: z.array(MemberResponse), nextCursor: z.string().nullable() });
+export type MembersResponse = z.infer<typeof MembersResponse>;
 
 export const StatementQuery = z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() });
 
@@ -168,6 +170,7 @@ export const RewardResponse = z.object({
 export type RewardResponse = z.infer<typeof RewardResponse>;
 export const RewardQuery = z.strictObject({ programId: z.uuid().optional() });
 export const RewardsResponse = z.object({ items: z.array(RewardResponse) });
+export type RewardsResponse = z.infer<typeof RewardsResponse>;
 
 export const RedeemRequest = z.strictObject({ rewardId: z.uuid(), note: z.string().trim().max(500).optional() });
 export const RedemptionResponse = z.object({
@@ -190,6 +193,7 @@ export const RedemptionQuery = z.strictObject({
   memberId: z.uuid().optional(),
 });
 export const RedemptionsResponse = z.object({ items: z.array(RedemptionResponse) });
+export type RedemptionsResponse = z.infer<typeof RedemptionsResponse>;
 
 export const EarnRunResponse = z.object({
   earned: z.number().int(),
@@ -210,6 +214,7 @@ export const ReferralRow = z.object({
   bonusPoints: z.number().int(),
 });
 export const ReferralsResponse = z.object({ items: z.array(ReferralRow) });
+export type ReferralsResponse = z.infer<typeof ReferralsResponse>;
 
 // --- surveys
 
@@ -235,6 +240,7 @@ export const SurveyResponse = z.object({
 });
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
 export const SurveysResponse = z.object({ items: z.array(SurveyResponse) });
+export type SurveysResponse = z.infer<typeof SurveysResponse>;
 
 export const InviteRequest = z.strictObject({
   accountId: z.uuid(),
@@ -259,6 +265,7 @@ export const InvitationResponse = z.object({
 });
 export type InvitationResponse = z.infer<typeof InvitationResponse>;
 export const InvitationsResponse = z.object({ items: z.array(InvitationResponse) });
+export type InvitationsResponse = z.infer<typeof InvitationsResponse>;
 
 export const ResultsQuery = z.strictObject({
   segment: z.enum(SURVEY_SEGMENTS).default("channel"),

@@ -14,6 +14,7 @@ import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { INCENTIVES_ACCESS } from "../features/incentives/incentives-access.ts";
 import { IncentiveIcon } from "../features/incentives/incentives-header.tsx";
+import { LoyaltyIcon, SurveyIcon } from "../features/loyalty/loyalty-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
 import { CLAIMS_ACCESS, ClaimIcon } from "../features/promotions/claims-parts.tsx";
@@ -217,6 +218,22 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-incentives",
     icon: <IncentiveIcon />,
     permission: INCENTIVES_ACCESS.read,
+  },
+  {
+    to: "/loyalty",
+    labelKey: "loyalty.nav.loyalty",
+    descriptionKey: "loyalty.nav.loyaltyDesc",
+    testId: "nav-loyalty",
+    icon: <LoyaltyIcon />,
+    permission: "loyalty.read",
+  },
+  {
+    to: "/surveys",
+    labelKey: "loyalty.nav.surveys",
+    descriptionKey: "loyalty.nav.surveysDesc",
+    testId: "nav-surveys",
+    icon: <SurveyIcon />,
+    permission: "surveys.read",
   },
   {
     to: "/service",

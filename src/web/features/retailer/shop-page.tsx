@@ -29,6 +29,7 @@ import { LanguageSwitch } from "../../ui/language-switch.tsx";
 import { useFormat } from "../../ui/use-format.ts";
 import { orgName } from "../auth/scope-label.ts";
 import { useMe, useSignOut } from "../auth/use-session.ts";
+import { RetailerLoyaltyPanel } from "../loyalty/retailer-loyalty-panel.tsx";
 import { OutletDuesPanel } from "../orders/collections-page.tsx";
 import { skuLabel } from "../orders/order-labels.ts";
 import {
@@ -45,7 +46,7 @@ import { secondaryOrderKeys, useCreateSecondaryOrder, useSecondaryOrders } from 
 import { type OutletSchemes, outletSchemes } from "../promotions/schemes-in-force.ts";
 import { useSchemesInForce } from "../promotions/use-promotions.ts";
 
-type Tab = "reorder" | "orders" | "dues";
+type Tab = "reorder" | "orders" | "dues" | "loyalty";
 
 export function ShopPage() {
   const { t } = useTranslation();
@@ -89,6 +90,7 @@ export function ShopPage() {
           { value: "reorder", label: t("orders.shop.reorder") },
           { value: "orders", label: t("orders.shop.myOrders") },
           { value: "dues", label: t("orders.shop.myDues") },
+          { value: "loyalty", label: t("loyalty.shop.tab") },
         ]}
         mb="md"
         data-testid="shop-tabs"
@@ -99,8 +101,10 @@ export function ShopPage() {
         <ReorderTab outletId={outletId} onPlaced={() => setTab("orders")} />
       ) : tab === "orders" ? (
         <MyOrdersTab outletId={outletId} />
-      ) : (
+      ) : tab === "dues" ? (
         <OutletDuesPanel outletId={outletId} />
+      ) : (
+        <RetailerLoyaltyPanel />
       )}
     </Box>
   );
