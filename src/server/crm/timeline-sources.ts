@@ -3,6 +3,9 @@
 import { dropHistory } from "../delivery/drop-history.service.ts";
 import { visitHistory } from "../field/visit-history.service.ts";
 import { orderHistory } from "../orders/order-history.service.ts";
+import { ticketTimelineItems } from "../service/ticket-timeline.service.ts";
+import { activityTimelineItems } from "./activities.service.ts";
+import { dealStageTimelineItems } from "./deals.service.ts";
 import { leadOriginItems } from "./leads.service.ts";
 import type { TimelineSource } from "./timeline-source.ts";
 import { dropDetail, dropTitle, orderDetail, orderTitle, visitDetail, visitTitle } from "./timeline-texts.ts";
@@ -58,4 +61,24 @@ export const deliveriesSource: TimelineSource = async (db, ctx, subject, page) =
 export const leadOriginSource: TimelineSource = (db, ctx, subject, page) =>
   leadOriginItems(db, ctx, subject.refs, page);
 
-export const TIMELINE_SOURCES: TimelineSource[] = [ordersSource, visitsSource, deliveriesSource, leadOriginSource];
+/** Service tickets of the contact or account (or the ticket itself), in the caller's scope. */
+export const ticketsSource: TimelineSource = (db, ctx, subject, page) =>
+  ticketTimelineItems(db, ctx, subject.refs, page);
+
+/** Calls, meetings, notes, tasks and emails linked to the subject or what hangs off it, in the caller's scope. */
+export const activitiesSource: TimelineSource = (db, ctx, subject, page) =>
+  activityTimelineItems(db, ctx, subject.refs, page);
+
+/** Stage changes of the subject's deals (opened, moved, won, lost with its reason). */
+export const dealStagesSource: TimelineSource = (db, ctx, subject, page) =>
+  dealStageTimelineItems(db, ctx, subject.refs, page);
+
+export const TIMELINE_SOURCES: TimelineSource[] = [
+  ordersSource,
+  visitsSource,
+  deliveriesSource,
+  leadOriginSource,
+  ticketsSource,
+  activitiesSource,
+  dealStagesSource,
+];

@@ -653,3 +653,59 @@ describe("closing", () => {
     ).toBe(true);
   });
 });
+
+describe("tickets of CRM records", () => {
+  it("take the requester from a contact and show on the contact's timeline", async () => {
+    const contact = await ok<{ id: string }>(
+      agent.request("POST", "/api/v1/crm/contacts", {
+        name: "নাসরিন আক্তার",
+        phone: "01912345678",
+        email: "nasrin@example.com",
+        locale: "bn",
+        territoryId: ownTerritoryId,
+      }),
+      "a contact",
+    );
+    const ticket = await newTicket(agent, {
+      contactId: contact.id,
+      requesterName: undefined,
+      requesterPhone: undefined,
+      subject: "বিল ভুল এসেছে",
+      type: "complaint",
+    });
+    expect(ticket).toMatchObject({
+      contactId: contact.id,
+      requesterName: "নাসরিন আক্তার",
+      requesterEmail: "nasrin@example.com",
+      territoryId: ownTerritoryId,
+    });
+    // An email from the contact's address is filed under the contact.
+    const mail = await ok<{ ticketId: string }>(
+      agent.request("POST", "/api/v1/service/inbound-email", {
+        raw: "From: Nasrin <NASRIN@example.com>\r\nSubject: Invoice\r\nContent-Type: text/plain\r\n\r\nWrong total",
+      }),
+      "an email from the contact",
+    );
+    const byMail = await ok<Ticket>(agent.request("GET", `/api/v1/service/tickets/${mail.ticketId}`), "the ticket");
+    expect(byMail.contactId).toBe(contact.id);
+
+    const timeline = await ok<{ items: { kind: string; title: string; link: { id: string } | null }[] }>(
+      agent.request("GET", `/api/v1/crm/timeline?type=contact&id=${contact.id}`, undefined, {
+        "accept-language": "bn",
+      }),
+      "the contact's timeline",
+    );
+    const tickets = timeline.items.filter((i) => i.kind === "ticket");
+    expect(tickets.map((i) => i.link?.id)).toEqual(expect.arrayContaining([ticket.id, mail.ticketId]));
+    expect(tickets.find((i) => i.link?.id === ticket.id)?.title).toBe(`টিকিট ${ticket.number}: বিল ভুল এসেছে`);
+
+    // Another org's contact id is not found.
+    const foreign = await adminB.request("POST", "/api/v1/service/tickets", {
+      type: "question",
+      subject: "x",
+      contactId: contact.id,
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect(errorCode(foreign)).toBe("service.contact_not_found");
+  });
+});
