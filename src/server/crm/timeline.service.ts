@@ -7,37 +7,15 @@ import { AccessErrors, can } from "../platform/access.ts";
 import type { Ctx } from "../platform/context.ts";
 import { visibleAccount } from "./accounts.service.ts";
 import { contactIdsOfAccounts, visibleContact } from "./contacts.service.ts";
+import { dealRefsFor, dealVisible, getDeal } from "./deals.service.ts";
 import { visibleLeadIds } from "./leads.service.ts";
 import { TimelineErrors } from "./timeline.errors.ts";
 import type { RecordRef, TimelineItem, TimelineSubject } from "./timeline-source.ts";
 import { TIMELINE_SOURCES } from "./timeline-sources.ts";
 
-/**
- * Deals (and other records) related to a subject, when a module provides them: the pipeline module registers its
- * `dealRefsFor` here so that this file does not depend on it being present.
- */
-export type RelatedRefs = (
-  db: Executor,
-  orgId: string,
-  q: { accountIds: string[]; contactIds: string[] },
-) => Promise<RecordRef[]>;
-const relatedRefProviders: RelatedRefs[] = [];
-export function addRelatedRefs(provider: RelatedRefs) {
-  if (!relatedRefProviders.includes(provider)) relatedRefProviders.push(provider);
-}
-
-/** Another module's check that the caller sees a root of its own type (a deal), or null when it does not. */
-export type RootResolver = (db: Executor, ctx: Ctx, id: string) => Promise<TimelineSubject | null>;
-const rootResolvers = new Map<string, RootResolver>();
-export function addTimelineRoot(type: string, resolve: RootResolver) {
-  rootResolvers.set(type, resolve);
-}
-
-async function related(db: Executor, orgId: string, q: { accountIds: string[]; contactIds: string[] }) {
-  const out: RecordRef[] = [];
-  for (const provider of relatedRefProviders) out.push(...(await provider(db, orgId, q)));
-  return out;
-}
+/** The deals of these accounts and contacts (the pipeline module's). */
+const related = (db: Executor, orgId: string, q: { accountIds: string[]; contactIds: string[] }) =>
+  dealRefsFor(db, orgId, q);
 
 const uniqueRefs = (refs: RecordRef[]) => {
   const seen = new Set<string>();
@@ -85,12 +63,23 @@ export async function resolveSubject(db: Executor, ctx: Ctx, type: string, id: s
       if (!(await visibleLeadIds(db, ctx, [id])).has(id)) throw TimelineErrors.notFound();
       return { root: { type: "lead", id }, refs: [{ type: "lead", id }], outletIds: [], distributorIds: [] };
     }
-    default: {
-      const resolve = rootResolvers.get(type);
-      const subject = resolve ? await resolve(db, ctx, id) : null;
-      if (!subject) throw TimelineErrors.notFound();
-      return subject;
+    case "deal": {
+      if (!(await dealVisible(db, ctx, id))) throw TimelineErrors.notFound();
+      const d = await getDeal(ctx, id);
+      return {
+        root: { type: "deal", id },
+        refs: uniqueRefs([
+          { type: "deal", id },
+          ...(d.accountId ? [{ type: "account" as const, id: d.accountId }] : []),
+          ...(d.contactId ? [{ type: "contact" as const, id: d.contactId }] : []),
+          ...(d.leadId ? [{ type: "lead" as const, id: d.leadId }] : []),
+        ]),
+        outletIds: [],
+        distributorIds: [],
+      };
     }
+    default:
+      throw TimelineErrors.notFound();
   }
 }
 
