@@ -22,7 +22,8 @@ import type { Ctx } from "../platform/context.ts";
 import { isSystemActor } from "../platform/context.ts";
 import { ActivityErrors } from "./activities.errors.ts";
 import * as repo from "./activities.repository.ts";
-import type { RecordRef, RecordType } from "./timeline-source.ts";
+import { activityTitle } from "./activity-timeline-texts.ts";
+import type { RecordRef, RecordType, TimelineItem } from "./timeline-source.ts";
 
 /** What logActivityTx takes: the request of POST /activities (links are RecordRef[]). */
 export type NewActivityInput = CreateActivityRequest;
@@ -237,5 +238,34 @@ export async function updateActivity(ctx: Ctx, id: string, body: UpdateActivityR
       after: out,
     });
     return out;
+  });
+}
+
+/**
+ * The timeline's items for activities linked to any of these records, in the caller's scope and language: newest
+ * first (by when done or when they happened), at most `page.limit`, at or before `page.before`.
+ */
+export async function activityTimelineItems(
+  db: Executor,
+  ctx: Ctx,
+  refs: readonly RecordRef[],
+  page: { before: Date; limit: number },
+): Promise<TimelineItem[]> {
+  const rows = await repo.activitiesForRefs(db, ctx.actor.orgId, refs, viewerOf(ctx), page);
+  const links = await repo.linksOf(
+    db,
+    ctx.actor.orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((a) => {
+    const deal = links.find((l) => l.activity_id === a.id && l.record_type === "deal");
+    return {
+      at: (a.done_at ?? a.occurred_at).toISOString(),
+      kind: a.kind,
+      title: activityTitle(a, ctx.locale),
+      detail: a.body,
+      link: deal ? { type: "deal", id: deal.record_id } : null,
+      actorName: a.owner_name,
+    };
   });
 }

@@ -436,6 +436,44 @@ describe("deals", () => {
   });
 });
 
+describe("timeline", () => {
+  it("shows a deal's stage changes and the activities about it on its account's timeline, in the caller's language", async () => {
+    const accountId = await account("Timeline Traders", repTerritoryId);
+    const d = await ok<DealDetailResponse>(
+      rep.request("POST", "/api/v1/crm/deals", { name: "Spices", accountId, amountPoisha: 9_000_00 }),
+      "deal",
+    );
+    await ok(
+      rep.request("POST", `/api/v1/crm/deals/${d.id}/move`, { stageId: stage("Qualified").id, version: d.version }),
+      "move",
+    );
+    await ok(
+      rep.request("POST", "/api/v1/crm/activities", {
+        kind: "call",
+        subject: "Talked prices",
+        callOutcome: "connected",
+        links: [{ type: "deal", id: d.id }],
+      }),
+      "call",
+    );
+    const tl = await ok<{ items: { kind: string; title: string; link: { type: string; id: string } | null }[] }>(
+      rep.request("GET", `/api/v1/crm/timeline?type=account&id=${accountId}`, undefined, { "accept-language": "bn" }),
+      "timeline",
+    );
+    const mine = tl.items.filter((i) => i.link?.id === d.id);
+    expect(mine.map((i) => i.kind)).toEqual(["call", "deal", "deal"]);
+    expect(mine.every((i) => hasBengali(i.title))).toBe(true);
+    expect(mine[1]?.title).toContain("যোগ্য");
+    // The deal's own timeline too; another org's caller is not told it exists.
+    const own = await ok<{ items: { kind: string }[] }>(
+      rep.request("GET", `/api/v1/crm/timeline?type=deal&id=${d.id}`),
+      "deal timeline",
+    );
+    expect(own.items.map((i) => i.kind)).toEqual(["call", "deal", "deal"]);
+    expect((await otherOrg.request("GET", `/api/v1/crm/timeline?type=deal&id=${d.id}`)).statusCode).toBe(404);
+  });
+});
+
 describe("forecast", () => {
   it("weights real open deals by their stage's probability, by expected-close month and by owner", async () => {
     // A pipeline of its own, so that only this test's deals count.

@@ -31,6 +31,7 @@ import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { isSystemActor } from "../platform/context.ts";
+import { stageChangeDetail, stageChangeTitle } from "./activity-timeline-texts.ts";
 import { positionAt, weightedPoisha } from "./deal-board.ts";
 import { secondsByStage, stageVisits } from "./deal-stage-time.ts";
 import { DealErrors } from "./deals.errors.ts";
@@ -44,7 +45,7 @@ import {
   pipelineById,
   stageOf,
 } from "./pipelines.service.ts";
-import type { RecordRef } from "./timeline-source.ts";
+import type { RecordRef, TimelineItem } from "./timeline-source.ts";
 
 const viewerOf = (ctx: Ctx): repo.Viewer => ({ scope: ctx.actor.scope, userId: ctx.actor.userId });
 
@@ -435,4 +436,23 @@ export async function dealForecast(ctx: Ctx, q: ForecastQuery, today = businessD
     q.from ?? today.slice(0, 7),
     q.months,
   );
+}
+
+/** The timeline's items for the stage changes of the deals among these records, in the caller's scope. */
+export async function dealStageTimelineItems(
+  db: Executor,
+  ctx: Ctx,
+  refs: readonly RecordRef[],
+  page: { before: Date; limit: number },
+): Promise<TimelineItem[]> {
+  const dealIds = refs.filter((r) => r.type === "deal").map((r) => r.id);
+  const rows = await repo.stageChangesForTimeline(db, ctx.actor.orgId, dealIds, viewerOf(ctx), page);
+  return rows.map((c) => ({
+    at: c.at.toISOString(),
+    kind: "deal",
+    title: stageChangeTitle(c, ctx.locale),
+    detail: stageChangeDetail(c, ctx.locale),
+    link: { type: "deal", id: c.deal_id },
+    actorName: c.actor_name,
+  }));
 }

@@ -2,6 +2,7 @@
 // record adds its source to this list; timeline.service.ts asks them all and merges the items newest first.
 import { dropHistory } from "../delivery/drop-history.service.ts";
 import { visitHistory } from "../field/visit-history.service.ts";
+import { loyaltyTimelineItems } from "../loyalty/loyalty-timeline.service.ts";
 import { orderHistory } from "../orders/order-history.service.ts";
 import { ticketTimelineItems } from "../service/ticket-timeline.service.ts";
 import { activityTimelineItems } from "./activities.service.ts";
@@ -73,6 +74,10 @@ export const activitiesSource: TimelineSource = (db, ctx, subject, page) =>
 export const dealStagesSource: TimelineSource = (db, ctx, subject, page) =>
   dealStageTimelineItems(db, ctx, subject.refs, page);
 
+/** Loyalty points movements and survey answers of the account. */
+export const loyaltySource: TimelineSource = (db, ctx, subject, page) =>
+  loyaltyTimelineItems(db, ctx, subject.refs, page);
+
 export const TIMELINE_SOURCES: TimelineSource[] = [
   ordersSource,
   visitsSource,
@@ -81,4 +86,5 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   ticketsSource,
   activitiesSource,
   dealStagesSource,
+  loyaltySource,
 ];
