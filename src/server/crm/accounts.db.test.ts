@@ -11,6 +11,7 @@ import { errorCode, hasBengali, must } from "../testing/assertions.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
 import { ensureAccountForOutlet } from "./accounts.service.ts";
+import { seedCrmAccountsDemo } from "./crm-demo.ts";
 
 let t: TestApp;
 let f: SalesFixture;
@@ -516,5 +517,25 @@ describe("outlets as accounts", () => {
     expect(walked).toEqual(page.items.map((i) => `${i.kind}@${i.at}`));
     // The rep of another territory does not see this outlet's account.
     expect((await otherOrg.request("GET", `/api/v1/crm/timeline?type=account&id=${accountId}`)).statusCode).toBe(404);
+  });
+});
+
+describe("demo data", () => {
+  it("makes companies with their people, opens outlets as accounts, and shares segments that have members", async () => {
+    const orgB = t.orgB.orgId;
+    const outlets = await db().selectFrom("outlets").select("id").where("org_id", "=", orgB).limit(2).execute();
+    const made = await seedCrmAccountsDemo(db(), orgB, { companies: 4, outletIds: outlets.map((o) => o.id) });
+    expect(made.accountIds).toHaveLength(4);
+    expect(made.networkAccountIds).toHaveLength(2);
+    expect(made.contacts).toBeGreaterThanOrEqual(4);
+    const segments = await ok<{ items: { name: string; memberCount: number }[] }>(
+      otherOrg.request("GET", "/api/v1/crm/segments"),
+      "demo segments",
+    );
+    expect(segments.items.map((s) => s.name).sort()).toEqual(["Call in the morning", "Gold accounts"]);
+    const contacts = await ok<Page>(otherOrg.request("GET", "/api/v1/crm/contacts?limit=200"), "demo contacts");
+    const atAccounts = contacts.items.filter((c) => c.accountId !== null);
+    expect(atAccounts.length).toBe(made.contacts);
+    expect(atAccounts.every((c) => typeof (c.custom as Json).call_time === "string")).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
+import { isSystemActor } from "../platform/context.ts";
 import { decodeCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
 import * as accountsRepo from "./accounts.repository.ts";
 import { viewerOf } from "./accounts.service.ts";
@@ -86,7 +87,8 @@ export async function createSegment(ctx: Ctx, input: CreateSegmentRequest & { sh
       name: input.name,
       filter: JSON.stringify(input.filter),
       shared: input.shared,
-      owner_user_id: ctx.actor.userId,
+      // Made by the system (the demo), a segment has no owner: only an admin changes it.
+      owner_user_id: isSystemActor(ctx) ? null : ctx.actor.userId,
     });
     const s = await repo.findSegment(tx, ctx.actor.orgId, id);
     if (!s) throw SegmentErrors.notFound();
