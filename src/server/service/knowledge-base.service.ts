@@ -14,12 +14,15 @@ import type { Db, Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
-import type { Ctx } from "../platform/context.ts";
+import { type Ctx, isSystemActor } from "../platform/context.ts";
 import { decodeIdCursor, encodeCursor } from "../platform/pagination.ts";
 import { ServiceErrors } from "./service.errors.ts";
 import * as repo from "./service.repository.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The acting user, or none for work the system does (the demo seed). */
+const userOf = (ctx: Ctx) => (isSystemActor(ctx) ? null : ctx.actor.userId);
 
 function needsWrite(ctx: Ctx) {
   if (!can(ctx.actor, "kb.write")) throw AccessErrors.forbidden();
@@ -105,7 +108,7 @@ async function insertArticle(
     body_en: a.bodyEn,
     source_ticket_id: sourceTicketId,
     ...searchTexts(a),
-    created_by_user_id: ctx.actor.userId,
+    created_by_user_id: userOf(ctx),
   });
   await recordAudit(tx, ctx, {
     entity: "kb_article",
@@ -165,7 +168,7 @@ export async function articleFromTicket(ctx: Ctx, ticketId: string) {
       org_id: orgId,
       id: newId(),
       ticket_id: t.id,
-      actor_user_id: ctx.actor.userId,
+      actor_user_id: userOf(ctx),
       kind: "article_created",
       data: { articleId: article.id },
     });

@@ -709,3 +709,25 @@ describe("tickets of CRM records", () => {
     expect(errorCode(foreign)).toBe("service.contact_not_found");
   });
 });
+
+describe("the demo", () => {
+  it("adds tickets at every stage and a published FAQ in both languages that the public search finds", async () => {
+    const { seedServiceDemo } = await import("./service-demo.ts");
+    const summary = await seedServiceDemo(db(), t.orgB.orgId, { seed: "service-demo-test" });
+    expect(summary).toEqual({ tickets: 7, articles: 6 });
+    const statuses = await sql<{ status: string }>`select distinct status from tickets
+      where org_id = ${t.orgB.orgId} and number in (select number from tickets where org_id = ${t.orgB.orgId})`.execute(
+      db(),
+    );
+    expect(new Set(statuses.rows.map((r) => r.status))).toEqual(
+      new Set(["new", "open", "pending", "resolved", "closed"]),
+    );
+    const bn = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/public/orgs/org-b/faq?lang=bn&q=${encodeURIComponent("ডেলিভারি")}`,
+    });
+    expect(bn.json().items.length).toBeGreaterThan(0);
+    const en = await t.app.inject({ method: "GET", url: "/api/v1/public/orgs/org-b/faq?lang=en&q=delivery" });
+    expect(en.json().items.map((a: { title: string }) => a.title)).toContain("Damaged goods in a delivery");
+  });
+});
