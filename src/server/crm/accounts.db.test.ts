@@ -381,13 +381,13 @@ describe("outlets as accounts", () => {
     expect(rows[0]?.kind).toBe("outlet");
     // Through the API too: the rep whose route it is opens the same account.
     const viaApi = await ok<{ id: string }>(
-      rep.request("POST", `/api/v1/crm/accounts/network/outlet/${f.secondOutletId}`),
+      rep.request("POST", `/api/v1/crm/accounts/for-outlet/${f.secondOutletId}`),
       "open",
     );
     expect(viaApi.id).toBe(opened[0]?.id);
     // A rep cannot open an outlet outside their territory, nor another org's.
-    expect((await rep.request("POST", `/api/v1/crm/accounts/network/outlet/${f.farOutletId}`)).statusCode).toBe(404);
-    expect((await otherOrg.request("POST", `/api/v1/crm/accounts/network/outlet/${f.secondOutletId}`)).statusCode).toBe(
+    expect((await rep.request("POST", `/api/v1/crm/accounts/for-outlet/${f.farOutletId}`)).statusCode).toBe(404);
+    expect((await otherOrg.request("POST", `/api/v1/crm/accounts/for-outlet/${f.secondOutletId}`)).statusCode).toBe(
       404,
     );
   });

@@ -8,7 +8,6 @@ import {
   CreateAccountRequest,
   NetworkAccountListResponse,
   NetworkAccountQuery,
-  OpenNetworkAccountParams,
   UpdateAccountRequest,
 } from "../../shared/contracts/crm.ts";
 import { type App, ctxOf } from "../platform/http.ts";
@@ -71,19 +70,20 @@ export function accountsRoutes(app: App) {
     async (request) => service.listNetworkAccounts(ctxOf(request), request.query),
   );
 
-  app.post(
-    `${BASE}/network/:kind/:id`,
-    {
-      config: { access: "crm.read" },
-      schema: {
-        tags,
-        summary: "The account of an outlet or distributor the caller sees, made on first use",
-        params: OpenNetworkAccountParams,
-        response: { 200: z.object({ id: z.uuid() }), ...errors },
+  for (const kind of ["outlet", "distributor"] as const)
+    app.post(
+      `${BASE}/for-${kind}/:id`,
+      {
+        config: { access: "crm.read" },
+        schema: {
+          tags,
+          summary: `The account of a ${kind} the caller sees in the network, made on first use`,
+          params: IdParams,
+          response: { 200: z.object({ id: z.uuid() }), ...errors },
+        },
       },
-    },
-    async (request) => service.openNetworkAccount(ctxOf(request), request.params.kind, request.params.id),
-  );
+      async (request) => service.openNetworkAccount(ctxOf(request), kind, request.params.id),
+    );
 
   app.get(
     `${BASE}/:id`,

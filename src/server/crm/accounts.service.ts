@@ -21,8 +21,8 @@ import { isUuid, newId } from "../../shared/ids.ts";
 import { searchText } from "../../shared/search-text.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
-import { distributorById, listDistributors } from "../network/distributors.service.ts";
-import { listOutlets, outletById } from "../network/outlets.service.ts";
+import { distributorById, listDistributors, visibleDistributor } from "../network/distributors.service.ts";
+import { getOutletForOrder, listOutlets, outletById, outletVisible } from "../network/outlets.service.ts";
 import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -403,18 +403,13 @@ export async function openNetworkAccount(
 ): Promise<{ id: string }> {
   requireRead(ctx);
   return withTransaction(ctx.db, async (tx) => {
-    const fact = kind === "outlet" ? await outletById(tx, ctx.actor.orgId, networkId) : null;
-    const dist = kind === "distributor" ? await distributorById(tx, ctx.actor.orgId, networkId) : null;
-    if (!fact && !dist) throw AccountErrors.networkNotFound();
-    const territoryPath = await pathOf(tx, ctx, fact ? fact.routeId : (dist?.territory.id ?? null));
-    if (!isSystemActor(ctx) && !territoryInScope(ctx.actor.scope, territoryPath)) throw AccountErrors.networkNotFound();
-    return kind === "outlet"
-      ? ensureAccountForOutlet(tx, ctx.actor.orgId, networkId)
-      : ensureAccountForDistributor(tx, ctx.actor.orgId, networkId);
+    // The network's own scope rules decide who sees an outlet (its route) or a distributor (its base and coverage).
+    if (kind === "outlet") {
+      const o = await getOutletForOrder(tx, ctx.actor.orgId, networkId);
+      if (!o || !outletVisible(ctx, o)) throw AccountErrors.networkNotFound();
+      return ensureAccountForOutlet(tx, ctx.actor.orgId, networkId);
+    }
+    if (!(await visibleDistributor(tx, ctx, networkId))) throw AccountErrors.networkNotFound();
+    return ensureAccountForDistributor(tx, ctx.actor.orgId, networkId);
   });
-}
-
-async function pathOf(db: Executor, ctx: Ctx, territoryId: string | null) {
-  if (!territoryId) return null;
-  return (await repo.findTerritory(db, ctx.actor.orgId, territoryId))?.path ?? null;
 }

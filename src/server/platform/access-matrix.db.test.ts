@@ -3897,10 +3897,15 @@ function crmRecordSpecs(): Record<string, Spec> {
       request: async () => get(`${accounts}/network?kind=outlet&limit=200`),
       list: { kind: "outlet", ids: networkIds },
     },
-    [`POST ${accounts}/network/{kind}/{id}`]: {
+    [`POST ${accounts}/for-outlet/{id}`]: {
       slots: ["outlet"],
-      request: async (_, at) => post(`${accounts}/network/outlet/${at.outlet.outletId}`),
+      request: async (_, at) => post(`${accounts}/for-outlet/${at.outlet.outletId}`),
       refuse: { outlet: anywhere(notFound("crm.network_record_not_found")) },
+    },
+    [`POST ${accounts}/for-distributor/{id}`]: {
+      slots: ["distributor"],
+      request: async (_, at) => post(`${accounts}/for-distributor/${at.distributor.distributorId}`),
+      refuse: { distributor: anywhere(notFound("crm.network_record_not_found")) },
     },
     [`GET ${accounts}/{id}`]: {
       slots: ["path"],

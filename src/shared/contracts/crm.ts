@@ -203,11 +203,6 @@ export const NetworkAccountItem = z.object({
 export const NetworkAccountListResponse = Page(NetworkAccountItem);
 export type NetworkAccountItem = z.infer<typeof NetworkAccountItem>;
 
-export const OpenNetworkAccountParams = z.strictObject({
-  kind: z.enum(["outlet", "distributor"]),
-  id: z.uuid(),
-});
-
 /** What the network knows about an outlet or distributor behind an account (shown on its page). */
 export const NetworkFacts = z.object({
   kind: z.enum(["outlet", "distributor"]),

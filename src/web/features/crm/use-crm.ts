@@ -193,7 +193,7 @@ export const useArchiveAccount = (o: MutationOpts<AccountResponse, { id: string;
   );
 export const useOpenNetworkAccount = (
   o: MutationOpts<{ id: string }, { kind: "outlet" | "distributor"; id: string }> = {},
-) => useWrite(({ kind, id }) => api.post<{ id: string }>(`${BASE}/accounts/network/${kind}/${id}`), o);
+) => useWrite(({ kind, id }) => api.post<{ id: string }>(`${BASE}/accounts/for-${kind}/${id}`), o);
 
 export const useCreateContact = (o: MutationOpts<ContactResponse, CreateContactRequest> = {}) =>
   useWrite((body) => api.post<ContactResponse>(`${BASE}/contacts`, body), o);
