@@ -23,6 +23,7 @@ import { EmptyTableRow } from "../../ui/empty-state.tsx";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { RequirePermission } from "../../ui/status-pages.tsx";
 import { useFormat } from "../../ui/use-format.ts";
+import { articleTitle } from "./service-display.ts";
 import {
   type Article,
   useArticle,
@@ -49,10 +50,6 @@ export function ArticleRoute() {
     </RequirePermission>
   );
 }
-
-/** The title to list an article by: the reader's language first. */
-export const articleTitle = (a: Pick<Article, "titleBn" | "titleEn">, locale: string) =>
-  (locale === "bn" ? a.titleBn || a.titleEn : a.titleEn || a.titleBn) || "—";
 
 function ArticlesPage() {
   const { t } = useTranslation();

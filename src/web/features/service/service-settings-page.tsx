@@ -21,6 +21,7 @@ import { WEEKDAYS } from "../../../shared/contracts/service.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { RequirePermission } from "../../ui/status-pages.tsx";
 import { hasPermission, useMe } from "../auth/use-session.ts";
+import { parseHolidays } from "./service-display.ts";
 import { type Settings, useAgents, useSaveSettings, useServiceSettings } from "./use-service.ts";
 
 export function ServiceSettingsRoute() {
@@ -37,10 +38,6 @@ function ServiceSettingsPage() {
   if (!settings.data) return null;
   return <SettingsForm initial={settings.data} />;
 }
-
-/** Holidays as typed, one date per line: the well-formed ones, sorted and without repeats. */
-export const parseHolidays = (text: string) =>
-  [...new Set(text.split(/[\s,]+/).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))].sort();
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
