@@ -6,7 +6,12 @@ import { businessDate } from "../../shared/format.ts";
 import { newId } from "../../shared/ids.ts";
 import { ensureAccountForOutlet } from "../crm/accounts.service.ts";
 import { type Db, withTransaction } from "../db/transaction.ts";
-import { type DeliveredOrder, deliveredOrdersSince, returnsSince } from "../orders/delivered-orders.service.ts";
+import {
+  type DeliveredOrder,
+  deliveredOrdersSince,
+  type OrderReturn,
+  returnsSince,
+} from "../orders/delivered-orders.service.ts";
 import * as repo from "./loyalty.repository.ts";
 import { ensureMembership, expiryFor, postDueExpiries } from "./loyalty.service.ts";
 import { earnedInLast12Months, pointsForReturn, pointsForValue, tierFor } from "./points-ledger.ts";
@@ -87,24 +92,25 @@ async function earnOrder(db: Db, orgId: string, program: Program, memberId: stri
   });
 }
 
-/** Runs the earning for one org up to `now`. */
+/**
+ * Runs the earning for one org up to `now`. Each program reads from its own watermark: a program made today starts
+ * from the beginning, so the memos already delivered count for its members (older points expire at once when
+ * their date has passed, and only the last 12 months count toward a tier).
+ */
 export async function runEarning(db: Db, orgId: string, now: Date = new Date()): Promise<EarnRun> {
   const run: EarnRun = { earned: 0, reversed: 0, expired: 0, referralBonuses: 0 };
-  const programs = await repo.activePrograms(db, orgId);
-  const mark = await repo.jobMark(db, orgId, EARN_MARK);
-  const since = new Date((mark?.getTime() ?? 0) - EARN_OVERLAP_MS);
-  if (programs.length > 0) {
+  for (const program of await repo.activePrograms(db, orgId)) {
+    const markName = `${EARN_MARK}:${program.id}`;
+    const mark = await repo.jobMark(db, orgId, markName);
+    const since = new Date((mark?.getTime() ?? 0) - EARN_OVERLAP_MS);
     // Deliveries: one memo at a time, each in its own transaction under the member's lock.
     let from = since;
     for (;;) {
       const orders = await deliveredOrdersSince(db, orgId, from, now, BATCH);
-      const outletIds = [...new Set(orders.map((o) => o.outletId))];
-      for (const program of programs) {
-        const members = await membersFor(db, orgId, program, outletIds);
-        for (const o of orders) {
-          const memberId = members.get(o.outletId);
-          if (memberId) run.earned += await earnOrder(db, orgId, program, memberId, o);
-        }
+      const members = await membersFor(db, orgId, program, [...new Set(orders.map((o) => o.outletId))]);
+      for (const o of orders) {
+        const memberId = members.get(o.outletId);
+        if (memberId) run.earned += await earnOrder(db, orgId, program, memberId, o);
       }
       const last = orders[orders.length - 1];
       if (orders.length < BATCH || !last || last.deliveredAt.getTime() === from.getTime()) break;
@@ -115,51 +121,52 @@ export async function runEarning(db: Db, orgId: string, now: Date = new Date()):
     for (;;) {
       const returns = await returnsSince(db, orgId, from, now, BATCH);
       const outletIds = [...new Set(returns.map((r) => r.outletId))];
-      for (const program of programs) {
-        const members = new Map(
-          (await repo.membersOfOutlets(db, orgId, program.id, outletIds)).map((m) => [m.outlet_id as string, m.id]),
-        );
-        for (const r of returns) {
-          const memberId = members.get(r.outletId);
-          if (!memberId) continue;
-          run.reversed += await withTransaction(db, async (tx) => {
-            await repo.lockMember(tx, orgId, memberId);
-            const earn = await repo.movementBySource(tx, orgId, memberId, `order:${r.orderId}`);
-            if (!earn) return 0;
-            const back = pointsForReturn(
-              earn.points,
-              r.deliveredTotalPoisha,
-              r.returnedBeforePoisha,
-              r.returnedBeforePoisha + r.totalPoisha,
-            );
-            if (back === 0) return 0;
-            return repo.postMovements(tx, [
-              {
-                org_id: orgId,
-                id: newId(),
-                member_id: memberId,
-                kind: "reverse",
-                points: -back,
-                source_type: "return",
-                source_id: r.returnId,
-                source_key: `return:${r.returnId}`,
-                entry_date: r.returnedOn,
-                value_poisha: -r.totalPoisha,
-                note: earn.note,
-              },
-            ]);
-          });
-        }
+      const members = new Map(
+        (await repo.membersOfOutlets(db, orgId, program.id, outletIds)).map((m) => [m.outlet_id as string, m.id]),
+      );
+      for (const r of returns) {
+        const memberId = members.get(r.outletId);
+        if (memberId) run.reversed += await reverseReturn(db, orgId, memberId, r);
       }
       const last = returns[returns.length - 1];
       if (returns.length < BATCH || !last || last.createdAt.getTime() === from.getTime()) break;
       from = last.createdAt;
     }
+    await repo.setJobMark(db, orgId, markName, now);
   }
   run.expired = await runExpiries(db, orgId, businessDate(now));
   run.referralBonuses = await postReferralBonuses(db, orgId);
-  await repo.setJobMark(db, orgId, EARN_MARK, now);
   return run;
+}
+
+function reverseReturn(db: Db, orgId: string, memberId: string, r: OrderReturn) {
+  return withTransaction(db, async (tx) => {
+    await repo.lockMember(tx, orgId, memberId);
+    const earn = await repo.movementBySource(tx, orgId, memberId, `order:${r.orderId}`);
+    if (!earn) return 0;
+    const back = pointsForReturn(
+      earn.points,
+      r.deliveredTotalPoisha,
+      r.returnedBeforePoisha,
+      r.returnedBeforePoisha + r.totalPoisha,
+    );
+    if (back === 0) return 0;
+    return repo.postMovements(tx, [
+      {
+        org_id: orgId,
+        id: newId(),
+        member_id: memberId,
+        kind: "reverse",
+        points: -back,
+        source_type: "return",
+        source_id: r.returnId,
+        source_key: `return:${r.returnId}`,
+        entry_date: r.returnedOn,
+        value_poisha: -r.totalPoisha,
+        note: earn.note,
+      },
+    ]);
+  });
 }
 
 /** Posts every member's expiries due on `asOf`; returns the points expired. */

@@ -5,12 +5,16 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { businessDate } from "../../shared/format.ts";
 import { ensureAccountForOutlet } from "../crm/accounts.service.ts";
+import { systemCtx } from "../platform/context.ts";
 import { errorCode, hasBengali } from "../testing/assertions.ts";
 import { createSalesFixture, type SalesFixture } from "../testing/sales-fixture.ts";
 import { type Caller, createTestApp, ORG_A_DOMAIN, ORG_B_DOMAIN, signIn, type TestApp } from "../testing/test-app.ts";
+import { seedLoyaltyDemo } from "./loyalty-demo.ts";
 import { runEarning, runExpiries } from "./loyalty-earning.ts";
 import { runLoyaltyJob } from "./loyalty-jobs.ts";
+import { loyaltyTimelineItems } from "./loyalty-timeline.service.ts";
 import { addMonths } from "./points-ledger.ts";
+import { inviteForTriggers } from "./surveys.service.ts";
 
 let t: TestApp;
 let f: SalesFixture;
@@ -403,5 +407,75 @@ describe("surveys", () => {
       mailer.close();
       await receiver.stop();
     }
+  });
+});
+
+describe("surveys after a closed ticket, the timeline and the demo", () => {
+  it("a CSAT survey invites after a ticket is closed, with the ticket type as its segment", async () => {
+    const s = await marketing.request("POST", "/api/v1/surveys", {
+      kind: "csat",
+      name: "Service desk CSAT",
+      question: "How satisfied are you with our answer?",
+      questionBn: "আমাদের উত্তরে আপনি কতটা সন্তুষ্ট?",
+      trigger: "ticket",
+    });
+    expect(s.statusCode, s.body).toBe(201);
+    const ticket = await admin.request("POST", "/api/v1/service/tickets", {
+      type: "complaint",
+      subject: "Crushed biscuit packs",
+      requesterName: "রহিম",
+      requesterEmail: "rahim@example.com",
+    });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    for (const status of ["resolved", "closed"]) {
+      const r = await admin.request("POST", `/api/v1/service/tickets/${ticket.json().id}/status`, {
+        status,
+        ...(status === "resolved" && { resolution: "Replaced" }),
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    expect(await inviteForTriggers(db(), t.orgA.orgId)).toBeGreaterThanOrEqual(1);
+    const invs = (await marketing.request("GET", `/api/v1/surveys/${s.json().id}/invitations`)).json().items;
+    expect(invs).toEqual([
+      expect.objectContaining({ sourceType: "ticket", sourceId: ticket.json().id, email: "rahim@example.com" }),
+    ]);
+    const answered = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/public/surveys/${invs[0].token}`,
+      payload: { score: 4 },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const byType = (
+      await marketing.request("GET", `/api/v1/surveys/${s.json().id}/results?segment=ticket_type`)
+    ).json();
+    expect(byType.segments).toEqual([expect.objectContaining({ key: "complaint", responses: 1, score: 100 })]);
+  });
+
+  it("the account's timeline shows its points and its survey answers, in Bengali", async () => {
+    const account = (await ensureAccountForOutlet(db(), t.orgA.orgId, f.outletId)).id;
+    const items = await loyaltyTimelineItems(
+      db(),
+      { ...systemCtx(db(), t.orgA.orgId), locale: "bn" },
+      [{ type: "account", id: account }],
+      { before: new Date(), limit: 100 },
+    );
+    expect(items.some((i) => i.kind === "loyalty" && i.title === "অর্জিত: +৫৪ পয়েন্ট")).toBe(true);
+    expect(items.some((i) => i.kind === "survey" && i.title.startsWith("NPS উত্তর"))).toBe(true);
+    expect(items.map((i) => i.at)).toEqual([...items.map((i) => i.at)].sort().reverse());
+  });
+
+  it("the demo adds a program with members, earned points, a redemption and survey answers", async () => {
+    const orgId = t.orgB.orgId;
+    const demo = await seedLoyaltyDemo(db(), orgId, { outletClasses: ["A", "B", "C"], answers: 5 });
+    expect(demo.members).toBeGreaterThan(0);
+    expect(demo.earned).toBeGreaterThan(0);
+    expect(demo.redemptions).toBe(1);
+    expect(demo.answers).toBe(Math.min(5, demo.members));
+    const sums = await db()
+      .selectFrom("loyalty_ledger")
+      .select((eb) => eb.fn.sum<number>("points").as("points"))
+      .where("org_id", "=", orgId)
+      .executeTakeFirstOrThrow();
+    expect(Number(sums.points)).toBeGreaterThan(0);
   });
 });
