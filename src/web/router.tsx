@@ -3,6 +3,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
 import { ROLES, type Role } from "../shared/roles.ts";
+import { activitiesRoutes } from "./features/activities/activities-routes.tsx";
 import { analyticsRoutes } from "./features/analytics/analytics-routes.tsx";
 import { AuditLogPage } from "./features/audit/audit-log-page.tsx";
 import type { AuditFilters } from "./features/audit/use-audit.ts";
@@ -13,10 +14,12 @@ import { TwoStepSetupPage } from "./features/auth/two-step-setup-page.tsx";
 import { sessionQueryOptions } from "./features/auth/use-session.ts";
 import { catalogRoutes } from "./features/catalog/catalog-routes.tsx";
 import { crmRecordRoutes } from "./features/crm/crm-routes.tsx";
+import { dealsRoutes } from "./features/deals/deals-routes.tsx";
 import { deliveryRoutes } from "./features/delivery/delivery-routes.tsx";
 import { fieldRoutes } from "./features/field/field-routes.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
 import { incentivesRoutes } from "./features/incentives/incentives-routes.tsx";
+import { leadMagnetRoutes, leadsRoutes } from "./features/leads/leads-routes.tsx";
 import { loyaltyRoutes, publicSurveyRoutes } from "./features/loyalty/loyalty-routes.tsx";
 import { networkRoutes } from "./features/network/network-routes.tsx";
 import { ordersRoutes } from "./features/orders/orders-routes.tsx";
@@ -161,6 +164,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   ...retailerRoutes(rootRoute),
   ...helpRoutes(rootRoute),
+  ...leadMagnetRoutes(rootRoute),
   ...printRoutes(rootRoute),
   ...publicSurveyRoutes(rootRoute),
   appRoute.addChildren([
@@ -182,6 +186,9 @@ const routeTree = rootRoute.addChildren([
     ...incentivesRoutes(appRoute),
     ...loyaltyRoutes(appRoute),
     ...crmRecordRoutes(appRoute),
+    ...dealsRoutes(appRoute),
+    ...activitiesRoutes(appRoute),
+    ...leadsRoutes(appRoute),
     ...serviceRoutes(appRoute),
   ]),
 ]);

@@ -8,12 +8,16 @@ import claimsBn from "./areas/claims.bn.json";
 import claimsEn from "./areas/claims.en.json";
 import crmBn from "./areas/crm.bn.json";
 import crmEn from "./areas/crm.en.json";
+import dealsBn from "./areas/deals.bn.json";
+import dealsEn from "./areas/deals.en.json";
 import deliveryBn from "./areas/delivery.bn.json";
 import deliveryEn from "./areas/delivery.en.json";
 import fieldBn from "./areas/field.bn.json";
 import fieldEn from "./areas/field.en.json";
 import incentivesBn from "./areas/incentives.bn.json";
 import incentivesEn from "./areas/incentives.en.json";
+import leadsBn from "./areas/leads.bn.json";
+import leadsEn from "./areas/leads.en.json";
 import loyaltyBn from "./areas/loyalty.bn.json";
 import loyaltyEn from "./areas/loyalty.en.json";
 import networkBn from "./areas/network.bn.json";
@@ -48,7 +52,9 @@ export const en = {
   incentives: incentivesEn,
   loyalty: loyaltyEn,
   crm: crmEn,
+  leads: leadsEn,
   activities: activitiesEn,
+  deals: dealsEn,
   service: serviceEn,
 };
 export const bn: typeof en = {
@@ -66,6 +72,8 @@ export const bn: typeof en = {
   incentives: incentivesBn,
   loyalty: loyaltyBn,
   crm: crmBn,
+  leads: leadsBn,
   activities: activitiesBn,
+  deals: dealsBn,
   service: serviceBn,
 };

@@ -14,6 +14,7 @@ import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { INCENTIVES_ACCESS } from "../features/incentives/incentives-access.ts";
 import { IncentiveIcon } from "../features/incentives/incentives-header.tsx";
+import { AssignmentIcon, LeadFormIcon, LeadIcon } from "../features/leads/leads-icons.tsx";
 import { LoyaltyIcon, SurveyIcon } from "../features/loyalty/loyalty-icons.tsx";
 import { DistributorIcon, OutletIcon, TerritoryIcon } from "../features/network/network-icons.tsx";
 import { CashIcon, NewOrderIcon, OrdersIcon, StockIcon, TruckIcon } from "../features/orders/orders-icons.tsx";
@@ -155,6 +156,30 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-stock-alerts",
     icon: <StockAlertIcon />,
     permission: REPLENISHMENT_ACCESS.read,
+  },
+  {
+    to: "/crm/leads",
+    labelKey: "leads.nav.leads",
+    descriptionKey: "leads.nav.leadsDesc",
+    testId: "nav-crm-leads",
+    icon: <LeadIcon />,
+    permission: "crm.read",
+  },
+  {
+    to: "/crm/forms",
+    labelKey: "leads.nav.forms",
+    descriptionKey: "leads.nav.formsDesc",
+    testId: "nav-crm-forms",
+    icon: <LeadFormIcon />,
+    permission: "crm.forms",
+  },
+  {
+    to: "/crm/assignment",
+    labelKey: "leads.nav.assignment",
+    descriptionKey: "leads.nav.assignmentDesc",
+    testId: "nav-crm-assignment",
+    icon: <AssignmentIcon />,
+    permission: "crm.manage",
   },
   {
     to: "/crm/contacts",
