@@ -385,6 +385,17 @@ describe("outlets as accounts", () => {
       "open",
     );
     expect(viaApi.id).toBe(opened[0]?.id);
+    // Moved to another route, the outlet takes its account along (the CRM scope follows it) on its next opening.
+    await sql`update outlets set route_id = ${farTerritoryId} where org_id = ${orgId()} and id = ${f.secondOutletId}`.execute(
+      db(),
+    );
+    await withTransaction(db(), (tx) => ensureAccountForOutlet(tx, orgId(), f.secondOutletId));
+    expect((await rep.request("GET", `/api/v1/crm/accounts/${opened[0]?.id}`)).statusCode).toBe(404);
+    await sql`update outlets set route_id = ${must(rows[0]?.territory_id, "route")} where org_id = ${orgId()} and id = ${f.secondOutletId}`.execute(
+      db(),
+    );
+    await withTransaction(db(), (tx) => ensureAccountForOutlet(tx, orgId(), f.secondOutletId));
+    expect((await rep.request("GET", `/api/v1/crm/accounts/${opened[0]?.id}`)).statusCode).toBe(200);
     // A rep cannot open an outlet outside their territory, nor another org's.
     expect((await rep.request("POST", `/api/v1/crm/accounts/for-outlet/${f.farOutletId}`)).statusCode).toBe(404);
     expect((await otherOrg.request("POST", `/api/v1/crm/accounts/for-outlet/${f.secondOutletId}`)).statusCode).toBe(

@@ -138,8 +138,18 @@ async function ensureNetworkAccount(
   make: () => Promise<{ name: string; territoryId: string | null; phone: string | null } | null>,
 ): Promise<{ id: string }> {
   const existing = await repo.findNetworkAccount(tx, orgId, by);
-  const facts = existing ? null : await make();
-  if (existing) return { id: existing.id };
+  const facts = await make();
+  if (existing) {
+    // The network's record leads: an outlet moved to another route (or renamed) moves its account with it, so the
+    // CRM scope follows the outlet.
+    if (facts && (facts.name !== existing.name || facts.territoryId !== existing.territory_id))
+      await repo.updateAccount(tx, orgId, existing.id, {
+        name: facts.name,
+        territory_id: facts.territoryId,
+        search_text: accountSearchText(facts),
+      });
+    return { id: existing.id };
+  }
   if (!facts) throw AccountErrors.networkNotFound();
   const id = newId();
   await repo.insertNetworkAccount(tx, {
