@@ -10,6 +10,7 @@ import { orgName, scopeLabel } from "../features/auth/scope-label.ts";
 import { hasPermission, MeContext, useMe, useSession, useSignOut } from "../features/auth/use-session.ts";
 import { CatalogIcon, PriceTagIcon } from "../features/catalog/catalog-icons.tsx";
 import { AccountIcon, ContactIcon, FieldsIcon } from "../features/crm/crm-icons.tsx";
+import { DealsIcon, ForecastIcon, MyDayIcon, PipelineIcon } from "../features/deals/deals-icons.tsx";
 import { DeliveryMetricsIcon, TripIcon, VehicleIcon } from "../features/delivery/delivery-icons.tsx";
 import { FieldLiveIcon, FieldSettingsIcon, OnboardingIcon } from "../features/field/field-icons.tsx";
 import { INCENTIVES_ACCESS } from "../features/incentives/incentives-access.ts";
@@ -196,6 +197,37 @@ const NAV_ITEMS: NavItem[] = [
     testId: "nav-crm-accounts",
     icon: <AccountIcon />,
     permission: "crm.read",
+  },
+  {
+    to: "/crm/deals",
+    labelKey: "deals.nav.deals",
+    descriptionKey: "deals.nav.dealsDesc",
+    testId: "nav-crm-deals",
+    icon: <DealsIcon />,
+    permission: "crm.read",
+  },
+  {
+    to: "/crm/my-day",
+    labelKey: "activities.nav.myDay",
+    descriptionKey: "activities.nav.myDayDesc",
+    testId: "nav-crm-my-day",
+    icon: <MyDayIcon />,
+    permission: "crm.read",
+  },
+  {
+    to: "/crm/forecast",
+    labelKey: "deals.nav.forecast",
+    descriptionKey: "deals.nav.forecastDesc",
+    testId: "nav-crm-forecast",
+    icon: <ForecastIcon />,
+    permission: "crm.read",
+  },
+  {
+    to: "/crm/pipelines",
+    labelKey: "deals.nav.pipelines",
+    testId: "nav-crm-pipelines",
+    icon: <PipelineIcon />,
+    permission: "crm.manage",
   },
   {
     to: "/crm/settings/fields",

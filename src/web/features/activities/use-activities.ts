@@ -43,7 +43,7 @@ function useInvalidate() {
   return async () => {
     await qc.invalidateQueries({ queryKey: activityKeys.all });
     // The timeline of the records shows activities too.
-    await qc.invalidateQueries({ queryKey: ["crm", "timeline"] });
+    await qc.invalidateQueries({ queryKey: ["crm-records", "timeline"] });
   };
 }
 
