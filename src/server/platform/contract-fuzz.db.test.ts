@@ -221,6 +221,8 @@ const KIND_TABLES: Record<string, { table: string; id?: string; where?: RawBuild
   visits: { table: "visits" },
   "stock-audits": { table: "outlet_stock_audits" },
   "field-commands": { table: "field_commands" },
+  tickets: { table: "tickets" },
+  "kb-articles": { table: "kb_articles" },
 };
 
 /** The state an action starts from, for the operations whose records move through states. */
@@ -335,7 +337,9 @@ function pathKind(op: ApiOperation): string | undefined {
       ? "webhook-deliveries"
       : resource === "field"
         ? ({ onboarding: "onboardings", "outlet-photos": "outlet-photos" } as Record<string, string>)[segments[4] ?? ""]
-        : resource;
+        : resource === "service" || resource === "kb"
+          ? ({ tickets: "tickets", articles: "kb-articles" } as Record<string, string>)[segments[4] ?? ""]
+          : resource;
   return kind && kind in KIND_TABLES ? kind : undefined;
 }
 
@@ -644,6 +648,12 @@ const sources: ValueSources = {
         .tuple(fc.double({ min: 88, max: 90, noNaN: true }), fc.double({ min: 20.5, max: 23, noNaN: true }))
         .map(([x, y]) => `${x.toFixed(4)},${y.toFixed(4)},${(x + 2).toFixed(4)},${(y + 3).toFixed(4)}`);
     if (field === "csv") return csvFor(op);
+    // The public help page is an org's by its slug; inbound email is a raw message (a new one or a reply).
+    if (field === "orgSlug") return fc.constantFrom("org-a", "org-a", "org-b", "no-such-org");
+    if (field === "raw" && op.path.endsWith("/inbound-email"))
+      return fc
+        .tuple(shopName, fc.constantFrom("", "Re: [TKT-000001] "))
+        .map(([name, re]) => `From: ${name} <buyer@example.com>\r\nSubject: ${re}${name}\r\n\r\nWhere is my order?`);
     return undefined;
   },
 };
