@@ -15,6 +15,7 @@ import {
   type TestApp,
 } from "../testing/test-app.ts";
 import { activityIdsFor } from "./activities.service.ts";
+import { seedLeadsDemo } from "./lead-demo.ts";
 import { FORM_SUBMISSIONS_PER_MINUTE } from "./leads.routes.ts";
 
 let t: TestApp;
@@ -821,5 +822,32 @@ describe("conversion", () => {
       );
       expect(hasBengali(bn.items.find((i) => i.kind === "lead")?.title ?? "")).toBe(true);
     }
+  });
+});
+
+describe("demo leads", () => {
+  it("seeds forms, rules and believable leads, some flagged as duplicates and two converted", async () => {
+    const orgB = t.orgB.orgId;
+    const territories = (
+      await sql<{
+        id: string;
+      }>`select id from territories where org_id = ${orgB} and level = 'territory' order by code limit 3`.execute(db())
+    ).rows.map((r) => r.id);
+    const summary = await seedLeadsDemo(db(), orgB, {
+      seed: "leads-test",
+      territoryIds: territories,
+      repUserIds: [t.orgB.usersByRole.rep],
+    });
+    expect(summary.leads).toBeGreaterThanOrEqual(40);
+    expect(summary.converted).toBe(2);
+    const inbox = await ok<{ items: Lead[] }>(adminB.request("GET", "/api/v1/crm/leads?view=all&limit=200"), "inbox");
+    const seeded = inbox.items.filter((l) => l.formId !== null || ["import", "manual"].includes(String(l.source)));
+    expect(seeded.length).toBeGreaterThanOrEqual(40);
+    expect(inbox.items.some((l) => l.duplicateCount > 0)).toBe(true);
+    expect(inbox.items.filter((l) => l.status === "converted").length).toBeGreaterThanOrEqual(2);
+    const bn = inbox.items.filter((l) => hasBengali(String(l.name)));
+    expect(bn.length).toBeGreaterThan(0);
+    const forms = await ok<{ items: { kind: string }[] }>(adminB.request("GET", "/api/v1/crm/lead-forms"), "forms");
+    expect(forms.items.map((f) => f.kind).sort()).toEqual(expect.arrayContaining(["form", "magnet"]));
   });
 });
