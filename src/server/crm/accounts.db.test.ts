@@ -363,6 +363,29 @@ describe("scope and tenancy", () => {
   });
 });
 
+describe("contacts in scope", () => {
+  it("a contact outside the rep's territory is 404 (and its timeline); its owner sees it; another org never", async () => {
+    const c = await ok<{ id: string }>(
+      admin.request("POST", "/api/v1/crm/contacts", {
+        name: "Far Contact",
+        territoryId: farTerritoryId,
+        ownerUserId: null,
+      }),
+      "far contact",
+    );
+    expect((await rep.request("GET", `/api/v1/crm/contacts/${c.id}`)).statusCode).toBe(404);
+    expect((await rep.request("GET", `/api/v1/crm/timeline?type=contact&id=${c.id}`)).statusCode).toBe(404);
+    expect((await rep.request("PATCH", `/api/v1/crm/contacts/${c.id}`, { title: "x" })).statusCode).toBe(404);
+    const list = await ok<Page>(rep.request("GET", "/api/v1/crm/contacts?q=Far%20Contact"), "rep contacts");
+    expect(list.items.map((i) => i.id)).not.toContain(c.id);
+    await ok(admin.request("PATCH", `/api/v1/crm/contacts/${c.id}`, { ownerUserId: t.orgA.usersByRole.rep }), "owner");
+    expect((await rep.request("GET", `/api/v1/crm/contacts/${c.id}`)).statusCode).toBe(200);
+    expect((await rep.request("GET", `/api/v1/crm/timeline?type=contact&id=${c.id}`)).statusCode).toBe(200);
+    expect((await otherOrg.request("GET", `/api/v1/crm/contacts/${c.id}`)).statusCode).toBe(404);
+    expect((await otherOrg.request("GET", `/api/v1/crm/timeline?type=contact&id=${c.id}`)).statusCode).toBe(404);
+  });
+});
+
 describe("outlets as accounts", () => {
   it("an outlet's account is made once, however many open it at the same time", async () => {
     const opened = await Promise.all(

@@ -10,7 +10,8 @@ import { contactIdsOfAccounts, visibleContact } from "./contacts.service.ts";
 import { dealRefsFor, dealVisible, getDeal } from "./deals.service.ts";
 import { visibleLeadIds } from "./leads.service.ts";
 import { TimelineErrors } from "./timeline.errors.ts";
-import type { RecordRef, TimelineItem, TimelineSubject } from "./timeline-source.ts";
+import { mergeTimeline } from "./timeline-merge.ts";
+import type { RecordRef, TimelineSubject } from "./timeline-source.ts";
 import { TIMELINE_SOURCES } from "./timeline-sources.ts";
 
 /** The deals of these accounts and contacts (the pipeline module's). */
@@ -81,26 +82,6 @@ export async function resolveSubject(db: Executor, ctx: Ctx, type: string, id: s
     default:
       throw TimelineErrors.notFound();
   }
-}
-
-/**
- * The newest `limit` items of all sources before `before`, newest first. Items sharing the last item's instant all
- * stay on this page, so that the next page (strictly before it) loses none.
- */
-export function mergeTimeline(
-  lists: readonly TimelineItem[][],
-  limit: number,
-): { items: TimelineItem[]; nextBefore: string | null } {
-  const all = lists.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  if (all.length <= limit) {
-    const full = lists.some((l) => l.length >= limit);
-    const last = all[all.length - 1];
-    return { items: all, nextBefore: full && last ? last.at : null };
-  }
-  const cut = all[limit - 1] as TimelineItem;
-  let end = limit;
-  while (end < all.length && (all[end] as TimelineItem).at === cut.at) end++;
-  return { items: all.slice(0, end), nextBefore: cut.at };
 }
 
 export async function timeline(ctx: Ctx, q: TimelineQuery): Promise<TimelineResponse> {
