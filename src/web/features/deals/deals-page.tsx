@@ -293,7 +293,12 @@ function DealCard({
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap={4}>
         <Stack gap={0} style={{ minWidth: 0 }}>
-          <Link to="/crm/deals/$dealId" params={{ dealId: d.id }} style={{ fontWeight: 600, fontSize: 14 }}>
+          <Link
+            to="/crm/deals/$dealId"
+            params={{ dealId: d.id }}
+            style={{ fontWeight: 600, fontSize: 14 }}
+            draggable={false}
+          >
             {d.name}
           </Link>
           <Text size="xs" c="dimmed" truncate>
