@@ -187,7 +187,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   leadsRoutes(app);
   activitiesRoutes(app);
   serviceRoutes(app, { publicRatePerMinute: config.auth.loginRatePerMinute });
-  loyaltyRoutes(app);
+  loyaltyRoutes(app, { publicRatePerMinute: config.auth.loginRatePerMinute });
   webhooksRoutes(app, { ...config.webhooks, secretKey: config.auth.secretKey });
 
   await registerWebApp(app, config);

@@ -20,6 +20,7 @@ import { postReferralBonuses } from "./referrals.service.ts";
 /** Re-read this far behind the watermark: a delivery committed this late after it was stamped is still earned. */
 export const EARN_OVERLAP_MS = 15 * 60_000;
 const BATCH = 500;
+const MAX_POINTS = 1_000_000_000;
 const EARN_MARK = "earn";
 
 export interface EarnRun {
@@ -70,7 +71,11 @@ async function earnOrder(db: Db, orgId: string, program: Program, memberId: stri
       o.deliveredOn,
     );
     const multiplier = tierFor(tiers, earned12)?.multiplierBp ?? 10_000;
-    const points = pointsForValue(o.deliveredTotalPoisha, program.points_per_100_taka, multiplier);
+    // One movement holds at most a billion points (the ledger's integer column), whatever the memo's value.
+    const points = Math.min(
+      pointsForValue(o.deliveredTotalPoisha, program.points_per_100_taka, multiplier),
+      MAX_POINTS,
+    );
     if (points === 0) return 0;
     return repo.postMovements(tx, [
       {

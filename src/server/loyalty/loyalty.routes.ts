@@ -53,7 +53,12 @@ const errors = {
 const L = "/api/v1/loyalty";
 const S = "/api/v1/surveys";
 
-export function loyaltyRoutes(app: App) {
+/** How many answers one address may post a minute (the login rate, so tests and the fuzz set it high). */
+export interface LoyaltyRouteSettings {
+  publicRatePerMinute: number;
+}
+
+export function loyaltyRoutes(app: App, settings: LoyaltyRouteSettings) {
   const tags = ["loyalty"];
 
   app.get(
@@ -388,13 +393,13 @@ export function loyaltyRoutes(app: App) {
   app.post(
     "/api/v1/public/surveys/:token",
     {
-      config: { access: "public", rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { access: "public", rateLimit: { max: settings.publicRatePerMinute, timeWindow: 60_000 } },
       schema: {
         tags: stags,
         summary: "Answer a survey invitation (once)",
         params: TokenParams,
         body: AnswerRequest,
-        response: { 200: AnswerResponse, ...errors },
+        response: { 200: AnswerResponse, ...errors, 429: ErrorResponse },
       },
     },
     async (request) => surveys.answerSurvey(request.db, request.params.token, request.body),
