@@ -19,6 +19,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type ReactElement, type ReactNode, useState } from "react";
@@ -29,6 +30,7 @@ import { useFormat } from "../../ui/use-format.ts";
 import { ActivityPanel } from "../activities/activity-panel.tsx";
 import { hasPermission, useMe } from "../auth/use-session.ts";
 import { Timeline } from "../crm/timeline.tsx";
+import { useAccounts } from "../crm/use-crm.ts";
 import { isOpenLead, STATUS_COLOR, utmLine } from "./lead-display.ts";
 import { useConvertLead, useLead, useLeadDuplicates, useMergeLeads, useUpdateLead } from "./use-leads.ts";
 
@@ -265,6 +267,29 @@ function MergeModal({ lead, onClose }: { lead: LeadResponse; onClose: () => void
   );
 }
 
+/** An account in the caller's sight, found by name. */
+function AccountSelect({ value, onChange }: { value: string; onChange: (id: string) => void }): ReactElement {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search, 250);
+  const accounts = useAccounts({ q: q.trim() || undefined, status: "active" });
+  const data = (accounts.data?.pages.flatMap((p) => p.items) ?? []).map((a) => ({ value: a.id, label: a.name }));
+  return (
+    <Select
+      label={t("leads.convert.existingAccount")}
+      searchable
+      required
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={value || null}
+      onChange={(id) => onChange(id ?? "")}
+      data={data}
+      nothingFoundMessage={t("leads.convert.noAccount")}
+      data-testid="lead-convert-account"
+    />
+  );
+}
+
 function ConvertModal({ lead, onClose }: { lead: LeadResponse; onClose: () => void }): ReactElement {
   const { t } = useTranslation();
   const [accountName, setAccountName] = useState(lead.company ?? lead.name);
@@ -315,12 +340,7 @@ function ConvertModal({ lead, onClose }: { lead: LeadResponse; onClose: () => vo
             data-testid="lead-convert-account-name"
           />
         ) : (
-          <TextInput
-            label={t("leads.convert.accountId")}
-            description={t("leads.convert.accountIdHelp")}
-            value={accountId}
-            onChange={(e) => setAccountId(e.currentTarget.value)}
-          />
+          <AccountSelect value={accountId} onChange={setAccountId} />
         )}
         <Text size="sm">{t("leads.convert.contactHelp", { name: lead.name })}</Text>
         <Checkbox
@@ -359,7 +379,12 @@ function ConvertModal({ lead, onClose }: { lead: LeadResponse; onClose: () => vo
           <Anchor component="button" type="button" onClick={onClose} size="sm">
             {t("leads.cancel")}
           </Anchor>
-          <Button loading={convert.isPending} onClick={submit} data-testid="lead-convert-submit">
+          <Button
+            loading={convert.isPending}
+            disabled={accountMode === "existing" ? !accountId : !accountName.trim()}
+            onClick={submit}
+            data-testid="lead-convert-submit"
+          >
             {t("leads.convert.submit")}
           </Button>
         </Group>
