@@ -533,3 +533,42 @@ describe("forecast", () => {
     expect((await otherOrg.request("GET", `/api/v1/crm/forecast?pipelineId=${p.id}`)).statusCode).toBe(404);
   });
 });
+
+describe("custom fields on deals", () => {
+  it("checks a deal's custom values against the org's fields for deals (required, choice)", async () => {
+    await ok(
+      admin.request("POST", "/api/v1/crm/custom-fields", {
+        entity: "deal",
+        key: "source_channel",
+        labelEn: "Source channel",
+        labelBn: "উৎস",
+        type: "choice",
+        options: [
+          { key: "trade_fair", labelEn: "Trade fair", labelBn: "বাণিজ্য মেলা" },
+          { key: "referral", labelEn: "Referral", labelBn: "সুপারিশ" },
+        ],
+        required: true,
+      }),
+      "field",
+    );
+    const accountId = await account("Custom Co", repTerritoryId);
+    const body = { name: "Custom", accountId, amountPoisha: 1_000_00 };
+    const missing = await rep.request("POST", "/api/v1/crm/deals", body, { "accept-language": "bn" });
+    expect(missing.statusCode).toBe(422);
+    expect(hasBengali((missing.json() as { error: { message: string } }).error.message)).toBe(true);
+    const wrong = await rep.request("POST", "/api/v1/crm/deals", { ...body, custom: { source_channel: "tv" } });
+    expect(wrong.statusCode).toBe(422);
+    const d = await ok<DealDetailResponse>(
+      rep.request("POST", "/api/v1/crm/deals", { ...body, custom: { source_channel: "referral" } }),
+      "with the field",
+    );
+    expect(d.custom).toEqual({ source_channel: "referral" });
+    const changed = await ok<DealDetailResponse>(
+      rep.request("PATCH", `/api/v1/crm/deals/${d.id}`, { custom: { source_channel: "trade_fair" } }),
+      "changed",
+    );
+    expect(changed.custom).toEqual({ source_channel: "trade_fair" });
+    const cleared = await rep.request("PATCH", `/api/v1/crm/deals/${d.id}`, { custom: { source_channel: null } });
+    expect(cleared.statusCode).toBe(422);
+  });
+});

@@ -32,6 +32,7 @@ import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { isSystemActor } from "../platform/context.ts";
 import { stageChangeDetail, stageChangeTitle } from "./activity-timeline-texts.ts";
+import { checkCustomValues } from "./custom-fields.service.ts";
 import { positionAt, weightedPoisha } from "./deal-board.ts";
 import { secondsByStage, stageVisits } from "./deal-stage-time.ts";
 import { DealErrors } from "./deals.errors.ts";
@@ -135,6 +136,8 @@ export async function createDealTx(
   const stage = input.stageId ? stages.find((s) => s.id === input.stageId) : stages[0];
   if (!stage) throw DealErrors.stageNotFound();
   if (stage.kind === "lost") throw DealErrors.lostReasonRequired();
+  // The org's custom fields for deals: required ones filled, values of the right type.
+  const custom = await checkCustomValues(tx, orgId, "deal", {}, input.custom);
   const id = newId();
   const status = statusForStage(stage.kind);
   const actorId = isSystemActor(ctx) ? null : ctx.actor.userId;
@@ -154,7 +157,7 @@ export async function createDealTx(
     board_position: positionAt(await repo.columnPositions(tx, orgId, stage.id, null)),
     stage_entered_at: now,
     closed_at: status === "open" ? null : now,
-    custom: input.custom ?? {},
+    custom,
     created_by: actorId,
   });
   await repo.insertStageChange(tx, orgId, {
@@ -325,7 +328,7 @@ export async function updateDeal(
     if (body.territoryId !== undefined) patch.territory_id = body.territoryId;
     if (body.amountPoisha !== undefined) patch.amount_poisha = body.amountPoisha;
     if (body.expectedClose !== undefined) patch.expected_close = body.expectedClose;
-    if (body.custom !== undefined) patch.custom = { ...d.custom, ...body.custom };
+    if (body.custom !== undefined) patch.custom = await checkCustomValues(tx, orgId, "deal", d.custom, body.custom);
     await repo.updateDeal(tx, orgId, id, patch, now);
     if (!(await repo.findDeal(tx, orgId, id, viewer))) throw DealErrors.territoryNotFound();
     const out = await detailOf(tx, ctx, id, now);
