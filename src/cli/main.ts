@@ -138,6 +138,7 @@ async function run(argv: string[]): Promise<number> {
         orderLines: count(values["order-lines"], preset.orderLines, "order-lines", 100_000_000),
         ...(values["as-of"] !== undefined && { asOf: values["as-of"] }),
         tradeProgramme: true,
+        crmDemo: true,
       });
       const s = summary.sales;
       console.log(

@@ -23,6 +23,7 @@ import { hashPassword } from "../users/passwords.ts";
 import { insertUser } from "../users/users.repository.ts";
 import { DISTRICTS, DIVISIONS } from "./bangladesh-geography.ts";
 import { personName, phoneNumber } from "./bangladeshi-names.ts";
+import { seedCrmDemo } from "./crm-seed.ts";
 import { planDemoTrip, seedDeliveryFleet } from "./delivery-seed.ts";
 import { BEAT_DAYS } from "./demo-calendar.ts";
 import type { SeedProgress } from "./sales-history.ts";
@@ -61,6 +62,11 @@ export interface DemoOptions extends SalesSize {
    * assume no scheme in force.
    */
   tradeProgramme?: boolean;
+  /**
+   * The CRM, service desk and loyalty demo (seedCrmDemo): accounts, deals, leads, tickets, FAQ, a loyalty program.
+   * On for the demo a person opens; off by default, so tests start from an empty CRM and an audit log of the seed.
+   */
+  crmDemo?: boolean;
   /** Called after each simulated day of the history, so that a long seed can report how far it is. */
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -189,6 +195,13 @@ export async function seedDemo(db: Db, options: Partial<DemoOptions> = {}): Prom
       orgId: summary.orgId,
       driverUserId: summary.usersByRole.driver,
       distributorUserId: summary.usersByRole.distributor,
+    });
+  if (options.crmDemo ?? false)
+    await seedCrmDemo(db, {
+      orgId: summary.orgId,
+      seed: options.seed ?? DEFAULT_DEMO.seed,
+      usersByRole: summary.usersByRole,
+      asOf: options.asOf ? new Date(`${options.asOf}T12:00:00+06:00`) : new Date(),
     });
   return summary;
 }
@@ -331,7 +344,7 @@ async function seedDemoRows(db: Db, options: Partial<DemoOptions>): Promise<Demo
 export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<DemoSummary | null> {
   if ((await countOrgs(db)) > 0) return null;
   const t0 = Date.now();
-  const summary = await seedDemo(db, { ...DEMO_SIZES.small, tradeProgramme: true });
+  const summary = await seedDemo(db, { ...DEMO_SIZES.small, tradeProgramme: true, crmDemo: true });
   log.info(
     {
       territories: summary.territories,

@@ -399,3 +399,37 @@ export async function linkDemoUser(
 export async function refreshPlannerStatistics(db: Executor): Promise<void> {
   await sql`analyze`.execute(db);
 }
+
+/** Where the CRM demo's records go: the demo rep's and manager's territories and the shops and distributor they serve. */
+export async function placesForCrmDemo(
+  db: Executor,
+  orgId: string,
+  users: { rep: string; manager: string; retailer: string; distributor: string },
+) {
+  const people = await db
+    .selectFrom("users")
+    .select(["id", "territory_id", "outlet_id", "distributor_id"])
+    .where("org_id", "=", orgId)
+    .where("id", "in", [users.rep, users.manager, users.retailer, users.distributor])
+    .execute();
+  const of = (id: string) => people.find((p) => p.id === id);
+  const repTerritoryId = of(users.rep)?.territory_id ?? null;
+  const outlets = repTerritoryId
+    ? await db
+        .selectFrom("outlets as o")
+        .innerJoin("territories as r", (j) => j.onRef("r.org_id", "=", "o.org_id").onRef("r.id", "=", "o.route_id"))
+        .select("o.id")
+        .where("o.org_id", "=", orgId)
+        .where("r.parent_id", "=", repTerritoryId)
+        .orderBy("o.code")
+        .limit(6)
+        .execute()
+    : [];
+  return {
+    repTerritoryId,
+    managerTerritoryId: of(users.manager)?.territory_id ?? null,
+    retailerOutletId: of(users.retailer)?.outlet_id ?? null,
+    distributorId: of(users.distributor)?.distributor_id ?? null,
+    repOutletIds: outlets.map((o) => o.id),
+  };
+}
