@@ -1,7 +1,7 @@
 // The demo's CRM, service desk and loyalty, as the people opening the demo find them through the API: the rep has
 // deals on the board and leads in the inbox (only within their territory or their own), the service agent a queue of
-// tickets and a public FAQ that answers a Bengali search, marketing a loyalty program whose members' balances are
-// the sums of their ledgers, and the retailer a loyalty statement of its own shop.
+// tickets and a public FAQ that answers a Bengali search, and marketing a loyalty program whose members' balances
+// are the sums of their ledgers.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
