@@ -17,7 +17,7 @@
 //   GET    /api/v1/public/forms/{key}             the form as a page shows it (public)
 //   POST   /api/v1/public/forms/{key}/submissions a visitor's submission (public; JSON or urlencoded)
 import { z } from "zod";
-import { LocaleSchema, PageQuery, Timestamp } from "./common.ts";
+import { IsoDate, LocaleSchema, PageQuery, Timestamp } from "./common.ts";
 
 export const LEAD_SOURCES = ["web_form", "lead_magnet", "api", "import", "manual", "referral", "chat"] as const;
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "unqualified", "converted", "merged"] as const;
@@ -94,6 +94,7 @@ export const LeadListQuery = PageQuery.extend({
 export type LeadListQuery = z.infer<typeof LeadListQuery>;
 
 export const LeadPage = z.object({ items: z.array(LeadResponse), nextCursor: z.string().nullable() });
+export type LeadPage = z.infer<typeof LeadPage>;
 
 const LeadFields = {
   name: Text(200),
@@ -166,7 +167,7 @@ export const ConvertLeadRequest = z.strictObject({
     .strictObject({
       name: Text(200),
       amountPoisha: z.number().int().min(0).max(100_000_000_000_000),
-      expectedClose: z.iso.date().optional(),
+      expectedClose: IsoDate.optional(),
       pipelineId: z.uuid().optional(),
     })
     .nullable(),
@@ -179,6 +180,7 @@ export const ConvertLeadResponse = z.object({
   contactId: z.uuid(),
   dealId: z.uuid().nullable(),
 });
+export type ConvertLeadResponse = z.infer<typeof ConvertLeadResponse>;
 
 export const LeadImportRequest = z.strictObject({
   format: z.enum(["csv", "vcard"]),
@@ -187,6 +189,7 @@ export const LeadImportRequest = z.strictObject({
 });
 
 export const LeadImportResult = z.object({ imported: z.number().int(), ids: z.array(z.uuid()) });
+export type LeadImportResult = z.infer<typeof LeadImportResult>;
 
 // --- forms
 
@@ -265,6 +268,7 @@ export const LeadFormResponse = z.object({
 });
 export type LeadFormResponse = z.infer<typeof LeadFormResponse>;
 export const LeadFormList = z.object({ items: z.array(LeadFormResponse) });
+export type LeadFormList = z.infer<typeof LeadFormList>;
 
 /** What a public page needs to draw the form: no ids, owners or territories. */
 export const PublicFormResponse = z.object({
@@ -314,6 +318,7 @@ export const PublicSubmissionResponse = z.object({
   /** A lead magnet's download link. */
   downloadUrl: z.string().nullable(),
 });
+export type PublicSubmissionResponse = z.infer<typeof PublicSubmissionResponse>;
 
 // --- assignment rules
 
@@ -354,3 +359,4 @@ export const AssignmentRuleResponse = z.object({
 });
 export type AssignmentRuleResponse = z.infer<typeof AssignmentRuleResponse>;
 export const AssignmentRuleList = z.object({ items: z.array(AssignmentRuleResponse) });
+export type AssignmentRuleList = z.infer<typeof AssignmentRuleList>;
