@@ -209,13 +209,13 @@ export async function listActivities(
   return r.rows;
 }
 
-/** One activity, locked for a change, if the viewer sees it. */
+/** One activity, locked for a change (the bare row first, then read whole), if the viewer sees it. */
 export async function findActivityForUpdate(db: Executor, orgId: string, id: string, viewer: Viewer) {
+  await sql`select id from activities where org_id = ${orgId} and id = ${id} for update`.execute(db);
   const r = await sql<ActivityRow>`
     select ${SELECT_ACTIVITY}
     from activities a left join users u on u.org_id = a.org_id and u.id = a.owner_user_id
-    where a.org_id = ${orgId} and a.id = ${id} and ${crmScopeCondition(viewer.scope, viewer.userId, "a")}
-    for update of a`.execute(db);
+    where a.org_id = ${orgId} and a.id = ${id} and ${crmScopeCondition(viewer.scope, viewer.userId, "a")}`.execute(db);
   return r.rows[0];
 }
 

@@ -77,10 +77,12 @@ export async function findDeal(
   viewer: Viewer | null,
   forUpdate = false,
 ): Promise<DealRow | undefined> {
+  // The bare row is locked first: a locking read over the joins would, after waiting for a concurrent move, recheck
+  // the join against the stage it had read before and lose the row (not found instead of "changed meanwhile").
+  if (forUpdate) await sql`select id from deals where org_id = ${orgId} and id = ${id} for update`.execute(db);
   const r = await sql<DealRow>`
     select ${SELECT_DEAL} from ${FROM_DEAL}
-    where d.org_id = ${orgId} and d.id = ${id} and d.archived_at is null and ${scoped(viewer)}
-    ${forUpdate ? sql`for update of d` : sql``}`.execute(db);
+    where d.org_id = ${orgId} and d.id = ${id} and d.archived_at is null and ${scoped(viewer)}`.execute(db);
   return r.rows[0] ? rowOf(r.rows[0]) : undefined;
 }
 
