@@ -340,7 +340,23 @@ describe("the public form", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect(json.json()).toMatchObject({ ok: true });
-    expect((await leadsOfForm(form.id)).length).toBe(2);
+    // What the embed script sends: URLSearchParams as the body of a fetch (the charset is named).
+    const fromScript = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/public/forms/${form.publicKey}/submissions`,
+      payload: new URLSearchParams({ name: "নাসির", phone: "০১৮১২-৩৪৫৬৮০", locale: "bn" }).toString(),
+      remoteAddress: nextIp(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded;charset=UTF-8",
+        accept: "*/*",
+        "accept-language": "bn",
+        origin: "https://company.example.com",
+      },
+    });
+    expect(fromScript.statusCode, fromScript.body).toBe(200);
+    expect(fromScript.json()).toMatchObject({ ok: true, message: "ধন্যবাদ, আমরা আপনাকে ফোন করব।" });
+    expect(fromScript.headers["access-control-allow-origin"]).toBe("*");
+    expect((await leadsOfForm(form.id)).length).toBe(3);
   });
 
   it("answers a filled honeypot exactly like a success, and stores nothing", async () => {
