@@ -464,6 +464,51 @@ describe("surveys after a closed ticket, the timeline and the demo", () => {
     expect(items.map((i) => i.at)).toEqual([...items.map((i) => i.at)].sort().reverse());
   });
 
+  it("a referred lead that converts gives the referrer its bonus once; the report follows code -> leads -> converted", async () => {
+    // Earlier tests' memos are earned first, so only the bonus moves the balance below.
+    await runEarning(db(), t.orgA.orgId);
+    const m = await memberOf(admin, f.outletId);
+    if (!m) throw new Error("no member");
+    const code = (await admin.request("GET", `/api/v1/loyalty/members/${m.id}`)).json().referralCode as string;
+    const program = (await admin.request("GET", "/api/v1/loyalty/programs")).json().items[0];
+    const set = await marketing.request("PUT", `/api/v1/loyalty/programs/${programId}`, {
+      name: program.name,
+      nameBn: program.nameBn,
+      pointsPer100Taka: program.pointsPer100Taka,
+      outletChannels: program.outletChannels,
+      outletClasses: program.outletClasses,
+      expiryMonths: program.expiryMonths,
+      referralBonusPoints: 25,
+      tiers: program.tiers.map(({ id: _, ...tier }: { id: string }) => tier),
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const lead = (name: string) =>
+      admin.request("POST", "/api/v1/crm/leads", { name, phone: "01712345678", referralCode: code });
+    const converted = await lead("Karim Stores");
+    expect(converted.statusCode, converted.body).toBe(201);
+    const open = await lead("Salam Traders");
+    expect(open.statusCode, open.body).toBe(201);
+    const conv = await admin.request("POST", `/api/v1/crm/leads/${converted.json().id}/convert`, {
+      account: { name: "Karim Stores" },
+      contact: { create: true },
+      deal: null,
+    });
+    expect(conv.statusCode, conv.body).toBe(200);
+    const before = sumOf(await ledger(m.id));
+    await runEarning(db(), t.orgA.orgId);
+    await runEarning(db(), t.orgA.orgId);
+    const bonus = (await ledger(m.id)).filter((r) => r.source_type === "referral");
+    expect(bonus).toEqual([expect.objectContaining({ kind: "earn", points: 25 })]);
+    expect(sumOf(await ledger(m.id))).toBe(before + 25);
+    const report = (await marketing.request("GET", "/api/v1/loyalty/referrals")).json().items;
+    expect(report.find((r: { code: string }) => r.code === code)).toMatchObject({
+      leads: 2,
+      converted: 1,
+      bonusPoints: 25,
+      shareUrl: `?ref=${code}`,
+    });
+  });
+
   it("the demo adds a program with members, earned points, a redemption and survey answers", async () => {
     const orgId = t.orgB.orgId;
     const demo = await seedLoyaltyDemo(db(), orgId, { outletClasses: ["A", "B", "C"], answers: 5 });
