@@ -339,6 +339,40 @@ describe("activities", () => {
     expect(mgrDay.todayTasks).toEqual([]);
   });
 
+  it("links activities to service tickets the caller may see, and no others", async () => {
+    const service = await signIn(t.app, `service@${ORG_A_DOMAIN}`);
+    const ticket = await ok<{ id: string }>(
+      service.request("POST", "/api/v1/service/tickets", {
+        type: "complaint",
+        subject: "Damaged cartons in the last delivery",
+        requesterName: "Abdul Karim",
+        territoryId: farTerritoryId,
+      }),
+      "a ticket",
+    );
+    const ref = { type: "ticket", id: ticket.id };
+    const call = await ok<Activity>(
+      service.request("POST", "/api/v1/crm/activities", {
+        kind: "call",
+        subject: "Called the shop about the cartons",
+        callOutcome: "connected",
+        links: [ref],
+      }),
+      "call about the ticket",
+    );
+    const listed = await ok<{ items: Activity[] }>(
+      service.request("GET", `/api/v1/crm/activities?recordType=ticket&recordId=${ticket.id}`),
+      "ticket activities",
+    );
+    expect(listed.items.map((i) => i.id)).toEqual([call.id]);
+    // A rep of another territory, and another org, are not told the ticket exists.
+    for (const caller of [rep, otherOrg]) {
+      const res = await caller.request("POST", "/api/v1/crm/activities", { kind: "note", subject: "x", links: [ref] });
+      expect(res.statusCode).toBe(404);
+      expect(errorCode(res)).toBe("activities.record_not_found");
+    }
+  });
+
   it("answers 404 for another org's activity and for one outside the rep's scope", async () => {
     const far = await record("account", "Sylhet Tea House", { territoryId: farTerritoryId });
     const a = await note("far away", [far]);

@@ -14,12 +14,14 @@ import type {
   UpdateActivityRequest,
 } from "../../shared/contracts/activities.ts";
 import { newId } from "../../shared/ids.ts";
-import type { Executor } from "../db/transaction.ts";
+import type { Db, Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { isSystemActor } from "../platform/context.ts";
+import { AppError } from "../platform/errors.ts";
+import { getTicket } from "../service/service.service.ts";
 import { ActivityErrors } from "./activities.errors.ts";
 import * as repo from "./activities.repository.ts";
 import { activityTitle } from "./activity-timeline-texts.ts";
@@ -39,6 +41,22 @@ export function registerActivityLinkCheck(type: RecordType, check: LinkCheck): v
 }
 
 const viewerOf = (ctx: Ctx): repo.Viewer => ({ scope: ctx.actor.scope, userId: ctx.actor.userId });
+
+// Tickets are the service desk's: a ticket may be linked when the service desk would show it to the caller.
+registerActivityLinkCheck("ticket", async (db, ctx, ids) => {
+  const seen = new Set<string>();
+  // Read in the caller's transaction (PGlite has one connection: a read beside it would wait for it forever).
+  const inTx: Ctx = { ...ctx, db: db as Db };
+  for (const id of ids) {
+    try {
+      await getTicket(inTx, id);
+      seen.add(id);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+    }
+  }
+  return seen;
+});
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
