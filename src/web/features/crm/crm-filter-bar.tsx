@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { type CrmFilter, FILTER_OPS, type FilterOp } from "../../../shared/contracts/crm.ts";
 import { ErrorAlert } from "../../ui/error-alert.tsx";
 import { useFormat } from "../../ui/use-format.ts";
+import { useMe } from "../auth/use-session.ts";
 import { TerritoryPicker } from "../territories/territory-picker.tsx";
 import {
   conditionValue,
@@ -53,8 +54,10 @@ export function CrmFilterBar({
   const fields = useCustomFields(entity);
   const segments = useSegments(entity);
   const options = filterFieldOptions(entity, fields.data ?? []);
+  const me = useMe();
   const [rows, setRows] = useState<Row[]>([]);
   const [segmentId, setSegmentId] = useState<string | null>(null);
+  const [mine, setMine] = useState(false);
   const [saving, setSaving] = useState(false);
   const removeSegment = useDeleteSegment();
 
@@ -67,7 +70,13 @@ export function CrmFilterBar({
         value: conditionValue(fieldOf(r.field)?.type ?? "text", r.op, r.text, r.textTo),
       })),
     );
-  const publish = (rs: Row[], seg: string | null) => onChange({ filter: toFilter(rs), segmentId: seg });
+  const publish = (rs: Row[], seg: string | null, onlyMine = mine) =>
+    onChange({
+      filter: {
+        all: [...toFilter(rs).all, ...(onlyMine ? [{ field: "owner", op: "eq" as const, value: me.id }] : [])],
+      },
+      segmentId: seg,
+    });
   const setRow = (i: number, patch: Partial<Row>) => {
     const next = rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
     setRows(next);
@@ -114,6 +123,17 @@ export function CrmFilterBar({
               {t("crm.segments.delete")}
             </Button>
           ) : null}
+          <Checkbox
+            label={t("crm.filters.mine")}
+            checked={mine}
+            onChange={(e) => {
+              const next = e.currentTarget.checked;
+              setMine(next);
+              publish(rows, segmentId, next);
+            }}
+            mb={6}
+            data-testid="filter-mine"
+          />
           <Button
             variant="light"
             size="xs"
