@@ -101,6 +101,9 @@ const otherOrgIds: Record<string, string> = {
   "field/onboarding": await pendingProposal(repB, t.orgB),
 };
 
+/** Path parameters that do not name a record by id, with the value every probe uses: the help page's org slug. */
+const NOT_IDS: Record<string, string> = { orgSlug: "org-a" };
+
 const ops = await writeOperations();
 /** Each operation's caller, signed in before the fingerprint is taken (a sign-in writes a session). */
 const callers: Partial<Record<Role, Caller>> = { admin, rep };
@@ -120,7 +123,7 @@ async function writeOperations(): Promise<WriteOperation[]> {
       name: `${op.method} ${op.path}`,
       method: op.method,
       path: op.path,
-      pathParams: op.pathParams.map((p) => p.name),
+      pathParams: op.pathParams.map((p) => p.name).filter((name) => !(name in NOT_IDS)),
       body: op.body,
     });
   }
@@ -145,7 +148,7 @@ async function fingerprint(): Promise<Record<string, unknown>> {
 }
 
 function urlFor(op: WriteOperation, id: string): string {
-  return op.path.replace(/\{(\w+)\}/g, () => id);
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => NOT_IDS[name] ?? id);
 }
 
 /** The kind of record the path names: users, outlets… and, under /field, field/onboarding. */

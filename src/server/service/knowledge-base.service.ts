@@ -188,6 +188,13 @@ export async function updateArticle(ctx: Ctx, id: string, input: UpdateArticleRe
       bodyBn: input.bodyBn ?? before.body_bn,
       bodyEn: input.bodyEn ?? before.body_en,
     };
+    const unchanged =
+      next.category === before.category &&
+      next.titleBn === before.title_bn &&
+      next.titleEn === before.title_en &&
+      next.bodyBn === before.body_bn &&
+      next.bodyEn === before.body_en;
+    if (unchanged) return articleOf(before);
     if (next.titleBn === "" && next.titleEn === "") throw ServiceErrors.articleIncomplete();
     if (before.status === "published" && !publishable(next)) throw ServiceErrors.articleIncomplete();
     await repo.updateArticle(tx, orgId, id, {

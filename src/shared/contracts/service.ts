@@ -70,15 +70,14 @@ export const CreateTicketRequest = z
 export type CreateTicketRequest = z.input<typeof CreateTicketRequest>;
 export type CreateTicketInput = z.infer<typeof CreateTicketRequest>;
 
-export const UpdateTicketRequest = z
-  .strictObject({
-    type: z.enum(TICKET_TYPES).optional(),
-    priority: z.enum(TICKET_PRIORITIES).optional(),
-    /** null: unassign. */
-    assigneeId: z.uuid().nullable().optional(),
-    subject: Text(300).optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: "Nothing to change|পরিবর্তনের কিছু নেই" });
+/** The fields to change; those left out stay as they are (an empty body changes nothing). */
+export const UpdateTicketRequest = z.strictObject({
+  type: z.enum(TICKET_TYPES).optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  /** null: unassign. */
+  assigneeId: z.uuid().nullable().optional(),
+  subject: Text(300).optional(),
+});
 export type UpdateTicketRequest = z.infer<typeof UpdateTicketRequest>;
 
 export const TicketMessageRequest = z.strictObject({
@@ -230,15 +229,14 @@ const TITLE_MESSAGE = {
 
 export const CreateArticleRequest = z.strictObject(ArticleFields).refine(hasTitle, TITLE_MESSAGE);
 export type CreateArticleRequest = z.input<typeof CreateArticleRequest>;
-export const UpdateArticleRequest = z
-  .strictObject({
-    category: z.string().trim().max(100).nullable().optional(),
-    titleBn: z.string().trim().max(300).optional(),
-    titleEn: z.string().trim().max(300).optional(),
-    bodyBn: z.string().trim().max(50000).optional(),
-    bodyEn: z.string().trim().max(50000).optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: "Nothing to change|পরিবর্তনের কিছু নেই" });
+/** The fields to change; those left out stay as they are. */
+export const UpdateArticleRequest = z.strictObject({
+  category: z.string().trim().max(100).nullable().optional(),
+  titleBn: z.string().trim().max(300).optional(),
+  titleEn: z.string().trim().max(300).optional(),
+  bodyBn: z.string().trim().max(50000).optional(),
+  bodyEn: z.string().trim().max(50000).optional(),
+});
 export type UpdateArticleRequest = z.infer<typeof UpdateArticleRequest>;
 
 export const ArticleQuery = PageQuery.extend({
