@@ -223,6 +223,14 @@ const KIND_TABLES: Record<string, { table: string; id?: string; where?: RawBuild
   "field-commands": { table: "field_commands" },
   tickets: { table: "tickets" },
   "kb-articles": { table: "kb_articles" },
+  contacts: { table: "contacts" },
+  "service-agents": { table: "users", where: sql`role in ('admin', 'manager', 'service')` },
+  "loyalty-programs": { table: "loyalty_programs" },
+  "loyalty-members": { table: "loyalty_members" },
+  "loyalty-rewards": { table: "loyalty_rewards" },
+  "loyalty-redemptions": { table: "loyalty_redemptions" },
+  surveys: { table: "surveys" },
+  accounts: { table: "accounts" },
 };
 
 /** The state an action starts from, for the operations whose records move through states. */
@@ -339,7 +347,11 @@ function pathKind(op: ApiOperation): string | undefined {
         ? ({ onboarding: "onboardings", "outlet-photos": "outlet-photos" } as Record<string, string>)[segments[4] ?? ""]
         : resource === "service" || resource === "kb"
           ? ({ tickets: "tickets", articles: "kb-articles" } as Record<string, string>)[segments[4] ?? ""]
-          : resource;
+          : resource === "public" && segments[6] === "faq"
+            ? "kb-articles"
+            : resource === "loyalty"
+              ? `loyalty-${segments[4] ?? ""}`
+              : resource;
   return kind && kind in KIND_TABLES ? kind : undefined;
 }
 
@@ -377,6 +389,19 @@ function kindOf(ctx: FieldContext): string | undefined {
       return "secondary-orders";
     case "endpointId":
       return "webhooks";
+    case "contactId":
+      return "contacts";
+    case "assigneeId":
+    case "escalateToUserId":
+      return "service-agents";
+    case "programId":
+      return "loyalty-programs";
+    case "rewardId":
+      return "loyalty-rewards";
+    case "memberId":
+      return "loyalty-members";
+    case "accountId":
+      return "accounts";
     default:
       return undefined;
   }
