@@ -184,7 +184,7 @@ export async function buildApp({ config, database, logger, mailer }: AppDeps): P
   segmentsRoutes(app);
   timelineRoutes(app);
   dealsRoutes(app);
-  leadsRoutes(app);
+  leadsRoutes(app, { publicRatePerMinute: config.auth.loginRatePerMinute });
   activitiesRoutes(app);
   serviceRoutes(app, { publicRatePerMinute: config.auth.loginRatePerMinute });
   loyaltyRoutes(app, { publicRatePerMinute: config.auth.loginRatePerMinute });

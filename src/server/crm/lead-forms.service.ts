@@ -209,11 +209,12 @@ export async function submitPublicForm(
   db: Db,
   key: string,
   body: PublicSubmissionRequest,
-  meta: RequestMeta,
+  meta: RequestMeta & { locale?: Locale },
 ): Promise<{ ok: true; message: string; downloadUrl: string | null; leadId: string | null }> {
   const f = await repo.findActiveFormByKey(db, key);
   if (!f) throw LeadErrors.formNotFound();
-  const locale = body.locale ?? f.default_locale;
+  /** The language of the answer: the caller's, else the submission's, else the form's. */
+  const locale = meta.locale ?? body.locale ?? f.default_locale;
   const thanks = (locale === "bn" ? f.thank_you_bn : f.thank_you_en) || THANKS[locale];
   const answer = { ok: true as const, message: thanks, downloadUrl: f.kind === "magnet" ? f.download_url : null };
   // The honeypot: the same answer as a success, and nothing stored.
@@ -232,7 +233,13 @@ export async function submitPublicForm(
   const email = value("email");
   if (email && (email.length > 200 || !EmailCheck.safeParse(email).success)) throw LeadErrors.badEmail();
 
-  const ctx: Ctx = { ...systemCtx(db, f.org_id), ...meta, locale };
+  const ctx: Ctx = {
+    ...systemCtx(db, f.org_id),
+    requestId: meta.requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    locale,
+  };
   const lead = await withTransaction(db, (tx) =>
     createLeadTx(tx, ctx, {
       name: body.name,
@@ -241,7 +248,7 @@ export async function submitPublicForm(
       company: value("company"),
       message: value("message"),
       district: value("district"),
-      locale,
+      locale: body.locale ?? locale,
       source: f.kind === "magnet" ? "lead_magnet" : "web_form",
       formId: f.id,
       utm: {

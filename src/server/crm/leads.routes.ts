@@ -28,6 +28,7 @@ import {
   UpdateLeadFormRequest,
   UpdateLeadRequest,
 } from "../../shared/contracts/leads.ts";
+import { localeFromAcceptLanguage } from "../../shared/locale.ts";
 import { type App, ctxOf, requestMeta } from "../platform/http.ts";
 import { convertLead } from "./lead-conversion.service.ts";
 import * as forms from "./lead-forms.service.ts";
@@ -44,14 +45,16 @@ const errors = {
   422: ErrorResponse,
 };
 
-/** Submissions a visitor (one IP) may make to one form per minute. */
-export const FORM_SUBMISSIONS_PER_MINUTE = 10;
+export interface LeadsRouteOptions {
+  /** Submissions one visitor (one IP) may make to one form per minute (the app passes its sign-in rate). */
+  publicRatePerMinute: number;
+}
 
 const LEADS = "/api/v1/crm/leads";
 const FORMS = "/api/v1/crm/lead-forms";
 const PUBLIC_FORMS = "/api/v1/public/forms";
 
-export function leadsRoutes(app: App) {
+export function leadsRoutes(app: App, options: LeadsRouteOptions) {
   const tags = ["crm"];
 
   app.get(
@@ -248,7 +251,7 @@ export function leadsRoutes(app: App) {
     async (request) => service.putAssignmentRules(ctxOf(request), request.body),
   );
 
-  publicFormRoutes(app);
+  publicFormRoutes(app, options);
 }
 
 /** Company web sites are other origins: the public form routes answer any origin, never with credentials. */
@@ -258,7 +261,7 @@ function allowAnyOrigin(_request: FastifyRequest, reply: FastifyReply, payload: 
   return Promise.resolve(payload);
 }
 
-function publicFormRoutes(parent: App) {
+function publicFormRoutes(parent: App, options: LeadsRouteOptions) {
   parent.register(async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     // A plain HTML form (no JavaScript) posts application/x-www-form-urlencoded; only these routes read it.
@@ -297,11 +300,10 @@ function publicFormRoutes(parent: App) {
     app.post(
       `${PUBLIC_FORMS}/:key/submissions`,
       {
-        bodyLimit: 64 * 1024,
         config: {
           access: "public",
           rateLimit: {
-            max: FORM_SUBMISSIONS_PER_MINUTE,
+            max: options.publicRatePerMinute,
             timeWindow: 60_000,
             keyGenerator: (request: FastifyRequest) =>
               `lead-form|${request.ip}|${(request.params as { key?: string }).key ?? ""}`,
@@ -326,10 +328,13 @@ function publicFormRoutes(parent: App) {
         },
       },
       async (request, reply) => {
-        const locale = await forms.submissionLocale(request.db, request.params.key, request.body.locale);
+        // The caller's language when it names one (Accept-Language), else the submission's, else the form's.
+        const asked = localeFromAcceptLanguage(request.headers["accept-language"]);
+        const locale = asked ?? (await forms.submissionLocale(request.db, request.params.key, request.body.locale));
         if (locale) request.locale = locale;
         const result = await forms.submitPublicForm(request.db, request.params.key, request.body, {
           ...requestMeta(request),
+          ...(locale && { locale }),
         });
         const { leadId: _leadId, ...answer } = result;
         const plainForm =

@@ -121,13 +121,11 @@ export const CreateLeadRequest = z.strictObject({
 });
 export type CreateLeadRequest = z.infer<typeof CreateLeadRequest>;
 
-export const UpdateLeadRequest = z
-  .strictObject({
-    ...LeadFields,
-    name: Text(200).optional(),
-    status: z.enum(LEAD_SETTABLE_STATUSES).optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: "Nothing to change|বদলানোর কিছু নেই" });
+export const UpdateLeadRequest = z.strictObject({
+  ...LeadFields,
+  name: Text(200).optional(),
+  status: z.enum(LEAD_SETTABLE_STATUSES).optional(),
+});
 export type UpdateLeadRequest = z.infer<typeof UpdateLeadRequest>;
 
 export const DuplicateResponse = z.object({
@@ -225,24 +223,22 @@ export const CreateLeadFormRequest = z.strictObject(LeadFormFields).refine((f) =
 });
 export type CreateLeadFormRequest = z.infer<typeof CreateLeadFormRequest>;
 
-export const UpdateLeadFormRequest = z
-  .strictObject({
-    name: Text(200).optional(),
-    kind: z.enum(["form", "magnet"]).optional(),
-    fields: FieldModes.optional(),
-    defaultLocale: LocaleSchema.optional(),
-    thankYouEn: z.string().trim().max(1000).optional(),
-    thankYouBn: z.string().trim().max(1000).optional(),
-    magnetTitleEn: OptText(200),
-    magnetTitleBn: OptText(200),
-    magnetDescriptionEn: OptText(2000),
-    magnetDescriptionBn: OptText(2000),
-    downloadUrl: HttpUrl.nullable().optional(),
-    territoryId: z.uuid().nullable().optional(),
-    ownerUserId: z.uuid().nullable().optional(),
-    active: z.boolean().optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: "Nothing to change|বদলানোর কিছু নেই" });
+export const UpdateLeadFormRequest = z.strictObject({
+  name: Text(200).optional(),
+  kind: z.enum(["form", "magnet"]).optional(),
+  fields: FieldModes.optional(),
+  defaultLocale: LocaleSchema.optional(),
+  thankYouEn: z.string().trim().max(1000).optional(),
+  thankYouBn: z.string().trim().max(1000).optional(),
+  magnetTitleEn: OptText(200),
+  magnetTitleBn: OptText(200),
+  magnetDescriptionEn: OptText(2000),
+  magnetDescriptionBn: OptText(2000),
+  downloadUrl: HttpUrl.nullable().optional(),
+  territoryId: z.uuid().nullable().optional(),
+  ownerUserId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+});
 export type UpdateLeadFormRequest = z.infer<typeof UpdateLeadFormRequest>;
 
 export const LeadFormResponse = z.object({
@@ -290,7 +286,7 @@ export type PublicFormResponse = z.infer<typeof PublicFormResponse>;
 export const FormKeyParams = z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
 
 /** A visitor's submission: plain strings (a plain HTML form posts those), checked against the form's fields. */
-export const PublicSubmissionRequest = z.object({
+export const PublicSubmissionRequest = z.strictObject({
   name: z.string().trim().min(1).max(200),
   phone: z.string().trim().max(40).optional(),
   email: z.string().trim().max(200).optional(),
