@@ -231,6 +231,13 @@ const KIND_TABLES: Record<string, { table: string; id?: string; where?: RawBuild
   "loyalty-redemptions": { table: "loyalty_redemptions" },
   surveys: { table: "surveys" },
   accounts: { table: "accounts" },
+  leads: { table: "leads" },
+  "lead-forms": { table: "lead_forms" },
+  deals: { table: "deals" },
+  activities: { table: "activities" },
+  pipelines: { table: "pipelines" },
+  stages: { table: "pipeline_stages" },
+  "lost-reasons": { table: "lost_reasons" },
 };
 
 /** The state an action starts from, for the operations whose records move through states. */
@@ -351,7 +358,9 @@ function pathKind(op: ApiOperation): string | undefined {
             ? "kb-articles"
             : resource === "loyalty"
               ? `loyalty-${segments[4] ?? ""}`
-              : resource;
+              : resource === "crm" && (segments[4] === "leads" || segments[4] === "lead-forms")
+                ? segments[4]
+                : resource;
   return kind && kind in KIND_TABLES ? kind : undefined;
 }
 
@@ -402,6 +411,14 @@ function kindOf(ctx: FieldContext): string | undefined {
       return "loyalty-members";
     case "accountId":
       return "accounts";
+    case "pipelineId":
+      return "pipelines";
+    case "stageId":
+      return "stages";
+    case "lostReasonId":
+      return "lost-reasons";
+    case "leadId":
+      return "leads";
     default:
       return undefined;
   }
