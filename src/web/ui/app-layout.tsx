@@ -2,7 +2,7 @@ import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Text, 
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import type { ParseKeys } from "i18next";
-import { type ReactNode, useEffect } from "react";
+import { Fragment, type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/contracts/auth.ts";
 import { AnalyticsIcon } from "../features/analytics/analytics-icons.tsx";
@@ -33,8 +33,13 @@ import { AuditIcon, HomeIcon, KeyIcon, LogoutIcon, UserIcon, UsersIcon } from ".
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 
+/** The menu's groups, in the order they are shown; "overview" has no heading. */
+const NAV_SECTIONS = ["overview", "sales", "trade", "crm", "service", "network", "settings"] as const;
+type NavSection = (typeof NAV_SECTIONS)[number];
+
 interface NavItem {
   to: string;
+  section: NavSection;
   labelKey: ParseKeys;
   /** A sentence for the home page's shortcut card. */
   descriptionKey?: ParseKeys;
@@ -45,9 +50,10 @@ interface NavItem {
 
 // Later modules add their entries here; each is shown only to roles whose permissions include it.
 const NAV_ITEMS: NavItem[] = [
-  { to: "/", labelKey: "nav.home", testId: "nav-home", icon: <HomeIcon /> },
+  { to: "/", section: "overview", labelKey: "nav.home", testId: "nav-home", icon: <HomeIcon /> },
   {
     to: "/analytics",
+    section: "overview",
     labelKey: "analytics.nav.analytics",
     descriptionKey: "analytics.nav.analyticsDesc",
     testId: "nav-analytics",
@@ -56,6 +62,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/outlets",
+    section: "network",
     labelKey: "network.nav.outlets",
     descriptionKey: "network.home.outlets",
     testId: "nav-outlets",
@@ -64,6 +71,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/distributors",
+    section: "network",
     labelKey: "network.nav.distributors",
     descriptionKey: "network.home.distributors",
     testId: "nav-distributors",
@@ -72,6 +80,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/territories",
+    section: "network",
     labelKey: "network.nav.territories",
     descriptionKey: "network.home.territories",
     testId: "nav-territories",
@@ -80,6 +89,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/users",
+    section: "settings",
     labelKey: "nav.users",
     descriptionKey: "home.shortcut.users",
     testId: "nav-users",
@@ -88,6 +98,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/audit",
+    section: "settings",
     labelKey: "nav.audit",
     descriptionKey: "home.shortcut.audit",
     testId: "nav-audit",
@@ -96,6 +107,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/tokens",
+    section: "settings",
     labelKey: "nav.tokens",
     descriptionKey: "home.shortcut.tokens",
     testId: "nav-tokens",
@@ -104,6 +116,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/settings/webhooks",
+    section: "settings",
     labelKey: "webhooks.nav",
     descriptionKey: "webhooks.navDesc",
     testId: "nav-webhooks",
@@ -112,6 +125,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/orders",
+    section: "sales",
     labelKey: "orders.nav.orders",
     descriptionKey: "orders.nav.ordersDesc",
     testId: "nav-orders",
@@ -120,6 +134,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/orders/new",
+    section: "sales",
     labelKey: "orders.nav.newOrder",
     descriptionKey: "orders.nav.newOrderDesc",
     testId: "nav-order-new",
@@ -128,6 +143,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/stock",
+    section: "sales",
     labelKey: "orders.nav.stock",
     descriptionKey: "orders.nav.stockDesc",
     testId: "nav-stock",
@@ -136,6 +152,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/primary-orders",
+    section: "sales",
     labelKey: "orders.nav.primary",
     descriptionKey: "orders.nav.primaryDesc",
     testId: "nav-primary-orders",
@@ -144,6 +161,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/replenishment",
+    section: "sales",
     labelKey: "replenishment.nav.replenishment",
     descriptionKey: "replenishment.nav.replenishmentDesc",
     testId: "nav-replenishment",
@@ -152,6 +170,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/replenishment/alerts",
+    section: "sales",
     labelKey: "replenishment.nav.alerts",
     descriptionKey: "replenishment.nav.alertsDesc",
     testId: "nav-stock-alerts",
@@ -160,6 +179,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/leads",
+    section: "crm",
     labelKey: "leads.nav.leads",
     descriptionKey: "leads.nav.leadsDesc",
     testId: "nav-crm-leads",
@@ -168,6 +188,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/forms",
+    section: "crm",
     labelKey: "leads.nav.forms",
     descriptionKey: "leads.nav.formsDesc",
     testId: "nav-crm-forms",
@@ -176,6 +197,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/assignment",
+    section: "settings",
     labelKey: "leads.nav.assignment",
     descriptionKey: "leads.nav.assignmentDesc",
     testId: "nav-crm-assignment",
@@ -184,6 +206,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/contacts",
+    section: "crm",
     labelKey: "crm.nav.contacts",
     descriptionKey: "crm.nav.contactsDesc",
     testId: "nav-crm-contacts",
@@ -192,6 +215,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/accounts",
+    section: "crm",
     labelKey: "crm.nav.accounts",
     descriptionKey: "crm.nav.accountsDesc",
     testId: "nav-crm-accounts",
@@ -200,6 +224,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/deals",
+    section: "crm",
     labelKey: "deals.nav.deals",
     descriptionKey: "deals.nav.dealsDesc",
     testId: "nav-crm-deals",
@@ -208,6 +233,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/my-day",
+    section: "crm",
     labelKey: "activities.nav.myDay",
     descriptionKey: "activities.nav.myDayDesc",
     testId: "nav-crm-my-day",
@@ -216,6 +242,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/forecast",
+    section: "crm",
     labelKey: "deals.nav.forecast",
     descriptionKey: "deals.nav.forecastDesc",
     testId: "nav-crm-forecast",
@@ -224,6 +251,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/pipelines",
+    section: "settings",
     labelKey: "deals.nav.pipelines",
     testId: "nav-crm-pipelines",
     icon: <PipelineIcon />,
@@ -231,6 +259,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/crm/settings/fields",
+    section: "settings",
     labelKey: "crm.nav.fields",
     testId: "nav-crm-fields",
     icon: <FieldsIcon />,
@@ -238,6 +267,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/targets",
+    section: "trade",
     labelKey: "targets.nav.targets",
     descriptionKey: "targets.nav.targetsDesc",
     testId: "nav-targets",
@@ -246,6 +276,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/promotions",
+    section: "trade",
     labelKey: "promotions.nav.schemes",
     descriptionKey: "promotions.nav.schemesDesc",
     testId: "nav-schemes",
@@ -254,6 +285,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/promotions/campaigns",
+    section: "trade",
     labelKey: "promotions.nav.campaigns",
     descriptionKey: "promotions.nav.campaignsDesc",
     testId: "nav-campaigns",
@@ -262,6 +294,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/promotions/claims",
+    section: "trade",
     labelKey: "claims.nav.claims",
     descriptionKey: "claims.nav.claimsDesc",
     testId: "nav-claims",
@@ -270,6 +303,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/incentives",
+    section: "trade",
     labelKey: "incentives.nav.incentives",
     descriptionKey: "incentives.nav.incentivesDesc",
     testId: "nav-incentives",
@@ -278,6 +312,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/loyalty",
+    section: "crm",
     labelKey: "loyalty.nav.loyalty",
     descriptionKey: "loyalty.nav.loyaltyDesc",
     testId: "nav-loyalty",
@@ -286,6 +321,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/surveys",
+    section: "crm",
     labelKey: "loyalty.nav.surveys",
     descriptionKey: "loyalty.nav.surveysDesc",
     testId: "nav-surveys",
@@ -294,6 +330,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/service",
+    section: "service",
     labelKey: "service.nav.service",
     descriptionKey: "service.nav.serviceDesc",
     testId: "nav-service",
@@ -302,6 +339,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/service/kb",
+    section: "service",
     labelKey: "service.nav.kb",
     descriptionKey: "service.nav.kbDesc",
     testId: "nav-kb",
@@ -310,6 +348,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/service/settings",
+    section: "settings",
     labelKey: "service.nav.settings",
     descriptionKey: "service.nav.settingsDesc",
     testId: "nav-service-settings",
@@ -318,6 +357,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/collections",
+    section: "sales",
     labelKey: "orders.nav.collections",
     descriptionKey: "orders.nav.collectionsDesc",
     testId: "nav-collections",
@@ -326,6 +366,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/trips",
+    section: "sales",
     labelKey: "delivery.nav.trips",
     descriptionKey: "delivery.nav.tripsDesc",
     testId: "nav-trips",
@@ -334,6 +375,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/vehicles",
+    section: "sales",
     labelKey: "delivery.nav.vehicles",
     descriptionKey: "delivery.nav.vehiclesDesc",
     testId: "nav-vehicles",
@@ -342,6 +384,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/delivery-metrics",
+    section: "sales",
     labelKey: "delivery.nav.metrics",
     descriptionKey: "delivery.nav.metricsDesc",
     testId: "nav-delivery-metrics",
@@ -350,6 +393,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/field-live",
+    section: "sales",
     labelKey: "field.nav.live",
     descriptionKey: "field.nav.liveDesc",
     testId: "nav-field-live",
@@ -358,6 +402,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/field-onboarding",
+    section: "sales",
     labelKey: "field.nav.onboarding",
     descriptionKey: "field.nav.onboardingDesc",
     testId: "nav-field-onboarding",
@@ -366,6 +411,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/catalog",
+    section: "network",
     labelKey: "catalog.nav.catalog",
     descriptionKey: "catalog.home.catalog",
     testId: "nav-catalog",
@@ -374,6 +420,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/price-lists",
+    section: "network",
     labelKey: "catalog.nav.priceLists",
     descriptionKey: "catalog.home.priceLists",
     testId: "nav-price-lists",
@@ -382,6 +429,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   {
     to: "/field-settings",
+    section: "settings",
     labelKey: "field.nav.settings",
     descriptionKey: "field.nav.settingsDesc",
     testId: "nav-field-settings",
@@ -393,8 +441,11 @@ const NAV_ITEMS: NavItem[] = [
 /** The reps' phone app (src/web/field), served as its own page. */
 export const FIELD_APP_URL = "/field/";
 
+/** The entries a user may open, grouped by section in the menu's order (within a section, as listed above). */
 export const navItemsFor = (me: Pick<MeResponse, "permissions">) =>
-  NAV_ITEMS.filter((i) => !i.permission || hasPermission(me, i.permission));
+  NAV_ITEMS.filter((i) => !i.permission || hasPermission(me, i.permission)).sort(
+    (a, b) => NAV_SECTIONS.indexOf(a.section) - NAV_SECTIONS.indexOf(b.section),
+  );
 
 /** The entry a page belongs to: the longest path it starts with (/replenishment/alerts, not also /replenishment). */
 export const activeNavTo = (items: readonly Pick<NavItem, "to">[], pathname: string): string | undefined =>
@@ -478,19 +529,25 @@ function SignedInShell() {
         </Text>
         {/* An admin's list is longer than a laptop screen is tall: the list scrolls, the header stays. */}
         <AppShell.Section grow component={ScrollArea} data-testid="nav-scroll">
-          {navItems.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(item.labelKey)}
-              leftSection={item.icon}
-              active={item.to === activeTo}
-              // The router would also mark /replenishment current on /replenishment/alerts; `active` decides alone.
-              activeOptions={{ exact: true, includeSearch: false }}
-              onClick={close}
-              data-testid={item.testId}
-            />
+          {navItems.map((item, i) => (
+            <Fragment key={item.to}>
+              {item.section !== "overview" && navItems[i - 1]?.section !== item.section ? (
+                <Text size="xs" fw={700} c="dimmed" px="sm" pt="sm" pb={4} data-testid={`nav-section-${item.section}`}>
+                  {t(`nav.sections.${item.section}`)}
+                </Text>
+              ) : null}
+              <NavLink
+                component={Link}
+                to={item.to}
+                label={t(item.labelKey)}
+                leftSection={item.icon}
+                active={item.to === activeTo}
+                // The router would also mark /replenishment current on /replenishment/alerts; `active` decides alone.
+                activeOptions={{ exact: true, includeSearch: false }}
+                onClick={close}
+                data-testid={item.testId}
+              />
+            </Fragment>
           ))}
           {hasPermission(me, "field.use") ? (
             // The field app is a page of its own (its own bundle and service worker), not a route of this one.
