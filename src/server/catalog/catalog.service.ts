@@ -39,7 +39,7 @@ import { AccessErrors, can, type Permission, territoryInScope } from "../platfor
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { parseCsvWithHeader, writeCsv } from "../platform/csv.ts";
-import { decodeCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
+import { decodeCursor, decodeSortCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
 import { findTerritory } from "../platform/territories/territories.repository.ts";
 import { CatalogErrors, IMPORT_MESSAGES } from "./catalog.errors.ts";
 import * as repo from "./catalog.repository.ts";
@@ -52,13 +52,6 @@ function needs(ctx: Ctx, permission: Permission) {
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-function codeCursor(cursor: string | undefined): { code: string; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [code, id] = decodeCursor(cursor);
-  if (typeof code !== "string" || !isUuid(id)) throw PaginationErrors.badCursor();
-  return { code, id };
-}
 
 function page<T extends { code: string; id: string }, R>(rows: T[], limit: number, map: (r: T) => R) {
   const items = rows.slice(0, limit);
@@ -102,7 +95,10 @@ const brandResponse = (b: repo.BrandRow) => ({
 
 export async function listBrands(ctx: Ctx, query: BrandListQuery) {
   needs(ctx, "catalog.read");
-  const rows = await repo.listBrands(ctx.db, ctx.actor.orgId, { ...query, after: codeCursor(query.cursor) });
+  const rows = await repo.listBrands(ctx.db, ctx.actor.orgId, {
+    ...query,
+    after: decodeSortCursor(query.cursor, "code"),
+  });
   return page(rows, query.limit, brandResponse);
 }
 
@@ -186,7 +182,10 @@ const categoryResponse = (c: repo.CategoryRow) => ({
 
 export async function listCategories(ctx: Ctx, query: CategoryListQuery) {
   needs(ctx, "catalog.read");
-  const rows = await repo.listCategories(ctx.db, ctx.actor.orgId, { ...query, after: codeCursor(query.cursor) });
+  const rows = await repo.listCategories(ctx.db, ctx.actor.orgId, {
+    ...query,
+    after: decodeSortCursor(query.cursor, "code"),
+  });
   return page(rows, query.limit, categoryResponse);
 }
 
@@ -559,7 +558,7 @@ export async function listPriceLists(ctx: Ctx, query: PriceListListQuery) {
   const rows = await repo.listPriceLists(ctx.db, ctx.actor.orgId, {
     ...query,
     seenByDistributor: ownDistributor(ctx) ?? undefined,
-    after: codeCursor(query.cursor),
+    after: decodeSortCursor(query.cursor, "code"),
   });
   return page(rows, query.limit, priceListResponse);
 }

@@ -17,7 +17,7 @@ import type {
   NewAccountInput,
   UpdateAccountRequest,
 } from "../../shared/contracts/crm.ts";
-import { isUuid, newId } from "../../shared/ids.ts";
+import { newId } from "../../shared/ids.ts";
 import { searchText } from "../../shared/search-text.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
@@ -27,7 +27,7 @@ import { AccessErrors, can, territoryInScope } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { isSystemActor } from "../platform/context.ts";
-import { decodeCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
+import { decodeSortCursor, encodeCursor } from "../platform/pagination.ts";
 import { AccountErrors } from "./accounts.errors.ts";
 import * as repo from "./accounts.repository.ts";
 import { crmListCondition } from "./crm-filters.service.ts";
@@ -338,19 +338,15 @@ export async function setAccountArchived(ctx: Ctx, id: string, archived: boolean
   });
 }
 
-function nameCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const [name, id] = decodeCursor(cursor);
-  if (typeof name !== "string" || !isUuid(id)) throw PaginationErrors.badCursor();
-  return { name, id };
-}
-
 export async function listAccounts(ctx: Ctx, query: AccountListQuery): Promise<AccountListResponse> {
   requireRead(ctx);
   const condition = await crmListCondition(ctx, "account", "a", { filter: query.filter, segmentId: query.segmentId });
   const f: repo.AccountListFilter = { q: query.q, kind: query.kind, status: query.status, condition };
   const viewer = viewerOf(ctx);
-  const rows = await repo.listAccounts(ctx.db, viewer, f, { after: nameCursor(query.cursor), limit: query.limit });
+  const rows = await repo.listAccounts(ctx.db, viewer, f, {
+    after: decodeSortCursor(query.cursor, "name"),
+    limit: query.limit,
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {

@@ -11,14 +11,14 @@ import type {
   NewContactInput,
   UpdateContactRequest,
 } from "../../shared/contracts/crm.ts";
-import { isUuid, newId } from "../../shared/ids.ts";
+import { newId } from "../../shared/ids.ts";
 import { searchText } from "../../shared/search-text.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
-import { decodeCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
+import { decodeSortCursor, encodeCursor } from "../platform/pagination.ts";
 import { checkPlacement, defaultOwner, viewerOf, visibleAccount } from "./accounts.service.ts";
 import { ContactErrors } from "./contacts.errors.ts";
 import * as repo from "./contacts.repository.ts";
@@ -218,19 +218,15 @@ export async function setContactArchived(ctx: Ctx, id: string, archived: boolean
   });
 }
 
-function nameCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const [name, id] = decodeCursor(cursor);
-  if (typeof name !== "string" || !isUuid(id)) throw PaginationErrors.badCursor();
-  return { name, id };
-}
-
 export async function listContacts(ctx: Ctx, query: ContactListQuery): Promise<ContactListResponse> {
   requireRead(ctx);
   const condition = await crmListCondition(ctx, "contact", "c", { filter: query.filter, segmentId: query.segmentId });
   const f: repo.ContactListFilter = { q: query.q, accountId: query.accountId, status: query.status, condition };
   const viewer = viewerOf(ctx);
-  const rows = await repo.listContacts(ctx.db, viewer, f, { after: nameCursor(query.cursor), limit: query.limit });
+  const rows = await repo.listContacts(ctx.db, viewer, f, {
+    after: decodeSortCursor(query.cursor, "name"),
+    limit: query.limit,
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {

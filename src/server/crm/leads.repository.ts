@@ -5,6 +5,7 @@ import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Executor } from "../db/transaction.ts";
 import type { Scope } from "../platform/access.ts";
 import { crmScopeCondition } from "./crm-scope.repository.ts";
+import { MERGE_FILLED } from "./lead-dedupe.ts";
 
 export interface LeadRow {
   id: string;
@@ -188,32 +189,7 @@ export async function mergeValues(db: Executor, orgId: string, ids: readonly str
   if (ids.length === 0) return [];
   return db
     .selectFrom("leads")
-    .select([
-      "id",
-      "name",
-      "status",
-      "company",
-      "title",
-      "phone",
-      "phone_e164",
-      "email",
-      "email_lower",
-      "message",
-      "district",
-      "utm_source",
-      "utm_medium",
-      "utm_campaign",
-      "utm_term",
-      "utm_content",
-      "referrer_url",
-      "landing_url",
-      "referral_code",
-      "territory_id",
-      "owner_user_id",
-      "form_id",
-      "created_at",
-      "search_text",
-    ])
+    .select(["id", "name", "status", ...MERGE_FILLED, "created_at", "search_text"])
     .where("org_id", "=", orgId)
     .where("id", "in", [...ids])
     .execute();

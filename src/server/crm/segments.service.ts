@@ -9,14 +9,14 @@ import type {
   SegmentResponse,
   UpdateSegmentRequest,
 } from "../../shared/contracts/crm.ts";
-import { isUuid, newId } from "../../shared/ids.ts";
+import { newId } from "../../shared/ids.ts";
 import type { Executor } from "../db/transaction.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AccessErrors, can } from "../platform/access.ts";
 import { recordAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { isSystemActor } from "../platform/context.ts";
-import { decodeCursor, encodeCursor, PaginationErrors } from "../platform/pagination.ts";
+import { decodeSortCursor, encodeCursor } from "../platform/pagination.ts";
 import * as accountsRepo from "./accounts.repository.ts";
 import { viewerOf } from "./accounts.service.ts";
 import * as contactsRepo from "./contacts.repository.ts";
@@ -141,13 +141,6 @@ export async function deleteSegment(ctx: Ctx, id: string) {
   });
 }
 
-function nameCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const [name, id] = decodeCursor(cursor);
-  if (typeof name !== "string" || !isUuid(id)) throw PaginationErrors.badCursor();
-  return { name, id };
-}
-
 /**
  * A page of a segment's members (contacts, or accounts), by name, within the caller's scope, with the total. For
  * newsletters and campaigns: each member with the phone, email and language to reach them in.
@@ -162,7 +155,7 @@ export async function segmentMembers(
   const s = await visibleSegment(db, ctx, segmentId);
   const condition = await conditionOf(db, ctx.actor.orgId, s);
   const viewer = viewerOf(ctx);
-  const after = nameCursor(page.cursor);
+  const after = decodeSortCursor(page.cursor, "name");
   let items: (SegmentMember & { cursorName: string })[];
   let total: number;
   let more: boolean;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { newId } from "../../shared/ids.ts";
 import { AppError, errorSpec } from "./errors.ts";
-import { decodeCursor, decodeIdCursor, encodeCursor } from "./pagination.ts";
+import { decodeCursor, decodeIdCursor, decodeSortCursor, encodeCursor } from "./pagination.ts";
 
 const expectBadCursor = (fn: () => unknown) => {
   try {
@@ -82,6 +82,15 @@ describe("cursors", () => {
       }),
       { seed: 43, numRuns: 500 },
     );
+  });
+
+  it("read a sort-key cursor back as the keyset object, and refuse one of another shape", () => {
+    const id = newId();
+    expect(decodeSortCursor(undefined, "name")).toBeUndefined();
+    expect(decodeSortCursor(encodeCursor(["মেঘনা ট্রেডার্স", id]), "name")).toEqual({ name: "মেঘনা ট্রেডার্স", id });
+    expect(decodeSortCursor(encodeCursor(["BR-01", id]), "code")).toEqual({ code: "BR-01", id });
+    for (const bad of [[id], [3, id], ["a", "not-an-id"], ["a", id, "extra"]])
+      expect(() => decodeSortCursor(encodeCursor(bad), "name")).toThrow(AppError);
   });
 
   it("declare request.bad_cursor as a 400 with messages in both languages", () => {

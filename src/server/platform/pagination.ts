@@ -31,3 +31,17 @@ export function decodeIdCursor(cursor: string): string {
   if (!isUuid(id) || rest.length) throw PaginationErrors.badCursor();
   return id;
 }
+
+/**
+ * A cursor that holds a text sort key and the record id (lists sorted by name or code, then id), as the object a
+ * repository's keyset condition takes: `decodeSortCursor(q.cursor, "name")` is `{ name, id }`.
+ */
+export function decodeSortCursor<K extends string>(
+  cursor: string | undefined,
+  key: K,
+): ({ [k in K]: string } & { id: string }) | undefined {
+  if (!cursor) return undefined;
+  const [value, id, ...rest] = decodeCursor(cursor);
+  if (typeof value !== "string" || !isUuid(id) || rest.length) throw PaginationErrors.badCursor();
+  return { [key]: value, id } as { [k in K]: string } & { id: string };
+}
