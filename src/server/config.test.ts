@@ -20,7 +20,13 @@ describe("loadConfig", () => {
     const c = loadConfig({});
     expect(c).toEqual({
       env: "development",
-      http: { port: 3000, host: "0.0.0.0", bodyLimit: 1024 * 1024, trustProxy: false },
+      http: {
+        port: 3000,
+        host: "0.0.0.0",
+        bodyLimit: 1024 * 1024,
+        trustProxy: false,
+        publicUrl: "http://localhost:3000",
+      },
       database: { kind: "pglite", dataDir: path.resolve("data") },
       log: { level: "info" },
       seedDemo: "auto",
@@ -40,6 +46,12 @@ describe("loadConfig", () => {
         secretKeySource: "development-default",
       },
     });
+  });
+
+  it("links to this server at localhost and its port unless PUBLIC_URL says where people reach it", () => {
+    expect(loadConfig({ PORT: "4000" }).http.publicUrl).toBe("http://localhost:4000");
+    expect(() => loadConfig({ PUBLIC_URL: "bikri.example.com" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: "ftp://bikri.example.com" })).toThrow(/PUBLIC_URL/);
   });
 
   it("ignores variables it does not know", () => {
@@ -62,10 +74,17 @@ describe("loadConfig", () => {
       LOGIN_RATE_PER_MINUTE: "100",
       BODY_LIMIT_BYTES: "4096",
       TRUST_PROXY: "true",
+      PUBLIC_URL: "https://bikri.example.com/",
     });
     expect(c).toMatchObject({
       env: "production",
-      http: { port: 8080, host: "127.0.0.1", bodyLimit: 4096, trustProxy: true },
+      http: {
+        port: 8080,
+        host: "127.0.0.1",
+        bodyLimit: 4096,
+        trustProxy: true,
+        publicUrl: "https://bikri.example.com",
+      },
       log: { level: "warn" },
       seedDemo: "never",
       jobs: { enabled: false },

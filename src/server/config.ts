@@ -42,6 +42,8 @@ const EnvSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
+  // Where people reach this server (https://bikri.example.com), for links in emails such as survey invitations.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "an http(s) address such as https://bikri.example.com" }).optional(),
   // The outlet map's background: an http(s) tile URL template with {z}, {x} and {y} (and optionally {s} for
   // subdomains), or "none" on a LAN without internet (the outlets are still drawn, on a blank background).
   MAP_TILE_URL: z
@@ -161,7 +163,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST, bodyLimit: e.BODY_LIMIT_BYTES, trustProxy: e.TRUST_PROXY },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      bodyLimit: e.BODY_LIMIT_BYTES,
+      trustProxy: e.TRUST_PROXY,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    },
     database: e.DATABASE_URL
       ? ({ kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } as const)
       : ({ kind: "pglite", dataDir: dataDir(e) } as const),

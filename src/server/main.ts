@@ -67,8 +67,8 @@ async function main() {
       ...webhookJobs(database.db, log),
       ...analyticsJobs(database.db, log, mailer),
       ...replenishmentJobs(database.db, log, mailer),
-      // Survey links in emails point at this server; behind a proxy the public address is the same path.
-      ...loyaltyJobs(database.db, log, mailer, `http://localhost:${config.http.port}`),
+      // Survey links in emails point at the address people reach this server at (PUBLIC_URL).
+      ...loyaltyJobs(database.db, log, mailer, config.http.publicUrl),
       ...serviceJobs(database.db, log),
       ...crmJobs(database.db, log),
     ]);
