@@ -268,11 +268,17 @@ export async function accountsByIds(db: Executor, orgId: string, ids: readonly s
 // --- ledger
 
 export async function movementsOf(db: Executor, orgId: string, memberId: string) {
+  return movementsOfMembers(db, orgId, [memberId]);
+}
+
+/** The movements of several members at once (a page of the member list), each member's in ledger order. */
+export async function movementsOfMembers(db: Executor, orgId: string, memberIds: readonly string[]) {
+  if (memberIds.length === 0) return [];
   return db
     .selectFrom("loyalty_ledger")
     .selectAll()
     .where("org_id", "=", orgId)
-    .where("member_id", "=", memberId)
+    .where("member_id", "in", memberIds)
     .orderBy("entry_date")
     .orderBy("created_at")
     .orderBy("id")

@@ -145,31 +145,59 @@ const toLedger = (m: repo.MovementRow): LedgerMovement => ({
 });
 
 async function memberOf(db: Executor, orgId: string, m: repo.MemberRow, today: string): Promise<MemberResponse> {
-  const movements = (await repo.movementsOf(db, orgId, m.id)).map(toLedger);
-  const tiers = (await repo.tiersOf(db, orgId, [m.program_id])).map((t) => ({
-    id: t.id,
-    name: t.name,
-    nameBn: t.name_bn,
-    thresholdPoints: t.threshold_points,
-    multiplierBp: t.multiplier_bp,
-  }));
-  const earned = earnedInLast12Months(movements, today);
-  const tier = tierFor(tiers, earned);
-  return {
-    id: m.id,
-    programId: m.program_id,
-    programName: m.program_name,
-    programNameBn: m.program_name_bn,
-    accountId: m.account_id,
-    accountName: m.account_name,
-    accountKind: m.account_kind,
-    outletId: m.outlet_id,
-    referralCode: m.referral_code,
-    joinedAt: (m.joined_at as Date).toISOString(),
-    balance: Number(m.balance ?? 0),
-    tier: tier && { id: tier.id, name: tier.name, nameBn: tier.nameBn, multiplierBp: tier.multiplierBp },
-    earnedLast12Months: earned,
-  };
+  return (await membersOf(db, orgId, [m], today))[0] as MemberResponse;
+}
+
+/** Members with their tier and last year's points: one read of the ledger and one of the tiers for the whole list. */
+async function membersOf(
+  db: Executor,
+  orgId: string,
+  members: readonly repo.MemberRow[],
+  today: string,
+): Promise<MemberResponse[]> {
+  const [ledger, tierRows] = await Promise.all([
+    repo.movementsOfMembers(
+      db,
+      orgId,
+      members.map((m) => m.id),
+    ),
+    repo.tiersOf(db, orgId, [...new Set(members.map((m) => m.program_id))]),
+  ]);
+  const byMember = new Map<string, repo.MovementRow[]>();
+  for (const l of ledger) {
+    const list = byMember.get(l.member_id);
+    if (list) list.push(l);
+    else byMember.set(l.member_id, [l]);
+  }
+  return members.map((m) => {
+    const movements = (byMember.get(m.id) ?? []).map(toLedger);
+    const tiers = tierRows
+      .filter((t) => t.program_id === m.program_id)
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        nameBn: t.name_bn,
+        thresholdPoints: t.threshold_points,
+        multiplierBp: t.multiplier_bp,
+      }));
+    const earned = earnedInLast12Months(movements, today);
+    const tier = tierFor(tiers, earned);
+    return {
+      id: m.id,
+      programId: m.program_id,
+      programName: m.program_name,
+      programNameBn: m.program_name_bn,
+      accountId: m.account_id,
+      accountName: m.account_name,
+      accountKind: m.account_kind,
+      outletId: m.outlet_id,
+      referralCode: m.referral_code,
+      joinedAt: (m.joined_at as Date).toISOString(),
+      balance: Number(m.balance ?? 0),
+      tier: tier && { id: tier.id, name: tier.name, nameBn: tier.nameBn, multiplierBp: tier.multiplierBp },
+      earnedLast12Months: earned,
+    };
+  });
 }
 
 export async function listMembers(ctx: Ctx, query: MemberQuery) {
@@ -181,8 +209,7 @@ export async function listMembers(ctx: Ctx, query: MemberQuery) {
   });
   const page = rows.slice(0, query.limit);
   const today = businessDate();
-  const items: MemberResponse[] = [];
-  for (const r of page) items.push(await memberOf(ctx.db, ctx.actor.orgId, r, today));
+  const items = await membersOf(ctx.db, ctx.actor.orgId, page, today);
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
 }
