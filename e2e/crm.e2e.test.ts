@@ -3,17 +3,27 @@
 // HTML page of the company's own site (another origin), arriving from a campaign link; the lead appears in the inbox
 // with its campaign, is converted into an account, a contact and a deal, and the deal is dragged across the board to
 // won (the API then has it won, with every stage change in its history).
-// Service: a customer asks a question in Bengali on the public help page; a service agent resolves the ticket in
-// Bengali and turns it into an FAQ article, publishes it, and the public help search finds it by a Bengali word.
+// Service: a shopkeeper goes from their shop to the help page and asks a question in Bengali; a service agent
+// resolves the ticket in Bengali and turns it into an FAQ article, publishes it, and the public help search finds it
+// by a Bengali word.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { apiGet, chromiumAvailable, journeyFixture, SCREENSHOTS, signIn, watchForFaults } from "./browser.ts";
+import {
+  apiGet,
+  chromiumAvailable,
+  DEMO_PASSWORD,
+  journeyFixture,
+  SCREENSHOTS,
+  signIn,
+  watchForFaults,
+} from "./browser.ts";
 
 const ADMIN = "admin@demo.bikri.app";
 const SERVICE = "service@demo.bikri.app";
+const RETAILER = "retailer@demo.bikri.app";
 
 /** The company's own website: one plain HTML page, no framework, on another origin than Bikri. */
 function companySite(snippet: string) {
@@ -159,11 +169,17 @@ describe.runIf(chromiumAvailable)("service journey: a question becomes an FAQ ar
 
   it("a ticket asked on the help page is resolved, turned into an article, published, and found by public search", async () => {
     const base = j.server.base;
-    // A customer asks on the public help page, in Bengali.
+    // A shopkeeper, signed in to their shop in Bengali, opens "help and questions" and asks there.
     const customer = await j.browser.newPage({ viewport: { width: 1100, height: 900 } });
     const customerFaults = watchForFaults(customer);
-    await customer.goto(`${base}/help/demo`);
+    await customer.goto(`${base}/sign-in`);
     await customer.getByTestId("lang-bn").click();
+    await customer.getByTestId("signin-email").fill(RETAILER);
+    await customer.getByTestId("signin-password").fill(DEMO_PASSWORD);
+    await customer.getByTestId("signin-submit").click();
+    await customer.getByTestId("shop").waitFor();
+    await customer.getByTestId("shop-help").click();
+    await customer.waitForURL(`${base}/help/demo`);
     await customer.getByTestId("faq-search").waitFor();
     const subject = "বাকিতে মাল নেওয়ার সীমা কীভাবে বাড়াব";
     await customer.getByTestId("ask-name").fill("শাহনাজ পারভীন");

@@ -48,6 +48,7 @@ export function meResponse(u: UserRow) {
     orgId: u.org_id,
     orgName: u.org_name,
     orgNameBn: u.org_name_bn,
+    orgSlug: u.org_slug,
     email: u.email,
     name: u.name,
     role: u.role,

@@ -31,6 +31,7 @@ const userColumns = [
   "t.path as territory_path",
   "o.name as org_name",
   "o.name_bn as org_name_bn",
+  "o.slug as org_slug",
 ] as const;
 
 function usersWithTerritory(db: Executor) {

@@ -41,6 +41,8 @@ export const MeResponse = z.object({
   orgId: z.uuid(),
   orgName: z.string(),
   orgNameBn: z.string().nullable(),
+  /** The org's public pages (help and FAQ) live under /help/<orgSlug>. */
+  orgSlug: z.string(),
   email: z.string(),
   name: z.string(),
   role: z.enum(ROLES),

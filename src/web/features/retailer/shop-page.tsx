@@ -70,6 +70,9 @@ export function ShopPage() {
         </div>
         <Group gap={6} wrap="nowrap">
           <LanguageSwitch />
+          <Button component="a" href={`/help/${me.orgSlug}`} size="compact-sm" variant="subtle" data-testid="shop-help">
+            {t("service.help.shopLink")}
+          </Button>
           <Button
             size="compact-sm"
             variant="subtle"
