@@ -25,9 +25,10 @@ function codesInSource() {
     if (!text.includes("recordAudit(")) continue;
     for (const line of text.split("\n")) {
       if (line.includes("Errors.")) continue;
-      // Each `entity: …` or `action: …` up to the next comma or brace: a literal, or a ternary of literals.
+      // Each `entity: …` or `action: …` up to the next comma or brace: a literal, or a ternary of literals (the
+      // literals it yields, not those it compares with: `status === "fulfilled" ? "fulfil" : "cancel"`).
       for (const m of line.matchAll(/\b(entity|action):\s*([^,}]*)/g))
-        for (const lit of (m[2] ?? "").matchAll(/"([a-z][a-z_]*)"/g))
+        for (const lit of (m[2] ?? "").matchAll(/(?<![=!]==\s*)"([a-z][a-z_]*)"(?!\s*[=!]==)/g))
           (m[1] === "entity" ? entities : actions).add(lit[1] ?? "");
     }
   }
